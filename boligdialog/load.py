@@ -1,0 +1,348 @@
+"""Load and check everything an editor writes: ``data/*.yaml`` and the front
+matter of ``content/**/*.md``.
+
+:func:`load_site` either returns a complete :class:`Site` or raises one
+:class:`~boligdialog.errors.ValidationFailed` listing every mistake, each as
+``file:line: key: expected … but received …``. It reads each file once and
+keeps nothing between calls.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, ValidationFailed, format_path, show
+from .model import (
+    Agreement,
+    AgreementsFile,
+    Meeting,
+    MeetingsFile,
+    Page,
+    Partner,
+    PartnersFile,
+    Theme,
+    ThemesFile,
+)
+from .values import Lang, Text
+from .yamlsource import Source, parse
+
+DATA_FILES: dict[str, type[BaseModel]] = {
+    "partners.yaml": PartnersFile,
+    "themes.yaml": ThemesFile,
+    "agreements.yaml": AgreementsFile,
+    "meetings.yaml": MeetingsFile,
+}
+"""The data files in ``data/`` and the model of each."""
+
+EN_DIR = "en/"
+
+
+@dataclass(frozen=True)
+class ContentPage:
+    """An editor's Markdown file in ``content/``."""
+
+    src_uri: str
+    """Path relative to ``content/``, e.g. ``en/aftale.md``."""
+    lang: Lang
+    meta: Page
+    body: str
+
+
+@dataclass
+class Site:
+    """Everything the site is built from, checked and cross-referenced."""
+
+    partners: list[Partner]
+    themes: list[Theme]
+    agreements: list[Agreement]
+    meetings: list[Meeting]
+    pages: dict[str, ContentPage]
+    """Every Markdown file under ``content/`` by its path there."""
+    missing_english: list[str] = field(default_factory=list)
+    """``file:line: key`` of every text that exists only in Danish."""
+
+    def partner(self, pid: str) -> Partner:
+        return next(p for p in self.partners if p.id == pid)
+
+    def theme(self, tid: str) -> Theme:
+        return next(t for t in self.themes if t.id == tid)
+
+    def meeting(self, mid: str) -> Meeting:
+        return next(m for m in self.meetings if m.id == mid)
+
+    def report(self, meeting: Meeting, lang: Lang) -> ContentPage | None:
+        """The meeting's report in ``lang``, or ``None`` if there is none in that language."""
+        if meeting.report is None:
+            return None
+        return self.pages.get(meeting.report if lang == "da" else EN_DIR + meeting.report)
+
+    @property
+    def report_paths(self) -> set[str]:
+        """Content paths (both languages) that are meeting reports, not pages of their own."""
+        paths = {m.report for m in self.meetings if m.report}
+        return paths | {EN_DIR + p for p in paths}
+
+
+def lang_of(src_uri: str) -> Lang:
+    """The language of a content path: ``en/…`` is English, everything else Danish."""
+    return "en" if src_uri.startswith(EN_DIR) else "da"
+
+
+def counterpart_uri(src_uri: str) -> str:
+    """The same page in the other language: ``x.md`` <-> ``en/x.md``."""
+    return src_uri[len(EN_DIR):] if src_uri.startswith(EN_DIR) else EN_DIR + src_uri
+
+
+# --- pydantic errors -> editor messages -------------------------------------------------
+
+_TYPE_MESSAGES = {
+    "missing": "expected a value",
+    "string_type": "expected text",
+    "string_too_short": "expected text",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "list_type": "expected a list (lines starting with '- ')",
+    "model_type": "expected a mapping of keys and values",
+    "dict_type": "expected a mapping of keys and values",
+    "greater_than_equal": "expected a number of at least {ge}",
+    "too_short": "expected at least {min_length} item(s)",
+}
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional/Annotated/list down to the model class inside, if any."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0]
+        elif origin is list:
+            tp = typing.get_args(tp)[0]
+        else:
+            return tp
+
+
+def _allowed_keys(root: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    model: Any = root
+    for part in loc:
+        if isinstance(part, str) and isinstance(model, type) and issubclass(model, BaseModel):
+            model = _unwrap(model.model_fields[part].annotation)
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return list(model.model_fields)
+    return []
+
+
+def _message(err: Any, root: type[BaseModel]) -> str:
+    kind, received = err["type"], err.get("input")
+    if kind == "value_error":
+        return str(err["ctx"]["error"])
+    if kind == "missing":
+        return "expected a value but received nothing (the key is missing)"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(root, tuple(err["loc"][:-1]))
+        return f"expected one of {allowed} but received the unknown key {err['loc'][-1]!r}"
+    expected = _TYPE_MESSAGES.get(kind)
+    if expected is None:
+        expected = "expected " + err["msg"][0].lower() + err["msg"][1:]
+    return f"{expected.format(**err.get('ctx', {}))} but received {show(received)}"
+
+
+def validate_source(src: Source, model: type[BaseModel]) -> tuple[Any | None, list[DataError]]:
+    """Validate a parsed file against its model; return the model or the errors."""
+    data = src.data if src.data is not None else {}
+    if not isinstance(data, dict):
+        return None, [src.error((), f"expected a mapping of keys and values but received {show(data)}")]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        errors = [src.error(tuple(e["loc"]), _message(e, model)) for e in exc.errors()]
+        return None, errors
+
+
+# --- loading -----------------------------------------------------------------------------
+
+
+def _load_data(root: Path, errors: list[DataError]) -> dict[str, tuple[Any, Source]]:
+    out: dict[str, tuple[Any, Source]] = {}
+    for name, model in DATA_FILES.items():
+        rel = f"data/{name}"
+        path = root / rel
+        if not path.is_file():
+            errors.append(DataError(rel, 1, "", "expected this file to exist but it is missing"))
+            continue
+        src = parse(path.read_text(encoding="utf-8"), rel)
+        errors.extend(src.errors)
+        if src.errors:
+            continue
+        value, errs = validate_source(src, model)
+        errors.extend(errs)
+        if value is not None:
+            out[name] = (value, src)
+    return out
+
+
+def _load_pages(content_dir: Path, errors: list[DataError]) -> tuple[dict[str, ContentPage], dict[str, Source]]:
+    pages: dict[str, ContentPage] = {}
+    sources: dict[str, Source] = {}
+    handler = frontmatter.YAMLHandler()
+    for path in sorted(content_dir.rglob("*.md")):
+        src_uri = path.relative_to(content_dir).as_posix()
+        rel = f"content/{src_uri}"
+        text = path.read_text(encoding="utf-8")
+        body, fm_text = text, ""
+        if handler.detect(text):
+            fm_text, body = handler.split(text)
+        src = parse(fm_text, rel, line_offset=1)
+        errors.extend(src.errors)
+        if src.errors:
+            continue
+        meta, errs = validate_source(src, Page)
+        errors.extend(errs)
+        if meta is not None:
+            pages[src_uri] = ContentPage(src_uri, lang_of(src_uri), meta, body)
+            sources[src_uri] = src
+    return pages, sources
+
+
+def _missing_english(value: Any, path: tuple[Any, ...], src: Source, out: list[str]) -> None:
+    if isinstance(value, Text):
+        if not value.en:
+            out.append(f"{src.file}:{src.line(path)}: {format_path(path)}")
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _missing_english(getattr(value, name), (*path, name), src, out)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _missing_english(item, (*path, i), src, out)
+
+
+def _check_unique(items: list[Any], key: str, src: Source, errors: list[DataError]) -> None:
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.id in seen:
+            errors.append(
+                src.error((key, i, "id"), f"expected a unique id but received {item.id!r} again "
+                          f"(first used at line {src.line((key, seen[item.id], 'id'))})")
+            )
+        seen.setdefault(item.id, i)
+
+
+def _check_ref(
+    value: str, known: list[str], what: str, path: tuple[Any, ...], src: Source, errors: list[DataError]
+) -> None:
+    if value not in known:
+        errors.append(src.error(path, f"expected one of {known} ({what}) but received {value!r}"))
+
+
+def _check_references(
+    data: dict[str, tuple[Any, Source]],
+    pages: dict[str, ContentPage],
+    page_sources: dict[str, Source],
+    errors: list[DataError],
+) -> None:
+    partners, psrc = data["partners.yaml"]
+    themes, tsrc = data["themes.yaml"]
+    agreements, asrc = data["agreements.yaml"]
+    meetings, msrc = data["meetings.yaml"]
+    _check_unique(partners.partners, "partners", psrc, errors)
+    _check_unique(themes.themes, "themes", tsrc, errors)
+    _check_unique(agreements.agreements, "agreements", asrc, errors)
+    _check_unique(meetings.meetings, "meetings", msrc, errors)
+    partner_ids = [p.id for p in partners.partners]
+    theme_ids = [t.id for t in themes.themes]
+    agreement_ids = [a.id for a in agreements.agreements]
+    meeting_ids = [m.id for m in meetings.meetings]
+
+    for i, p in enumerate(partners.partners):
+        names = [r.name for r in p.representatives]
+        for j, m in enumerate(p.memberships):
+            here = ("partners", i, "memberships", j)
+            _check_ref(m.agreement, agreement_ids, "agreement versions", (*here, "agreement"), psrc, errors)
+            if m.signatory is not None and m.signatory not in names:
+                _check_ref(m.signatory, names, f"representatives of {p.id}", (*here, "signatory"), psrc, errors)
+            if m.signatory is not None and m.status != "signed":
+                errors.append(psrc.error((*here, "signatory"), "expected a signatory only with status 'signed' "
+                                         f"but received status {m.status!r}"))
+        for j, r in enumerate(p.representatives):
+            if r.start_date and r.end_date and r.end_date < r.start_date:
+                errors.append(psrc.error(("partners", i, "representatives", j, "end_date"),
+                                         f"expected a date on or after start_date {r.start_date} "
+                                         f"but received {r.end_date}"))
+
+    for i, a in enumerate(agreements.agreements):
+        if a.page not in pages:
+            errors.append(asrc.error(("agreements", i, "page"),
+                                     f"expected an existing file content/{a.page} but received {a.page!r}"))
+
+    for i, m in enumerate(meetings.meetings):
+        here = ("meetings", i)
+        for key, ids, what in (("themes", theme_ids, "themes"), ("invited", partner_ids, "partners"),
+                               ("attended", partner_ids, "partners")):
+            for j, ref in enumerate(getattr(m, key)):
+                _check_ref(ref, ids, what, (*here, key, j), msrc, errors)
+        if m.end is not None and m.start.time is not None and m.end <= m.start.time:
+            errors.append(msrc.error((*here, "end"), f"expected a time after the start "
+                                     f"{m.start.time:%H:%M} but received '{m.end:%H:%M}'"))
+        if m.end is not None and m.start.time is None:
+            errors.append(msrc.error((*here, "end"), "expected an end time only when start has a time "
+                                     f"but received '{m.end:%H:%M}'"))
+        if m.report is not None:
+            if m.report not in pages:
+                errors.append(msrc.error((*here, "report"),
+                                         f"expected an existing file content/{m.report} but received {m.report!r}"))
+            for uri in (m.report, EN_DIR + m.report):
+                page = pages.get(uri)
+                if page and page.meta.meeting not in (None, m.id):
+                    errors.append(page_sources[uri].error(("meeting",), f"expected {m.id!r} (the meeting that "
+                                                          f"lists this report) but received {page.meta.meeting!r}"))
+
+    for uri, page in pages.items():
+        src = page_sources[uri]
+        if page.meta.meeting is not None:
+            _check_ref(page.meta.meeting, meeting_ids, "meetings", ("meeting",), src, errors)
+        if page.lang == "en" and counterpart_uri(uri) not in pages:
+            errors.append(DataError(src.file, 1, "", f"expected a Danish page content/{counterpart_uri(uri)} "
+                                    "beside this English one but there is none"))
+
+
+def load_site(root: Path, content_dir: Path | None = None) -> Site:
+    """Load, validate and cross-check the data in ``root/data`` and ``root/content``.
+
+    Raises:
+        ValidationFailed: with every mistake found, in file and line order.
+    """
+    content_dir = content_dir or root / "content"
+    errors: list[DataError] = []
+    data = _load_data(root, errors)
+    pages, page_sources = _load_pages(content_dir, errors)
+    if len(data) == len(DATA_FILES):
+        _check_references(data, pages, page_sources, errors)
+    if errors:
+        raise ValidationFailed(errors)
+
+    missing: list[str] = []
+    for value, src in data.values():
+        _missing_english(value, (), src, missing)
+    for uri, page in pages.items():
+        if page.lang == "da" and counterpart_uri(uri) not in pages:
+            missing.append(f"content/{uri}: no English page content/{counterpart_uri(uri)}")
+    return Site(
+        partners=data["partners.yaml"][0].partners,
+        themes=data["themes.yaml"][0].themes,
+        agreements=data["agreements.yaml"][0].agreements,
+        meetings=data["meetings.yaml"][0].meetings,
+        pages=pages,
+        missing_english=missing,
+    )

@@ -1,0 +1,206 @@
+"""The typed data model: one class per record kind in ``data/*.yaml``.
+
+Field names follow OParl 1.1 and Popolo where they fit (classification,
+memberships, start/end, state, agendaItem → agenda). Models are frozen pydantic
+classes; pydantic checks types and shapes, :mod:`boligdialog.load` checks
+references between files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
+
+from .errors import show
+from .values import Count, PartialDate, Text, When, parse_time
+
+
+def _closed(*values: str) -> Any:
+    """A closed list: ``Literal[values]`` with an editor-facing error."""
+
+    def check(value: Any) -> Any:
+        if value not in values:
+            raise ValueError(f"expected one of {list(values)} but received {show(value)}")
+        return value
+
+    return Annotated[Literal[values], BeforeValidator(check)]  # type: ignore[valid-type]
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _slug(value: Any) -> str:
+    if not isinstance(value, str) or not _SLUG.match(value):
+        raise ValueError(
+            "expected an id of lowercase letters a-z, digits and hyphens "
+            f"(like 'visionsforum-2017') but received {show(value)}"
+        )
+    return value
+
+
+def _url(value: Any) -> str:
+    if not isinstance(value, str) or not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
+        raise ValueError(f"expected a web address starting with https:// but received {show(value)}")
+    return value
+
+
+def _content_path(value: Any) -> str:
+    if (
+        not isinstance(value, str)
+        or not value.endswith(".md")
+        or value.startswith(("/", "en/"))
+        or ".." in value.split("/")
+    ):
+        raise ValueError(
+            "expected the path of a Danish Markdown file inside content/, "
+            f"like 'referater/visionsforum-2017.md', but received {show(value)}"
+        )
+    return value
+
+
+def _text_key(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"expected a number or short text but received {show(value)}")
+    return str(value)
+
+
+Id = Annotated[str, PlainValidator(_slug)]
+Url = Annotated[str, PlainValidator(_url)]
+ContentPath = Annotated[str, PlainValidator(_content_path)]
+TextField = Annotated[Text, PlainValidator(Text.parse)]
+DateField = Annotated[PartialDate, PlainValidator(PartialDate.parse)]
+WhenField = Annotated[When, PlainValidator(When.parse)]
+TimeField = Annotated[dt.time, PlainValidator(parse_time)]
+CountField = Annotated[Count, PlainValidator(Count.parse)]
+Label = Annotated[str, PlainValidator(_text_key)]
+
+Classification = _closed(
+    "municipality",
+    "social_housing_organisation",
+    "cooperative_housing_association",
+    "homeowners_association",
+    "private_landlord",
+    "other",
+)
+MembershipStatus = _closed("invited", "signed", "left")
+MeetingState = _closed("planned", "held", "cancelled")
+AgreementStatus = _closed("draft", "signed")
+
+CLASSIFICATIONS: tuple[str, ...] = get_args(get_args(Classification)[0])
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class Representative(Model):
+    """A person who speaks for a partner (Popolo: a membership of a person)."""
+
+    name: str = Field(min_length=1)
+    role: TextField
+    start_date: DateField | None = None
+    end_date: DateField | None = None
+
+
+class Membership(Model):
+    """A change in a partner's relation to one version of the agreement."""
+
+    status: MembershipStatus
+    date: DateField
+    agreement: Id
+    """The agreement version this change concerns (``data/agreements.yaml``)."""
+    signatory: str | None = None
+    """For ``signed``: the name of the representative who signed."""
+
+
+class Partner(Model):
+    """An organisation in (or invited to) the partnership (OParl: Organization)."""
+
+    id: Id
+    name: TextField
+    short_name: str | None = None
+    classification: Classification
+    website: Url | None = None
+    description: TextField | None = None
+    note: TextField | None = None
+    """What is not known, said plainly (e.g. which associations are meant)."""
+    memberships: list[Membership] = Field(min_length=1)
+    representatives: list[Representative] = []
+
+    @property
+    def current(self) -> Membership:
+        """The latest membership change: the partner's status today."""
+        return max(self.memberships, key=lambda m: m.date)
+
+
+class Theme(Model):
+    id: Id
+    title: TextField
+    summary: TextField
+
+
+class AgendaItem(Model):
+    """OParl AgendaItem: number, name, result."""
+
+    number: Label | None = None
+    name: TextField
+    result: TextField | None = None
+
+
+class Meeting(Model):
+    """A Visionsforum meeting (OParl: Meeting)."""
+
+    id: Id
+    number: int | None = Field(default=None, ge=1)
+    name: TextField
+    start: WhenField
+    end: TimeField | None = None
+    location: TextField | None = None
+    state: MeetingState
+    themes: list[Id] = []
+    invited: list[Id] = []
+    attended: list[Id] = []
+    participants: CountField | None = None
+    agenda: list[AgendaItem] = []
+    report: ContentPath | None = None
+    """Danish Markdown report under ``content/``; the English one mirrors it under ``content/en/``."""
+
+
+class Agreement(Model):
+    """One version of the partnership agreement."""
+
+    id: Id
+    title: TextField
+    date: DateField
+    status: AgreementStatus
+    page: ContentPath
+    """The agreement text (Danish) under ``content/``."""
+
+
+class PartnersFile(Model):
+    partners: list[Partner] = Field(min_length=1)
+
+
+class MeetingsFile(Model):
+    meetings: list[Meeting] = []
+
+
+class ThemesFile(Model):
+    themes: list[Theme] = []
+
+
+class AgreementsFile(Model):
+    agreements: list[Agreement] = Field(min_length=1)
+
+
+class Page(Model):
+    """Front matter of an editor's Markdown page in ``content/``."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    title: str | None = None
+    description: str | None = None
+    meeting: Id | None = None
+    """The meeting this page belongs to or is about."""

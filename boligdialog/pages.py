@@ -1,0 +1,195 @@
+"""The pages the generator adds to the site, in both languages, as Markdown text.
+
+Pure functions from the :class:`~boligdialog.load.Site` and the build date to
+Markdown: a front matter block (title, description), an escaped ``# heading``,
+and an HTML fragment from :mod:`boligdialog.render`. Nothing here depends on
+MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import itertools
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from . import routes, schedule
+from .i18n import CLASSIFICATION_ORDER, strings
+from .load import EN_DIR, ContentPage, Site, counterpart_uri
+from .model import Meeting, Partner
+from .render import render
+from .values import LANGS, Lang, Text
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page that exists only in memory."""
+
+    src_uri: str
+    """Source path it pretends to have under ``content/`` (e.g. ``en/moeder/x.md``)."""
+    markdown: str
+    in_nav: bool = False
+    """Index pages are in the navigation; per-item pages are reached from them."""
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text for a Markdown heading: HTML first, then Markdown's own characters."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def front_matter(**meta: str) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def _page(uri: str, title: str, *blocks: str, description: str | None = None, in_nav: bool = False) -> GeneratedPage:
+    meta = {"title": title} | ({"description": description} if description else {})
+    body = "\n\n".join([f"# {md_escape(title)}", *(b for b in blocks if b)])
+    return GeneratedPage(uri, front_matter(**meta) + body + "\n", in_nav)
+
+
+def fallback_block(body: str, lang: Lang, message_key: str = "only_da_text") -> str:
+    """Danish Markdown standing in for missing English: marked ``lang="da"`` with a note."""
+    note = render("fallback_notice.html", lang=lang, page_uri="index.md", message=strings(lang)[message_key])
+    return f'{note}\n\n<div lang="da" markdown="1">\n\n{body.strip()}\n\n</div>'
+
+
+def report_block(site: Site, meeting: Meeting, lang: Lang) -> str:
+    """The meeting's report as Markdown under its own heading (fallback to Danish)."""
+    s = strings(lang)
+    own = site.report(meeting, lang)
+    danish = site.report(meeting, "da")
+    if danish is None:
+        return f"## {s['report']}\n\n{s['no_report']}"
+    page = own or danish
+    heading = f"## {md_escape(page.meta.title or s['report'])}" + ' {: #referat }'
+    if own is None:
+        return f"{heading}\n\n{fallback_block(danish.body, lang)}"
+    return f"{heading}\n\n{own.body.strip()}"
+
+
+# --- sections ----------------------------------------------------------------------------
+
+
+def _title(text: Text, lang: Lang) -> str:
+    return text.get(lang).text
+
+
+def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
+    s = strings(lang)
+    index_uri = routes.section_index("partners", lang)
+    order = {c: i for i, c in enumerate(CLASSIFICATION_ORDER)}
+    ordered = sorted(site.partners, key=lambda p: (order[p.classification], _title(p.name, lang).lower()))
+    groups = [(c, list(ps)) for c, ps in itertools.groupby(ordered, key=lambda p: p.classification)]
+    pages = [_page(index_uri, s["partners"], render("partners.html", lang=lang, page_uri=index_uri, groups=groups), in_nav=True)]
+    agreements = {a.id: a for a in site.agreements}
+    agreement_uris = {a.id: routes.src_uri(lang, a.page) for a in site.agreements}
+    for p in site.partners:
+        uri = routes.item("partners", p.id, lang)
+        fragment = render(
+            "partner.html", lang=lang, page_uri=uri, partner=p,
+            history=sorted(p.memberships, key=lambda m: m.date, reverse=True),
+            attended=[m for m in site.meetings if p.id in m.attended],
+            invited=[m for m in site.meetings if p.id in m.invited],
+            agreements=agreements, agreement_uris=agreement_uris,
+        )
+        pages.append(_page(uri, _title(p.name, lang), fragment))
+    return pages
+
+
+def theme_pages(site: Site, lang: Lang, today: dt.date) -> list[GeneratedPage]:
+    s = strings(lang)
+    index_uri = routes.section_index("themes", lang)
+    pages = [_page(index_uri, s["themes"], render("themes.html", lang=lang, page_uri=index_uri, themes=site.themes), in_nav=True)]
+    for theme in site.themes:
+        uri = routes.item("themes", theme.id, lang)
+        on_theme = [m for m in site.meetings if theme.id in m.themes]
+        meetings = schedule.upcoming(on_theme, today) + schedule.past(on_theme, today)
+        fragment = render("theme.html", lang=lang, page_uri=uri, theme=theme, meetings=meetings, site=site)
+        pages.append(_page(uri, _title(theme.title, lang), fragment, description=_title(theme.summary, lang)))
+    return pages
+
+
+def meeting_pages(site: Site, lang: Lang, today: dt.date) -> list[GeneratedPage]:
+    s = strings(lang)
+    index_uri = routes.section_index("meetings", lang)
+    past = schedule.past(site.meetings, today)
+    by_year = [(y, list(ms)) for y, ms in itertools.groupby(past, key=lambda m: m.start.date.year)]
+    fragment = render("meetings.html", lang=lang, page_uri=index_uri, site=site,
+                      upcoming=schedule.upcoming(site.meetings, today), past_by_year=by_year)
+    pages = [_page(index_uri, s["meetings"], fragment, in_nav=True)]
+    for m in site.meetings:
+        uri = routes.item("meetings", m.id, lang)
+        fragment = render("meeting.html", lang=lang, page_uri=uri, meeting=m, site=site)
+        pages.append(_page(uri, _title(m.name, lang), fragment, report_block(site, m, lang)))
+    return pages
+
+
+def search_page(lang: Lang) -> GeneratedPage:
+    uri = routes.src_uri(lang, routes.SEARCH)
+    return _page(uri, strings(lang)["search"], render("search.html", lang=lang, page_uri=uri), in_nav=True)
+
+
+def english_fallback(page: ContentPage) -> GeneratedPage:
+    """An English page for a Danish page that has no English text yet."""
+    meta = {k: v for k, v in page.meta.model_dump(exclude_none=True).items() if k in ("title", "description")}
+    block = fallback_block(page.body, "en", "only_da_page")
+    return GeneratedPage(counterpart_uri(page.src_uri), (front_matter(**meta) if meta else "") + block + "\n", True)
+
+
+def generate(site: Site, today: dt.date) -> list[GeneratedPage]:
+    """Every generated page of the site, both languages."""
+    pages: list[GeneratedPage] = []
+    for lang in LANGS:
+        pages += partner_pages(site, lang)
+        pages += theme_pages(site, lang, today)
+        pages += meeting_pages(site, lang, today)
+        pages.append(search_page(lang))
+    reports = site.report_paths
+    for uri, page in site.pages.items():
+        if page.lang == "da" and uri not in reports and counterpart_uri(uri) not in site.pages:
+            pages.append(english_fallback(page))
+    return pages
+
+
+# --- blocks added to editors' pages ------------------------------------------------------
+
+
+def home_block(site: Site, lang: Lang, today: dt.date) -> str:
+    reported = [m for m in schedule.past(site.meetings, today) if m.report][:5]
+    uri = routes.src_uri(lang, "index.md")
+    return render("home.html", lang=lang, page_uri=uri, site=site,
+                  next=schedule.next_meeting(site.meetings, today), reported=reported)
+
+
+@dataclass(frozen=True)
+class Signatory:
+    person: object
+    partner: Partner
+    membership: object
+
+
+def agreement_block(site: Site, uri: str, lang: Lang) -> str | None:
+    """Signatories of the agreement whose text is the page ``uri`` (any language)."""
+    base = uri[len(EN_DIR):] if uri.startswith(EN_DIR) else uri
+    agreement = next((a for a in site.agreements if a.page == base), None)
+    if agreement is None:
+        return None
+    signatories, invited = [], []
+    for p in site.partners:
+        for m in p.memberships:
+            if m.agreement != agreement.id:
+                continue
+            if m.status == "signed" and m.signatory:
+                person = next(r for r in p.representatives if r.name == m.signatory)
+                signatories.append(Signatory(person, p, m))
+        if p.current.agreement == agreement.id and p.current.status == "invited":
+            invited.append(p)
+    signatories.sort(key=lambda sig: (sig.membership.date, sig.partner.classification != "municipality"))
+    return render("agreement.html", lang=lang, page_uri=uri, agreement=agreement,
+                  signatories=signatories, invited=invited)

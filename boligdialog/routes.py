@@ -1,0 +1,56 @@
+"""Where every page lives, in both languages.
+
+Danish pages sit at the site root, English ones under ``en/``, with the same path
+below that, so a page's counterpart is always found by adding or removing
+``en/``. Paths here are MkDocs source paths (``moeder/x.md``) and site URLs
+(``moeder/x/``), both relative to the site root.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .values import Lang
+
+SECTIONS = {"partners": "partnere", "meetings": "moeder", "themes": "temaer"}
+"""Folder of each generated section (the same in both languages)."""
+
+SEARCH = "soeg.md"
+
+
+def prefix(lang: Lang) -> str:
+    return "" if lang == "da" else "en/"
+
+
+def src_uri(lang: Lang, path: str) -> str:
+    """``('en', 'moeder/index.md')`` -> ``'en/moeder/index.md'``."""
+    return prefix(lang) + path
+
+
+def section_index(section: str, lang: Lang) -> str:
+    return src_uri(lang, f"{SECTIONS[section]}/index.md")
+
+
+def item(section: str, item_id: str, lang: Lang) -> str:
+    return src_uri(lang, f"{SECTIONS[section]}/{item_id}.md")
+
+
+def url_of(uri: str) -> str:
+    """Directory-style URL of a source path: ``moeder/x.md`` -> ``moeder/x/``."""
+    stem = uri[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at ``from_url`` to ``to_url`` (both site-root relative)."""
+    target, _, fragment = to_url.partition("#")
+    rel = posixpath.relpath("/" + target, "/" + from_url)
+    if rel == ".":
+        rel = "./"
+    elif target.endswith("/") or target == "":
+        rel = rel.rstrip("/") + "/"
+    return rel + (f"#{fragment}" if fragment else "")

@@ -1,0 +1,51 @@
+"""Upcoming and past, decided against the build date.
+
+The build date is today, or ``SOURCE_DATE_EPOCH`` when set, so a build can be
+reproduced and a test can fix the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from zoneinfo import ZoneInfo
+
+from .model import Meeting
+
+TZ = ZoneInfo("Europe/Copenhagen")
+
+
+def build_time(environ: Mapping[str, str] = os.environ) -> dt.datetime:
+    """The moment the site is built, in Copenhagen time."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).astimezone(TZ)
+    return dt.datetime.now(TZ)
+
+
+def is_upcoming(meeting: Meeting, today: dt.date) -> bool:
+    """Not yet held: its (last possible) day is today or later.
+
+    A meeting marked ``held`` is past whatever its date says.
+    """
+    return meeting.state != "held" and meeting.start.date.last_day() >= today
+
+
+def _key(meeting: Meeting) -> tuple[dt.date, dt.time]:
+    return meeting.start.date.first_day(), meeting.start.time or dt.time(0, 0)
+
+
+def upcoming(meetings: list[Meeting], today: dt.date) -> list[Meeting]:
+    """Meetings still to come, soonest first (cancelled ones included)."""
+    return sorted((m for m in meetings if is_upcoming(m, today)), key=_key)
+
+
+def past(meetings: list[Meeting], today: dt.date) -> list[Meeting]:
+    """Meetings that have taken place (or whose day has passed), newest first."""
+    return sorted((m for m in meetings if not is_upcoming(m, today)), key=_key, reverse=True)
+
+
+def next_meeting(meetings: list[Meeting], today: dt.date) -> Meeting | None:
+    """The next meeting that will take place, if any."""
+    return next((m for m in upcoming(meetings, today) if m.state != "cancelled"), None)

@@ -1,0 +1,197 @@
+"""Small value types of the data model: bilingual text, partial dates, times.
+
+These are plain, immutable Python classes with parsers that raise ``ValueError``
+carrying an editor-facing ``expected … but received …`` message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .errors import show
+
+Lang = Literal["da", "en"]
+LANGS: tuple[Lang, ...] = ("da", "en")
+DEFAULT_LANG: Lang = "da"
+
+
+@dataclass(frozen=True)
+class Localized:
+    """Text chosen for one language, and the language it is really in."""
+
+    text: str
+    lang: Lang
+    fallback: bool
+    """True when the wanted language was missing and Danish stands in for it."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text in Danish (required) and English (optional).
+
+    Fallback rule: English that is missing falls back to the Danish text, marked
+    as such, so the page can wrap it in ``lang="da"`` and say so.
+    """
+
+    da: str
+    en: str | None = None
+
+    def get(self, lang: Lang) -> Localized:
+        if lang == "en" and self.en:
+            return Localized(self.en, "en", False)
+        return Localized(self.da, "da", lang != "da")
+
+    def __str__(self) -> str:
+        return self.da
+
+    @classmethod
+    def parse(cls, value: Any) -> "Text":
+        if isinstance(value, Text):
+            return value
+        if isinstance(value, str):
+            if not value.strip():
+                raise ValueError("expected text but received an empty string")
+            return cls(da=value)
+        if isinstance(value, dict):
+            unknown = sorted(set(value) - {"da", "en"})
+            if unknown:
+                raise ValueError(f"expected the keys da and en but received {unknown[0]!r}")
+            da, en = value.get("da"), value.get("en")
+            if not isinstance(da, str) or not da.strip():
+                raise ValueError(f"expected Danish text under 'da' but received {show(da)}")
+            if en is not None and (not isinstance(en, str) or not en.strip()):
+                raise ValueError(f"expected English text under 'en' but received {show(en)}")
+            return cls(da=da, en=en)
+        raise ValueError(f"expected text, or da/en texts, but received {show(value)}")
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date that may be known only to the year or the month ("August 2017")."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        if self.day is not None:
+            return self.first_day()
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        nxt = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+
+    def as_date(self) -> dt.date | None:
+        return self.first_day() if self.precision == "day" else None
+
+    def isoformat(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    @classmethod
+    def parse(cls, value: Any) -> "PartialDate":
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise ValueError(f"expected a date without a time but received {show(value)}")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and 1000 <= value <= 9999:
+            return cls(value)
+        m = _PARTIAL.match(value) if isinstance(value, str) else None
+        if not m:
+            raise ValueError(
+                f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY but received {show(value)}"
+            )
+        year, month, day = (int(g) if g else None for g in m.groups())
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError:
+            raise ValueError(f"expected a real calendar date but received {show(value)}") from None
+        return cls(year, month, day)
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def parse_time(value: Any) -> dt.time:
+    """``"17:00"`` -> ``time(17, 0)``."""
+    if isinstance(value, dt.time):
+        return value
+    m = _TIME.match(value) if isinstance(value, str) else None
+    if not m:
+        raise ValueError(f"expected a time as HH:MM but received {show(value)}")
+    return dt.time(int(m.group(1)), int(m.group(2)))
+
+
+@dataclass(frozen=True)
+class When:
+    """When a meeting starts: a (partial) date and, if known, a time of day."""
+
+    date: PartialDate
+    time: dt.time | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> "When":
+        if isinstance(value, When):
+            return value
+        if isinstance(value, dt.datetime):
+            return cls(PartialDate.parse(value.date()), value.time().replace(second=0))
+        if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}[ T]", value):
+            day, _, clock = value.replace("T", " ").partition(" ")
+            try:
+                return cls(PartialDate.parse(day), parse_time(clock.strip()))
+            except ValueError:
+                raise ValueError(
+                    f"expected a date and time as YYYY-MM-DD HH:MM but received {show(value)}"
+                ) from None
+        try:
+            return cls(PartialDate.parse(value))
+        except ValueError:
+            raise ValueError(
+                "expected YYYY-MM-DD HH:MM, YYYY-MM-DD or YYYY-MM "
+                f"but received {show(value)}"
+            ) from None
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number of people, exact or approximate ("about 20")."""
+
+    value: int
+    approximate: bool = False
+
+    @classmethod
+    def parse(cls, value: Any) -> "Count":
+        if isinstance(value, Count):
+            return value
+        if isinstance(value, bool):
+            raise ValueError(f"expected a number, or 'about N', but received {show(value)}")
+        if isinstance(value, int) and value >= 0:
+            return cls(value)
+        m = re.match(r"^(?:about|ca\.?|cirka)\s+(\d+)$", value.strip()) if isinstance(value, str) else None
+        if m:
+            return cls(int(m.group(1)), approximate=True)
+        raise ValueError(f"expected a number, or 'about N', but received {show(value)}")

@@ -1,0 +1,109 @@
+"""Read YAML while remembering on which line every key and list item stands.
+
+PyYAML parses; this module only walks the node tree it composed so that a
+validation error at ``meetings[0].themes[1]`` can be reported with its line.
+It also reports what PyYAML silently accepts but an editor never means:
+duplicate keys, and ``17:00`` read as the number 1020.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import DataError, format_path
+
+Path = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1 base-60 integers, so ``17:00`` stays text."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:int"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+    list("-+0123456789"),
+)
+
+
+@dataclass
+class Source:
+    """A parsed YAML document and the line of every path in it."""
+
+    file: str
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    errors: list[DataError] = field(default_factory=list)
+    offset: int = 0
+    """Lines above the YAML in its file (front matter starts on line 2)."""
+
+    def line(self, path: Path) -> int:
+        """Line of ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def error(self, path: Path, message: str) -> DataError:
+        return DataError(self.file, self.line(path), format_path(path), message)
+
+
+def _walk(node: yaml.Node, path: Path, src: Source) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            child = (*path, key)
+            line = key_node.start_mark.line + 1 + src.offset
+            if key in seen:
+                src.errors.append(
+                    DataError(src.file, line, format_path(child), "this key is given twice; keep one")
+                )
+            seen.add(key)
+            src.lines.setdefault(child, line)
+            _walk(value_node, child, src)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            child = (*path, i)
+            src.lines[child] = item.start_mark.line + 1 + src.offset
+            _walk(item, child, src)
+
+
+def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
+    """Parse ``text`` (the contents of ``file``).
+
+    ``line_offset`` is added to every line, for YAML that starts below the top of
+    its file (front matter). A syntax error becomes a :class:`DataError` in
+    ``Source.errors`` and ``data`` is ``None``.
+    """
+    src = Source(file=file, data=None, offset=line_offset)
+    src.lines[()] = 1 + line_offset
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                _walk(node, (), src)
+                src.data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        problem = exc.problem or "not valid YAML"
+        src.errors.append(DataError(file, line, "", f"expected valid YAML but {problem}"))
+        src.data = None
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        src.errors.append(DataError(file, 1 + line_offset, "", f"expected valid YAML: {exc}"))
+        src.data = None
+    return src
