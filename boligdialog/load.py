@@ -204,15 +204,15 @@ def _load_pages(content_dir: Path, errors: list[DataError]) -> tuple[dict[str, C
         body, fm_text = text, ""
         if handler.detect(text):
             fm_text, body = handler.split(text)
+            # python-frontmatter keeps the newline after the opening '---'; drop it so
+            # that line 1 of the YAML is line 2 of the file.
+            fm_text = fm_text[2:] if fm_text.startswith("\r\n") else fm_text.removeprefix("\n")
         src = parse(fm_text, rel, line_offset=1)
-        errors.extend(src.errors)
-        if src.errors:
-            continue
-        meta, errs = validate_source(src, Page)
+        meta, errs = validate_source(src, Page) if not src.errors else (None, src.errors)
         errors.extend(errs)
-        if meta is not None:
-            pages[src_uri] = ContentPage(src_uri, lang_of(src_uri), meta, body)
-            sources[src_uri] = src
+        # A page with bad front matter still exists: other checks must not report it missing.
+        pages[src_uri] = ContentPage(src_uri, lang_of(src_uri), meta or Page(), body)
+        sources[src_uri] = src
     return pages, sources
 
 
@@ -246,30 +246,45 @@ def _check_ref(
         errors.append(src.error(path, f"expected one of {known} ({what}) but received {value!r}"))
 
 
+def _items(data: dict[str, tuple[Any, Source]], name: str, key: str) -> tuple[list[Any], Source | None]:
+    """Records of one data file, or ``([], None)`` if that file did not load."""
+    if name not in data:
+        return [], None
+    value, src = data[name]
+    return getattr(value, key), src
+
+
 def _check_references(
     data: dict[str, tuple[Any, Source]],
     pages: dict[str, ContentPage],
     page_sources: dict[str, Source],
     errors: list[DataError],
 ) -> None:
-    partners, psrc = data["partners.yaml"]
-    themes, tsrc = data["themes.yaml"]
-    agreements, asrc = data["agreements.yaml"]
-    meetings, msrc = data["meetings.yaml"]
-    _check_unique(partners.partners, "partners", psrc, errors)
-    _check_unique(themes.themes, "themes", tsrc, errors)
-    _check_unique(agreements.agreements, "agreements", asrc, errors)
-    _check_unique(meetings.meetings, "meetings", msrc, errors)
-    partner_ids = [p.id for p in partners.partners]
-    theme_ids = [t.id for t in themes.themes]
-    agreement_ids = [a.id for a in agreements.agreements]
-    meeting_ids = [m.id for m in meetings.meetings]
+    """Check ids and references between files.
 
-    for i, p in enumerate(partners.partners):
+    A file that did not load is skipped, and so are the references into it (its ids
+    are unknown), but every other check still runs: all mistakes in one report.
+    """
+    partners, psrc = _items(data, "partners.yaml", "partners")
+    themes, tsrc = _items(data, "themes.yaml", "themes")
+    agreements, asrc = _items(data, "agreements.yaml", "agreements")
+    meetings, msrc = _items(data, "meetings.yaml", "meetings")
+    for items, key, src in ((partners, "partners", psrc), (themes, "themes", tsrc),
+                            (agreements, "agreements", asrc), (meetings, "meetings", msrc)):
+        if src is not None:
+            _check_unique(items, key, src, errors)
+    partner_ids = [p.id for p in partners] if psrc else None
+    theme_ids = [t.id for t in themes] if tsrc else None
+    agreement_ids = [a.id for a in agreements] if asrc else None
+    meeting_ids = [m.id for m in meetings] if msrc else None
+
+    for i, p in enumerate(partners):
+        assert psrc is not None
         names = [r.name for r in p.representatives]
         for j, m in enumerate(p.memberships):
             here = ("partners", i, "memberships", j)
-            _check_ref(m.agreement, agreement_ids, "agreement versions", (*here, "agreement"), psrc, errors)
+            if agreement_ids is not None:
+                _check_ref(m.agreement, agreement_ids, "agreement versions", (*here, "agreement"), psrc, errors)
             if m.signatory is not None and m.signatory not in names:
                 _check_ref(m.signatory, names, f"representatives of {p.id}", (*here, "signatory"), psrc, errors)
             if m.signatory is not None and m.status != "signed":
@@ -281,17 +296,20 @@ def _check_references(
                                          f"expected a date on or after start_date {r.start_date} "
                                          f"but received {r.end_date}"))
 
-    for i, a in enumerate(agreements.agreements):
+    for i, a in enumerate(agreements):
+        assert asrc is not None
         if a.page not in pages:
             errors.append(asrc.error(("agreements", i, "page"),
                                      f"expected an existing file content/{a.page} but received {a.page!r}"))
 
-    for i, m in enumerate(meetings.meetings):
+    for i, m in enumerate(meetings):
+        assert msrc is not None
         here = ("meetings", i)
         for key, ids, what in (("themes", theme_ids, "themes"), ("invited", partner_ids, "partners"),
                                ("attended", partner_ids, "partners")):
             for j, ref in enumerate(getattr(m, key)):
-                _check_ref(ref, ids, what, (*here, key, j), msrc, errors)
+                if ids is not None:
+                    _check_ref(ref, ids, what, (*here, key, j), msrc, errors)
         if m.end is not None and m.start.time is not None and m.end <= m.start.time:
             errors.append(msrc.error((*here, "end"), f"expected a time after the start "
                                      f"{m.start.time:%H:%M} but received '{m.end:%H:%M}'"))
@@ -308,9 +326,11 @@ def _check_references(
                     errors.append(page_sources[uri].error(("meeting",), f"expected {m.id!r} (the meeting that "
                                                           f"lists this report) but received {page.meta.meeting!r}"))
 
+    reports = {m.report for m in meetings if m.report}
+    reports |= {EN_DIR + r for r in reports}
     for uri, page in pages.items():
         src = page_sources[uri]
-        if page.meta.meeting is not None:
+        if page.meta.meeting is not None and uri not in reports and meeting_ids is not None:
             _check_ref(page.meta.meeting, meeting_ids, "meetings", ("meeting",), src, errors)
         if page.lang == "en" and counterpart_uri(uri) not in pages:
             errors.append(DataError(src.file, 1, "", f"expected a Danish page content/{counterpart_uri(uri)} "
@@ -327,8 +347,7 @@ def load_site(root: Path, content_dir: Path | None = None) -> Site:
     errors: list[DataError] = []
     data = _load_data(root, errors)
     pages, page_sources = _load_pages(content_dir, errors)
-    if len(data) == len(DATA_FILES):
-        _check_references(data, pages, page_sources, errors)
+    _check_references(data, pages, page_sources, errors)
     if errors:
         raise ValidationFailed(errors)
 

@@ -21,7 +21,7 @@ from .i18n import CLASSIFICATION_ORDER, strings
 from .load import EN_DIR, ContentPage, Site, counterpart_uri
 from .model import Meeting, Partner
 from .render import render
-from .values import LANGS, Lang, Text
+from .values import LANGS, Lang, Localized
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,17 @@ def front_matter(**meta: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
-def _page(uri: str, title: str, *blocks: str, description: str | None = None, in_nav: bool = False) -> GeneratedPage:
-    meta = {"title": title} | ({"description": description} if description else {})
-    body = "\n\n".join([f"# {md_escape(title)}", *(b for b in blocks if b)])
+def _page(
+    uri: str, title: str | Localized, *blocks: str, description: str | None = None, in_nav: bool = False
+) -> GeneratedPage:
+    """A page with ``title`` as its ``<title>`` and heading; a Danish title standing in
+    for English gets ``lang="da"`` on the heading."""
+    text = title.text if isinstance(title, Localized) else title
+    heading = f"# {md_escape(text)}"
+    if isinstance(title, Localized) and title.fallback:
+        heading += ' { lang="da" }'
+    meta = {"title": text} | ({"description": description} if description else {})
+    body = "\n\n".join([heading, *(b for b in blocks if b)])
     return GeneratedPage(uri, front_matter(**meta) + body + "\n", in_nav)
 
 
@@ -76,15 +84,11 @@ def report_block(site: Site, meeting: Meeting, lang: Lang) -> str:
 # --- sections ----------------------------------------------------------------------------
 
 
-def _title(text: Text, lang: Lang) -> str:
-    return text.get(lang).text
-
-
 def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     s = strings(lang)
     index_uri = routes.section_index("partners", lang)
     order = {c: i for i, c in enumerate(CLASSIFICATION_ORDER)}
-    ordered = sorted(site.partners, key=lambda p: (order[p.classification], _title(p.name, lang).lower()))
+    ordered = sorted(site.partners, key=lambda p: (order[p.classification], p.name.get(lang).text.lower()))
     groups = [(c, list(ps)) for c, ps in itertools.groupby(ordered, key=lambda p: p.classification)]
     pages = [_page(index_uri, s["partners"], render("partners.html", lang=lang, page_uri=index_uri, groups=groups), in_nav=True)]
     agreements = {a.id: a for a in site.agreements}
@@ -98,7 +102,7 @@ def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
             invited=[m for m in site.meetings if p.id in m.invited],
             agreements=agreements, agreement_uris=agreement_uris,
         )
-        pages.append(_page(uri, _title(p.name, lang), fragment))
+        pages.append(_page(uri, p.name.get(lang), fragment))
     return pages
 
 
@@ -111,7 +115,7 @@ def theme_pages(site: Site, lang: Lang, today: dt.date) -> list[GeneratedPage]:
         on_theme = [m for m in site.meetings if theme.id in m.themes]
         meetings = schedule.upcoming(on_theme, today) + schedule.past(on_theme, today)
         fragment = render("theme.html", lang=lang, page_uri=uri, theme=theme, meetings=meetings, site=site)
-        pages.append(_page(uri, _title(theme.title, lang), fragment, description=_title(theme.summary, lang)))
+        pages.append(_page(uri, theme.title.get(lang), fragment, description=theme.summary.get(lang).text))
     return pages
 
 
@@ -126,7 +130,7 @@ def meeting_pages(site: Site, lang: Lang, today: dt.date) -> list[GeneratedPage]
     for m in site.meetings:
         uri = routes.item("meetings", m.id, lang)
         fragment = render("meeting.html", lang=lang, page_uri=uri, meeting=m, site=site)
-        pages.append(_page(uri, _title(m.name, lang), fragment, report_block(site, m, lang)))
+        pages.append(_page(uri, m.name.get(lang), fragment, report_block(site, m, lang)))
     return pages
 
 

@@ -100,8 +100,8 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
-        problem = exc.problem or "not valid YAML"
-        src.errors.append(DataError(file, line, "", f"expected valid YAML but {problem}"))
+        problem = "; ".join(p for p in (exc.context, exc.problem) if p) or "unreadable text"
+        src.errors.append(DataError(file, line, "", f"expected valid YAML but received text it cannot read ({problem})"))
         src.data = None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         src.errors.append(DataError(file, 1 + line_offset, "", f"expected valid YAML: {exc}"))

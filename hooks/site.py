@@ -74,11 +74,12 @@ def on_nav(nav: Any, *, config: Any, files: Files) -> Any:
 
 def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Files) -> str:
     assert _build is not None
+    uri = page.file.src_uri
+    lang = lang_of(uri)
+    page.meta.setdefault("description", config.extra["description"][lang])
     for key in ("title", "description"):  # front matter is data: escape before any template prints it
         if isinstance(page.meta.get(key), str):
             page.meta[key] = html.escape(page.meta[key])
-    uri = page.file.src_uri
-    lang = lang_of(uri)
     if uri in ("index.md", "en/index.md"):
         markdown += "\n\n" + pages.home_block(_build.site, lang, _build.today) + "\n"
     block = pages.agreement_block(_build.site, uri, lang)

@@ -1,0 +1,59 @@
+"""Shared fixtures: copies of the real project in a temporary folder, and real builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides", "hooks")
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a build reads (config, data, content, theme overrides, hooks) to ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part)
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace ``old`` by ``new`` in a file; fail loudly if ``old`` is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def build(project: Path, *, epoch: int | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+    """Run the real ``mkdocs build`` on ``project`` into ``project/site``."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(epoch)
+    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+            "-d", str(project / "site")]
+    if strict:
+        args.append("--strict")
+    return subprocess.run(args, capture_output=True, text=True, cwd=project, env=env)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content, built once with --strict; returns the site folder."""
+    project = copy_project(tmp_path_factory.mktemp("shipped") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"

@@ -1,0 +1,187 @@
+"""End to end: build the real site with MkDocs and read the real output files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build, edit
+from htmlpage import main_text, resolve, soup
+
+PAGES = ["", "aftale/", "partnere/", "partnere/va/", "moeder/", "moeder/visionsforum-2017-1/",
+         "temaer/", "temaer/midtby/", "soeg/"]
+SIGNATORIES = ["Vinie Hansen", "Kirsten Mogensen", "Stig Schønveller", "Steen Christiansen"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_page_exists_in_both_languages_with_its_lang(shipped_site, url, lang):
+    full = url if lang == "da" else "en/" + url
+    page = soup(shipped_site, full)
+    assert page.html["lang"] == lang
+    # the language switch goes to the same page in the other language
+    switch = page.select_one("a.bd-lang-switch")
+    other = "en/" + url if lang == "da" else url
+    assert resolve(full, switch["href"]) == other
+    assert switch["hreflang"] == ("en" if lang == "da" else "da")
+    # hreflang alternates for both languages and x-default
+    alternates = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
+    site_url = "https://boligdialog.example.org/"
+    assert alternates == {"da": site_url + url, "en": site_url + "en/" + url, "x-default": site_url + url}
+
+
+def test_theme_strings_follow_the_page_language(shipped_site):
+    da, en = soup(shipped_site, "moeder/"), soup(shipped_site, "en/moeder/")
+    assert da.select_one(".md-skip").get_text(strip=True) == "Gå til indholdet"
+    assert en.select_one(".md-skip").get_text(strip=True) == "Skip to content"
+    assert da.select_one("a.bd-search-link")["aria-label"] == "Søg"
+    assert en.select_one("a.bd-search-link")["aria-label"] == "Search"
+    assert da.select_one("header nav")["aria-label"] == "Sidehoved"
+    assert en.select_one("header nav")["aria-label"] == "Header"
+
+
+def test_navigation_is_per_language_and_leaves_out_item_pages(shipped_site):
+    for url, lang in (("moeder/visionsforum-2017-1/", "da"), ("en/moeder/visionsforum-2017-1/", "en")):
+        page = soup(shipped_site, url)
+        nav_links = [resolve(url, a["href"]) for a in page.select("nav.md-nav--primary a.md-nav__link")]
+        assert nav_links, "the navigation is empty"
+        assert all(link.startswith("en/") == (lang == "en") for link in nav_links), nav_links
+        assert not any("visionsforum-2017-1" in link or "/va/" in link for link in nav_links)
+    en_titles = [a.get_text(strip=True) for a in soup(shipped_site, "en/").select("nav.md-nav--primary a.md-nav__link")]
+    assert {"Home", "Partners", "Meetings", "Themes", "Search"} <= set(en_titles)
+
+
+@pytest.mark.parametrize("url", ["aftale/", "en/aftale/"])
+def test_agreement_lists_the_four_signatories(shipped_site, url):
+    text = soup(shipped_site, url).select_one(".bd-signatories").get_text(" ", strip=True)
+    for name in SIGNATORIES:
+        assert name in text
+    if url.startswith("en/"):
+        assert "mayor" in text and "vice-chair" in text and "Albertslund Municipality" in text
+    else:
+        assert "borgmester" in text and "næstformand" in text and "Albertslund Kommune" in text
+
+
+def test_meeting_page_says_month_only_and_about_20(shipped_site):
+    da = main_text(soup(shipped_site, "moeder/visionsforum-2017-1/"))
+    en = main_text(soup(shipped_site, "en/moeder/visionsforum-2017-1/"))
+    assert "august 2017" in da and "Kun måneden er kendt." in da and "ca. 20 personer" in da
+    assert "August 2017" in en and "Only the month is known." in en and "about 20 people" in en
+    assert "Vinie Hansen" in en  # the report is on the meeting page
+
+
+def test_partner_index_groups_by_kind_with_status(shipped_site):
+    page = soup(shipped_site, "en/partnere/")
+    groups = [h.get_text(strip=True) for h in page.select("article h2")]
+    assert groups[:2] == ["The municipality", "Social housing organisations"]
+    assert "Homeowners' associations" in groups and "Cooperative housing associations" in groups
+    statuses = [s.get_text(strip=True) for s in page.select(".bd-status")]
+    assert statuses.count("Signed") == 4 and statuses.count("Invited") == 2
+
+
+def test_home_says_no_visionsforum_planned_and_lists_the_report(shipped_site):
+    da = main_text(soup(shipped_site, ""))
+    assert "Der er endnu ikke planlagt et nyt Visionsforum." in da
+    assert "1. Visionsforum" in da
+
+
+def test_sitemap_lists_both_languages(shipped_site):
+    locs = re.findall(r"<loc>(.*?)</loc>", (shipped_site / "sitemap.xml").read_text())
+    assert "https://boligdialog.example.org/moeder/visionsforum-2017-1/" in locs
+    assert "https://boligdialog.example.org/en/moeder/visionsforum-2017-1/" in locs
+
+
+def test_search_index_per_language(shipped_site):
+    entry = json.loads((shipped_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert {"da", "en"} <= set(entry["languages"])
+    assert entry["languages"]["da"]["page_count"] >= 17
+    assert entry["languages"]["en"]["page_count"] >= 17
+    # the search code is loaded on the search page only
+    assert soup(shipped_site, "soeg/").select('script[src$="pagefind-ui.js"]')
+    assert not soup(shipped_site, "moeder/").select('script[src*="pagefind"]')
+
+
+def test_no_request_to_other_hosts(shipped_site):
+    for path in shipped_site.rglob("*.html"):
+        page = soup(shipped_site, str(path.relative_to(shipped_site)))
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for el in page.find_all(tag):
+                value = el.get(attr, "")
+                if tag == "link" and el.get("rel") in (["canonical"], ["alternate"]):
+                    continue
+                assert not re.match(r"^(https?:)?//", value), f"{path}: {tag} {value}"
+
+
+# --- projects built from edited copies --------------------------------------------------
+
+XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>']
+
+
+def test_values_from_data_are_escaped(project):
+    edit(project / "data/partners.yaml", "name: {da: VA, en: VA}", f"name: '{XSS[0]} VA'")
+    edit(project / "data/partners.yaml", "          da: formand\n          en: chair",
+         f"          da: 'formand {XSS[1]}'\n          en: 'chair {XSS[0]}'")
+    edit(project / "data/partners.yaml", "short_name: AB", f"short_name: 'AB {XSS[1]}'")
+    edit(project / "data/meetings.yaml", "      da: 1. Visionsforum", f"      da: '1. Visionsforum {XSS[1]}'")
+    edit(project / "data/meetings.yaml", "          en: The development of Albertslund town centre",
+         f"          en: 'Agenda {XSS[0]}'")
+    edit(project / "data/themes.yaml", "      da: Udviklingen i Albertslund Midtby", f"      da: 'Midtby {XSS[0]}'")
+    edit(project / "content/aftale.md", "title: Partnerskabsaftalen", f"title: 'Aftalen {XSS[1]}'")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 30
+    seen_escaped = 0
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in text, path
+        assert "<img src=x" not in text, path
+        seen_escaped += "&lt;script&gt;alert(1)" in text
+    assert seen_escaped >= 10
+    agreement = soup(site, "aftale/")
+    # escaped exactly once: the visitor reads the editor's text, the browser sees no markup
+    assert agreement.title.get_text() == f"Aftalen {XSS[1]} - Boligdialog Albertslund"
+    assert agreement.select_one(".md-header__topic:nth-of-type(2)").get_text(strip=True) == f"Aftalen {XSS[1]}"
+    assert not agreement.find("img", src="x")
+
+
+def test_missing_english_falls_back_to_danish_marked_lang_da(project):
+    edit(project / "data/themes.yaml", "      en: Renovation of the housing estates\n", "")
+    (project / "content/en/aftale.md").unlink()
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "data/themes.yaml:11: themes[1].title" in result.stderr
+    assert "content/aftale.md: no English page content/en/aftale.md" in result.stderr
+    site = project / "site"
+    theme = soup(site, "en/temaer/renovering/")
+    heading = theme.select_one("article h1")
+    assert (heading["lang"], heading.get_text()) == ("da", "Renovering af boligområderne")
+    assert theme.title.get_text().startswith("Renovering af boligområderne")
+    # in a list on another English page the same text is marked and explained
+    span = soup(site, "en/temaer/").select_one('article span[lang="da"]')
+    assert span.get_text() == "Renovering af boligområderne"
+    assert span.find_next_sibling("small").get_text() == "(only in Danish)"
+    agreement = soup(site, "en/aftale/")
+    assert agreement.html["lang"] == "en"
+    block = agreement.select_one('article div[lang="da"]')
+    assert "Partnerskabsaftalen" in block.get_text()
+    assert "This page is available in Danish only." in main_text(agreement)
+    assert "Steen Christiansen" in agreement.select_one(".bd-signatories").get_text()
+
+
+def test_bad_data_fails_the_build_with_every_message_and_no_traceback(project):
+    edit(project / "data/meetings.yaml", "themes: [midtby]", "themes: [midby]")
+    edit(project / "data/partners.yaml", "website: https://albertslund.dk", "website: albertslund")
+    result = build(project)
+    assert result.returncode != 0
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out
+    assert "data/meetings.yaml:17: meetings[0].themes[0]: expected one of" in out
+    assert "but received 'midby'" in out
+    assert "data/partners.yaml:15: partners[0].website: expected a web address" in out
+    assert "Build stopped: 2 problem(s)" in out
+    assert not (project / "site" / "index.html").exists()

@@ -1,0 +1,146 @@
+"""Validation of the editors' files: a table of mistakes and the exact messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from boligdialog.errors import ValidationFailed
+from boligdialog.load import counterpart_uri, lang_of, load_site
+from conftest import edit
+
+THEMES = "['midtby', 'renovering', 'boligsocialt-arbejde', 'byens-udvikling', 'borgerdialog']"
+PARTNERS = "['albertslund-kommune', 'va', 'ab', 'akb-albertslund', 'grundejerforeninger', 'andelsboligforeninger']"
+MEETING_KEYS = ("['id', 'number', 'name', 'start', 'end', 'location', 'state', 'themes', 'invited', "
+                "'attended', 'participants', 'agenda', 'report']")
+
+CASES = [
+    ("data/meetings.yaml", "themes: [midtby]", "themes: [midtby, midby]",
+     f"data/meetings.yaml:17: meetings[0].themes[1]: expected one of {THEMES} (themes) but received 'midby'"),
+    ("data/meetings.yaml", "state: held", "state: done",
+     "data/meetings.yaml:16: meetings[0].state: expected one of ['planned', 'held', 'cancelled'] but received 'done'"),
+    ("data/meetings.yaml", "start: 2017-08", "start: 2017-13",
+     "data/meetings.yaml:15: meetings[0].start: expected YYYY-MM-DD HH:MM, YYYY-MM-DD or YYYY-MM "
+     "but received '2017-13'"),
+    ("data/meetings.yaml", "start: 2017-08", "start: 2017-08-22 17:00\n    end: 16:00",
+     "data/meetings.yaml:16: meetings[0].end: expected a time after the start 17:00 but received '16:00'"),
+    ("data/meetings.yaml", "    state: held\n", "    state: held\n    end: 19:00\n",
+     "data/meetings.yaml:17: meetings[0].end: expected an end time only when start has a time "
+     "but received '19:00'"),
+    ("data/meetings.yaml", "participants: about 20", "participants: many",
+     "data/meetings.yaml:25: meetings[0].participants: expected a number, or 'about N', but received 'many'"),
+    ("data/meetings.yaml", "report: referater/visionsforum-2017-1.md", "report: referater/missing.md",
+     "data/meetings.yaml:31: meetings[0].report: expected an existing file content/referater/missing.md "
+     "but received 'referater/missing.md'"),
+    ("data/meetings.yaml", "report: referater/visionsforum-2017-1.md", "report: ../secret.md",
+     "data/meetings.yaml:31: meetings[0].report: expected the path of a Danish Markdown file inside content/, "
+     "like 'referater/visionsforum-2017.md', but received '../secret.md'"),
+    ("data/meetings.yaml", "      - akb-albertslund\n", "      - akb\n",
+     f"data/meetings.yaml:22: meetings[0].invited[3]: expected one of {PARTNERS} (partners) but received 'akb'"),
+    ("data/meetings.yaml", "    number: 1\n", "    number: 1\n    nmber: 2\n",
+     f"data/meetings.yaml:11: meetings[0].nmber: expected one of {MEETING_KEYS} but received the unknown key 'nmber'"),
+    ("data/meetings.yaml", "    number: 1\n", "    number: first\n",
+     "data/meetings.yaml:10: meetings[0].number: expected a whole number but received 'first'"),
+    ("data/partners.yaml", "    classification: municipality", "    classification: kommune",
+     "data/partners.yaml:14: partners[0].classification: expected one of ['municipality', "
+     "'social_housing_organisation', 'cooperative_housing_association', 'homeowners_association', "
+     "'private_landlord', 'other'] but received 'kommune'"),
+    ("data/partners.yaml", "website: https://albertslund.dk", "website: albertslund.dk",
+     "data/partners.yaml:15: partners[0].website: expected a web address starting with https:// "
+     "but received 'albertslund.dk'"),
+    ("data/partners.yaml", "signatory: Vinie Hansen", "signatory: Vinnie Hansen",
+     "data/partners.yaml:38: partners[1].memberships[0].signatory: expected one of ['Vinie Hansen'] "
+     "(representatives of va) but received 'Vinnie Hansen'"),
+    ("data/partners.yaml", "agreement: aftale-2017\n        signatory: Steen",
+     "agreement: aftale-2018\n        signatory: Steen",
+     "data/partners.yaml:19: partners[0].memberships[0].agreement: expected one of ['aftale-2017'] "
+     "(agreement versions) but received 'aftale-2018'"),
+    ("data/partners.yaml", "    classification: homeowners_association\n", "",
+     "data/partners.yaml:81: partners[4].classification: expected a value but received nothing (the key is missing)"),
+    ("data/partners.yaml", "        date: 2017-08\n        agreement: aftale-2017\n        signatory: Steen",
+     "        date: 2017-08\n        agreement: aftale-2017\n        signatory: Steen",
+     None),  # control row: an edit that changes nothing must not produce an error
+    ("data/themes.yaml", "  - id: midtby", "  - id: Midtby",
+     "data/themes.yaml:3: themes[0].id: expected an id of lowercase letters a-z, digits and hyphens "
+     "(like 'visionsforum-2017') but received 'Midtby'"),
+    ("data/themes.yaml", "themes:\n", "themes:\n  - id: midtby\n    title: x\n    summary: y\n",
+     "data/themes.yaml:6: themes[1].id: expected a unique id but received 'midtby' again (first used at line 3)"),
+    ("data/themes.yaml", "    title:\n      da: Udviklingen", "    title:\n      dk: Udviklingen",
+     "data/themes.yaml:4: themes[0].title: expected the keys da and en but received 'dk'"),
+    ("data/agreements.yaml", "page: aftale.md", "page: aftalen.md",
+     "data/agreements.yaml:10: agreements[0].page: expected an existing file content/aftalen.md "
+     "but received 'aftalen.md'"),
+    ("data/agreements.yaml", "  - id: aftale-2017\n", "  - id: aftale-2017\n    id: x\n",
+     "data/agreements.yaml:4: agreements[0].id: this key is given twice; keep one"),
+    ("content/referater/visionsforum-2017-1.md", "meeting: visionsforum-2017-1", "meeting: visionsforum-2017-2",
+     "content/referater/visionsforum-2017-1.md:2: meeting: expected 'visionsforum-2017-1' "
+     "(the meeting that lists this report) but received 'visionsforum-2017-2'"),
+    ("content/aftale.md", "title: Partnerskabsaftalen\n", "title: Partnerskabsaftalen\nmeeting: vf-9\n",
+     "content/aftale.md:3: meeting: expected one of ['visionsforum-2017-1'] (meetings) but received 'vf-9'"),
+    ("content/aftale.md", "title: Partnerskabsaftalen\n", "title: [Partnerskabsaftalen\n",
+     "content/aftale.md:3: expected valid YAML but received text it cannot read "
+     "(while parsing a flow sequence; expected ',' or ']', but got ':')"),
+]
+
+
+@pytest.mark.parametrize("file, old, new, message", CASES, ids=[c[3] and c[3][:60] or "control" for c in CASES])
+def test_bad_input_gives_exact_message(project, file, old, new, message):
+    edit(project / file, old, new)
+    if message is None:
+        load_site(project)
+        return
+    with pytest.raises(ValidationFailed) as exc:
+        load_site(project)
+    assert [str(e) for e in exc.value.errors] == [message]
+
+
+def test_all_mistakes_are_reported_at_once(project):
+    edit(project / "data/meetings.yaml", "state: held", "state: done")
+    edit(project / "data/partners.yaml", "website: https://albertslund.dk", "website: nope")
+    edit(project / "data/themes.yaml", "  - id: midtby", "  - id: Midtby")
+    edit(project / "content/aftale.md", "title: Partnerskabsaftalen\n", "title: [x\n")
+    with pytest.raises(ValidationFailed) as exc:
+        load_site(project)
+    assert [(e.file, e.path) for e in exc.value.errors] == [
+        ("content/aftale.md", ""),
+        ("data/meetings.yaml", "meetings[0].state"),
+        ("data/partners.yaml", "partners[0].website"),
+        ("data/themes.yaml", "themes[0].id"),
+    ]
+    assert str(exc.value).startswith("4 problems in the data and content files:\n  content/aftale.md:")
+
+
+def test_missing_data_file(project):
+    (project / "data/themes.yaml").unlink()
+    with pytest.raises(ValidationFailed) as exc:
+        load_site(project)
+    assert [str(e) for e in exc.value.errors] == ["data/themes.yaml:1: expected this file to exist but it is missing"]
+
+
+def test_english_page_needs_danish_counterpart(project):
+    (project / "content/en/only-english.md").write_text("# Only English\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as exc:
+        load_site(project)
+    assert [str(e) for e in exc.value.errors] == [
+        "content/en/only-english.md:1: expected a Danish page content/only-english.md beside this English one "
+        "but there is none"
+    ]
+
+
+def test_shipped_data_loads_and_lists_missing_english(project):
+    site = load_site(project)
+    assert [p.id for p in site.partners][:4] == ["albertslund-kommune", "va", "ab", "akb-albertslund"]
+    assert site.missing_english == []
+    edit(project / "data/themes.yaml", "      en: Renovation of the housing estates\n", "")
+    (project / "content/en/aftale.md").unlink()
+    site = load_site(project)
+    assert site.missing_english == [
+        "data/themes.yaml:11: themes[1].title",
+        "content/aftale.md: no English page content/en/aftale.md",
+    ]
+
+
+def test_language_of_paths():
+    assert lang_of("en/moeder/index.md") == "en"
+    assert lang_of("moeder/index.md") == "da"
+    assert counterpart_uri("en/aftale.md") == "aftale.md"
+    assert counterpart_uri("aftale.md") == "en/aftale.md"

@@ -1,0 +1,91 @@
+import datetime as dt
+
+import pytest
+
+from boligdialog.values import Count, PartialDate, Text, When, parse_time
+
+
+@pytest.mark.parametrize(
+    "raw, expected, precision",
+    [
+        ("2017", PartialDate(2017), "year"),
+        (2017, PartialDate(2017), "year"),
+        ("2017-08", PartialDate(2017, 8), "month"),
+        ("2017-08-20", PartialDate(2017, 8, 20), "day"),
+        (dt.date(2017, 8, 20), PartialDate(2017, 8, 20), "day"),
+    ],
+)
+def test_partial_date_parses(raw, expected, precision):
+    assert PartialDate.parse(raw) == expected
+    assert expected.precision == precision
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ("2017-13", "expected a real calendar date but received '2017-13'"),
+        ("2017-02-30", "expected a real calendar date but received '2017-02-30'"),
+        ("aug 2017", "expected a date as YYYY-MM-DD, YYYY-MM or YYYY but received 'aug 2017'"),
+        (dt.datetime(2017, 8, 1, 10), "expected a date without a time but received '2017-08-01T10:00:00'"),
+        (None, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY but received nothing"),
+    ],
+)
+def test_partial_date_rejects(raw, message):
+    with pytest.raises(ValueError) as exc:
+        PartialDate.parse(raw)
+    assert str(exc.value) == message
+
+
+def test_partial_date_bounds():
+    assert PartialDate(2017, 8).first_day() == dt.date(2017, 8, 1)
+    assert PartialDate(2017, 8).last_day() == dt.date(2017, 8, 31)
+    assert PartialDate(2016, 2).last_day() == dt.date(2016, 2, 29)
+    assert PartialDate(2017, 12).last_day() == dt.date(2017, 12, 31)
+    assert PartialDate(2017).last_day() == dt.date(2017, 12, 31)
+
+
+def test_text_fallback_rule():
+    both = Text.parse({"da": "Møder", "en": "Meetings"})
+    assert both.get("en").text == "Meetings" and not both.get("en").fallback
+    only_da = Text.parse("Møder")
+    got = only_da.get("en")
+    assert (got.text, got.lang, got.fallback) == ("Møder", "da", True)
+    assert only_da.get("da").fallback is False
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ({"en": "x"}, "expected Danish text under 'da' but received nothing"),
+        ({"da": "x", "de": "y"}, "expected the keys da and en but received 'de'"),
+        ({"da": "x", "en": 3}, "expected English text under 'en' but received 3"),
+        ("  ", "expected text but received an empty string"),
+        (["a"], "expected text, or da/en texts, but received a list"),
+    ],
+)
+def test_text_rejects(raw, message):
+    with pytest.raises(ValueError) as exc:
+        Text.parse(raw)
+    assert str(exc.value) == message
+
+
+def test_when_and_time():
+    assert When.parse("2017-08-22 17:00") == When(PartialDate(2017, 8, 22), dt.time(17, 0))
+    assert When.parse(dt.datetime(2017, 8, 22, 17, 30)) == When(PartialDate(2017, 8, 22), dt.time(17, 30))
+    assert When.parse("2017-08") == When(PartialDate(2017, 8))
+    assert parse_time("9:05") == dt.time(9, 5)
+    with pytest.raises(ValueError, match="expected a time as HH:MM but received '25:00'"):
+        parse_time("25:00")
+    with pytest.raises(ValueError, match="expected a date and time as YYYY-MM-DD HH:MM"):
+        When.parse("2017-08-22 7pm")
+
+
+@pytest.mark.parametrize("raw, expected", [(20, Count(20)), ("about 20", Count(20, True)),
+                                           ("ca. 20", Count(20, True))])
+def test_count(raw, expected):
+    assert Count.parse(raw) == expected
+
+
+def test_count_rejects():
+    with pytest.raises(ValueError, match=r"expected a number, or 'about N', but received 'many'"):
+        Count.parse("many")

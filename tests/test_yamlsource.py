@@ -1,0 +1,32 @@
+from boligdialog.yamlsource import parse
+
+
+def test_lines_of_keys_and_items():
+    src = parse("meetings:\n  - id: a\n    themes:\n      - x\n      - y\n", "data/meetings.yaml")
+    assert src.errors == []
+    assert src.line(("meetings", 0)) == 2
+    assert src.line(("meetings", 0, "themes", 1)) == 5
+    # an unknown deeper path falls back to its nearest known ancestor
+    assert src.line(("meetings", 0, "themes", 1, "deeper")) == 5
+
+
+def test_times_stay_text_not_base_60_numbers():
+    assert parse("start: 17:00\n", "f.yaml").data == {"start": "17:00"}
+    assert parse("n: 12\n", "f.yaml").data == {"n": 12}
+
+
+def test_duplicate_key_is_reported():
+    src = parse("a: 1\nb: 2\na: 3\n", "data/x.yaml")
+    assert [str(e) for e in src.errors] == ["data/x.yaml:3: a: this key is given twice; keep one"]
+
+
+def test_syntax_error_has_a_line_and_no_traceback():
+    src = parse("a: [1, 2\nb: 3\n", "data/x.yaml")
+    assert src.data is None
+    assert len(src.errors) == 1
+    assert str(src.errors[0]).startswith("data/x.yaml:2: expected valid YAML but ")
+
+
+def test_front_matter_offset():
+    src = parse("title: x\nmeeting: y\n", "content/a.md", line_offset=1)
+    assert src.line(("meeting",)) == 3
