@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
 
 from .values import Lang, PartialDate, When
 
@@ -84,6 +85,52 @@ STRINGS: dict[str, tuple[str, str]] = {
     "all_meetings": ("Alle møder", "All meetings"),
     # themes
     "meetings_on_theme": ("Møder om temaet", "Meetings on this theme"),
+    # records: calendars, feeds, minutes, decisions, files
+    "site_name": ("Boligdialog Albertslund", "Housing dialogue Albertslund"),
+    "feed_subtitle": ("Referater og nyheder fra partnerskabet om boligdialog i Albertslund",
+                      "Reports and news from the housing dialogue partnership in Albertslund"),
+    "draft": ("Udkast", "Draft"),
+    "draft_banner": ("Referatet er et udkast og er endnu ikke godkendt.",
+                     "These minutes are a draft and have not been approved yet."),
+    "approved": ("Godkendt", "Approved"),
+    "approved_at": ("Referatet er godkendt på", "These minutes were approved at"),
+    "subscribe": ("Abonnér", "Subscribe"),
+    "subscribe_text": ("Du kan få alle møder i Visionsforum ind i din kalender. Kopiér linket herunder, og "
+                       "tilføj det i din kalender som en kalender fra internettet (i Outlook: »Tilføj kalender« "
+                       "→ »Fra internettet«; i Google Kalender: »Andre kalendere« → »Fra webadresse«; på iPhone: "
+                       "Indstillinger → Kalender → Konti → Tilføj abonnementskalender). Nye og ændrede møder "
+                       "kommer så automatisk med.",
+                       "You can have every Visionsforum meeting in your own calendar. Copy the link below and "
+                       "add it to your calendar as a calendar from the internet (Outlook: “Add calendar” → "
+                       "“From internet”; Google Calendar: “Other calendars” → “From URL”; iPhone: Settings → "
+                       "Calendar → Accounts → Add Subscribed Calendar). New and changed meetings then appear "
+                       "by themselves."),
+    "calendar_link": ("Kalender med alle møder (iCalendar)", "Calendar of all meetings (iCalendar)"),
+    "theme_calendar_link": ("Kalender med møderne om dette tema (iCalendar)",
+                            "Calendar of the meetings on this theme (iCalendar)"),
+    "feed_link": ("Nyhedsfeed med referater og nyheder (Atom)", "Feed of reports and news (Atom)"),
+    "feed_title": ("Referater og nyheder", "Reports and news"),
+    "not_in_calendar": ("Mødet er ikke med i kalenderen, fordi dagen ikke er kendt.",
+                        "This meeting is not in the calendar because its day is not known."),
+    "files": ("Filer", "Files"),
+    "decisions": ("Beslutninger", "Decisions"),
+    "no_decisions": ("Der er ikke registreret beslutninger fra mødet.", "No decisions from this meeting are recorded."),
+    "follow_up": ("Opfølgning på beslutninger", "Follow-up on decisions"),
+    "follow_up_intro": ("Her kan du se, hvad der er besluttet i Visionsforum, hvem der har ansvaret, og hvor langt "
+                        "det er nået. Åbne beslutninger står øverst.",
+                        "What the Visionsforum has decided, who is responsible, and how far it has come. Open "
+                        "decisions are listed first."),
+    "open_decisions": ("Åbne beslutninger", "Open decisions"),
+    "closed_decisions": ("Afsluttede beslutninger", "Closed decisions"),
+    "no_open_decisions": ("Der er ingen åbne beslutninger.", "There are no open decisions."),
+    "no_closed_decisions": ("Der er ingen afsluttede beslutninger.", "There are no closed decisions."),
+    "decided_at": ("Besluttet på", "Decided at"),
+    "last_reported": ("Status senest givet på", "Status last reported at"),
+    "owners": ("Ansvarlige", "Responsible"),
+    "due": ("Frist", "Due"),
+    "news": ("Nyheder", "News"),
+    "no_news": ("Der er endnu ingen nyheder.", "There is no news yet."),
+    "published": ("Offentliggjort", "Published"),
     # footer
     "accessibility": ("Tilgængelighedserklæring", "Accessibility statement"),
     "language_switch": ("Sprog", "Language"),
@@ -111,6 +158,12 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "invited": ("Inviteret", "Invited"),
         "signed": ("Har underskrevet", "Signed"),
         "left": ("Udtrådt", "Left"),
+    },
+    "decision": {
+        "open": ("Åben", "Open"),
+        "in_progress": ("I gang", "In progress"),
+        "done": ("Gennemført", "Done"),
+        "dropped": ("Opgivet", "Dropped"),
     },
     "state": {
         "planned": ("Planlagt", "Planned"),
@@ -156,6 +209,15 @@ def format_when(when: When, end: dt.time | None, lang: Lang) -> str:
         if end is not None:
             text += f"–{format_time(end)}"
     return text
+
+def format_size(size: int, lang: Lang) -> str:
+    """File size for people: "820 bytes", "12 kB", "1,4 MB" (Danish decimal comma)."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{format_decimal(round(size / 1000), locale=LOCALES[lang])} kB"
+    return f"{format_decimal(round(size / 1_000_000, 1), locale=LOCALES[lang])} MB"
+
 
 CLASSIFICATION_ORDER = tuple(LABELS["classification"])
 """Order of partner groups on the partners page."""

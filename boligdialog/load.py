@@ -22,6 +22,8 @@ from .errors import DataError, ValidationFailed, format_path, show
 from .model import (
     Agreement,
     AgreementsFile,
+    Decision,
+    DecisionsFile,
     Meeting,
     MeetingsFile,
     Page,
@@ -30,6 +32,7 @@ from .model import (
     Theme,
     ThemesFile,
 )
+from .schedule import meeting_key
 from .values import Lang, Text
 from .yamlsource import Source, parse
 
@@ -38,10 +41,13 @@ DATA_FILES: dict[str, type[BaseModel]] = {
     "themes.yaml": ThemesFile,
     "agreements.yaml": AgreementsFile,
     "meetings.yaml": MeetingsFile,
+    "decisions.yaml": DecisionsFile,
 }
 """The data files in ``data/`` and the model of each."""
 
 EN_DIR = "en/"
+NEWS_DIR = "nyheder/"
+"""Danish news articles live in ``content/nyheder/``, English ones in ``content/en/nyheder/``."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,9 @@ class Site:
     meetings: list[Meeting]
     pages: dict[str, ContentPage]
     """Every Markdown file under ``content/`` by its path there."""
+    decisions: list[Decision] = field(default_factory=list)
+    file_sizes: dict[str, int] = field(default_factory=dict)
+    """Size in bytes of every meeting attachment, by its path under ``content/``."""
     missing_english: list[str] = field(default_factory=list)
     """``file:line: key`` of every text that exists only in Danish."""
 
@@ -82,6 +91,17 @@ class Site:
         if meeting.report is None:
             return None
         return self.pages.get(meeting.report if lang == "da" else EN_DIR + meeting.report)
+
+    def decisions_of(self, meeting: Meeting) -> list[Decision]:
+        return [d for d in self.decisions if d.meeting == meeting.id]
+
+    def news(self, lang: Lang) -> list[ContentPage]:
+        """News articles in ``lang`` (Danish ones that lack English count for English too)."""
+        out = []
+        for uri, page in self.pages.items():
+            if page.lang == "da" and uri.startswith(NEWS_DIR):
+                out.append(self.pages.get(EN_DIR + uri, page) if lang == "en" else page)
+        return out
 
     @property
     def report_paths(self) -> set[str]:
@@ -326,15 +346,90 @@ def _check_references(
                     errors.append(page_sources[uri].error(("meeting",), f"expected {m.id!r} (the meeting that "
                                                           f"lists this report) but received {page.meta.meeting!r}"))
 
+    decisions, dsrc = _items(data, "decisions.yaml", "decisions")
+    if dsrc is not None:
+        _check_unique(decisions, "decisions", dsrc, errors)
+    by_id = {m.id: m for m in meetings}
+    for i, d in enumerate(decisions):
+        assert dsrc is not None
+        here = ("decisions", i)
+        for key in ("meeting", "reported_at"):
+            ref = getattr(d, key)
+            if ref is not None and meeting_ids is not None:
+                _check_ref(ref, meeting_ids, "meetings", (*here, key), dsrc, errors)
+        for j, owner in enumerate(d.owners):
+            if partner_ids is not None:
+                _check_ref(owner, partner_ids, "partners", (*here, "owners", j), dsrc, errors)
+        taken, reported = by_id.get(d.meeting), by_id.get(d.reported_at or "")
+        if taken and reported and meeting_key(reported) < meeting_key(taken):
+            errors.append(dsrc.error((*here, "reported_at"), f"expected a meeting on or after {taken.id!r}, "
+                                     f"where the decision was taken, but received {reported.id!r}"))
+
+    for i, m in enumerate(meetings):
+        for uri in (m.report, EN_DIR + m.report) if m.report else ():
+            page = pages.get(uri)
+            if page is not None:
+                _check_report(m, page, page_sources[uri], by_id, errors)
+
     reports = {m.report for m in meetings if m.report}
     reports |= {EN_DIR + r for r in reports}
     for uri, page in pages.items():
         src = page_sources[uri]
+        if counterpart_uri(uri).startswith(NEWS_DIR) or uri.startswith(NEWS_DIR):
+            for key in ("title", "date"):
+                if getattr(page.meta, key) is None:
+                    errors.append(src.error((key,), f"expected a {key} for a news article but received nothing"))
+            _check_day(page.meta.date, "date", src, errors)
         if page.meta.meeting is not None and uri not in reports and meeting_ids is not None:
             _check_ref(page.meta.meeting, meeting_ids, "meetings", ("meeting",), src, errors)
         if page.lang == "en" and counterpart_uri(uri) not in pages:
             errors.append(DataError(src.file, 1, "", f"expected a Danish page content/{counterpart_uri(uri)} "
                                     "beside this English one but there is none"))
+
+
+def _check_day(value: Any, key: str, src: Source, errors: list[DataError]) -> None:
+    if value is not None and value.precision != "day":
+        errors.append(src.error((key,), f"expected a full date (YYYY-MM-DD) but received {str(value)!r}"))
+
+
+def _check_report(meeting: Meeting, page: ContentPage, src: Source, by_id: dict[str, Meeting],
+                  errors: list[DataError]) -> None:
+    """A report's own front matter: publication date, and draft/approved status."""
+    meta = page.meta
+    if meta.date is None:
+        errors.append(src.error(("date",), "expected the date the report was published (YYYY-MM-DD) "
+                                "but received nothing"))
+    _check_day(meta.date, "date", src, errors)
+    _check_day(meta.updated, "updated", src, errors)
+    if meta.status == "approved" and meta.approved_at is None:
+        errors.append(src.error(("approved_at",), "expected the id of the meeting that approved the report "
+                                "but received nothing"))
+    if meta.approved_at is not None:
+        if meta.status != "approved":
+            errors.append(src.error(("approved_at",), "expected approved_at only with status 'approved' "
+                                    f"but received status {meta.status!r}"))
+        approver = by_id.get(meta.approved_at)
+        if approver is None:
+            _check_ref(meta.approved_at, list(by_id), "meetings", ("approved_at",), src, errors)
+        elif meeting_key(approver) <= meeting_key(meeting):
+            errors.append(src.error(("approved_at",), f"expected a meeting after {meeting.id!r} but received "
+                                    f"{approver.id!r}, which came {'first' if approver is not meeting else 'at the same time'}"))
+
+
+def _attachment_sizes(meetings: list[Meeting], content_dir: Path, src: Source | None,
+                      errors: list[DataError]) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    root = content_dir.resolve()
+    for i, m in enumerate(meetings):
+        for j, f in enumerate(m.files):
+            path = (content_dir / f.path).resolve()
+            if not path.is_relative_to(root) or not path.is_file():
+                assert src is not None
+                errors.append(src.error(("meetings", i, "files", j, "path"),
+                                        f"expected an existing file under content/ but received {f.path!r}"))
+                continue
+            sizes[f.path] = path.stat().st_size
+    return sizes
 
 
 def load_site(root: Path, content_dir: Path | None = None) -> Site:
@@ -348,6 +443,8 @@ def load_site(root: Path, content_dir: Path | None = None) -> Site:
     data = _load_data(root, errors)
     pages, page_sources = _load_pages(content_dir, errors)
     _check_references(data, pages, page_sources, errors)
+    meetings, msrc = _items(data, "meetings.yaml", "meetings")
+    sizes = _attachment_sizes(meetings, content_dir, msrc, errors)
     if errors:
         raise ValidationFailed(errors)
 
@@ -363,5 +460,7 @@ def load_site(root: Path, content_dir: Path | None = None) -> Site:
         agreements=data["agreements.yaml"][0].agreements,
         meetings=data["meetings.yaml"][0].meetings,
         pages=pages,
+        decisions=data["decisions.yaml"][0].decisions,
+        file_sizes=sizes,
         missing_english=missing,
     )

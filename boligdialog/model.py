@@ -47,16 +47,30 @@ def _url(value: Any) -> str:
     return value
 
 
+def _inside_content(value: Any) -> bool:
+    return (
+        isinstance(value, str)
+        and bool(value)
+        and not value.startswith(("/", "\\"))
+        and ".." not in re.split(r"[/\\]", value)
+        and "://" not in value
+    )
+
+
 def _content_path(value: Any) -> str:
-    if (
-        not isinstance(value, str)
-        or not value.endswith(".md")
-        or value.startswith(("/", "en/"))
-        or ".." in value.split("/")
-    ):
+    if not _inside_content(value) or not value.endswith(".md") or value.startswith("en/"):
         raise ValueError(
             "expected the path of a Danish Markdown file inside content/, "
             f"like 'referater/visionsforum-2017.md', but received {show(value)}"
+        )
+    return value
+
+
+def _file_path(value: Any) -> str:
+    if not _inside_content(value):
+        raise ValueError(
+            "expected the path of a file inside content/, like 'filer/referat-2017.pdf', "
+            f"but received {show(value)}"
         )
     return value
 
@@ -70,6 +84,7 @@ def _text_key(value: Any) -> str:
 Id = Annotated[str, PlainValidator(_slug)]
 Url = Annotated[str, PlainValidator(_url)]
 ContentPath = Annotated[str, PlainValidator(_content_path)]
+FilePath = Annotated[str, PlainValidator(_file_path)]
 TextField = Annotated[Text, PlainValidator(Text.parse)]
 DateField = Annotated[PartialDate, PlainValidator(PartialDate.parse)]
 WhenField = Annotated[When, PlainValidator(When.parse)]
@@ -88,6 +103,8 @@ Classification = _closed(
 MembershipStatus = _closed("invited", "signed", "left")
 MeetingState = _closed("planned", "held", "cancelled")
 AgreementStatus = _closed("draft", "signed")
+ReportStatus = _closed("draft", "approved")
+DecisionStatus = _closed("open", "in_progress", "done", "dropped")
 
 CLASSIFICATIONS: tuple[str, ...] = get_args(get_args(Classification)[0])
 
@@ -150,6 +167,14 @@ class AgendaItem(Model):
     result: TextField | None = None
 
 
+class Attachment(Model):
+    """A file that belongs to a meeting (OParl: File / auxiliaryFile)."""
+
+    path: FilePath
+    """Path of the file under ``content/`` (shared by both languages)."""
+    name: TextField
+
+
 class Meeting(Model):
     """A Visionsforum meeting (OParl: Meeting)."""
 
@@ -167,6 +192,24 @@ class Meeting(Model):
     agenda: list[AgendaItem] = []
     report: ContentPath | None = None
     """Danish Markdown report under ``content/``; the English one mirrors it under ``content/en/``."""
+    files: list[Attachment] = []
+
+
+class Decision(Model):
+    """A decision taken at a meeting, and what has become of it."""
+
+    id: Id
+    meeting: Id
+    """The meeting where it was decided."""
+    text: TextField
+    """What was decided (OParl: resolutionText)."""
+    owners: list[Id] = Field(min_length=1)
+    """Partners responsible for carrying it out."""
+    due: DateField | None = None
+    status: DecisionStatus
+    reported_at: Id | None = None
+    """The meeting where its status was last reported (default: where it was decided)."""
+    note: TextField | None = None
 
 
 class Agreement(Model):
@@ -196,6 +239,10 @@ class AgreementsFile(Model):
     agreements: list[Agreement] = Field(min_length=1)
 
 
+class DecisionsFile(Model):
+    decisions: list[Decision] = []
+
+
 class Page(Model):
     """Front matter of an editor's Markdown page in ``content/``."""
 
@@ -204,3 +251,11 @@ class Page(Model):
     description: str | None = None
     meeting: Id | None = None
     """The meeting this page belongs to or is about."""
+    date: DateField | None = None
+    """When the page was published (news and reports: required, to the day, for the feed)."""
+    updated: DateField | None = None
+    """When it was last changed in substance, if after ``date``."""
+    status: ReportStatus | None = None
+    """Minutes only: ``draft`` until the forum approves them, then ``approved``."""
+    approved_at: Id | None = None
+    """Minutes only: the later meeting that approved them."""

@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import html
 import itertools
+import mimetypes
+import posixpath
 import re
 from dataclasses import dataclass
 
 import yaml
 
 from . import routes, schedule
-from .i18n import CLASSIFICATION_ORDER, strings
+from .i18n import CLASSIFICATION_ORDER, format_size, strings
 from .load import EN_DIR, ContentPage, Site, counterpart_uri
 from .model import Meeting, Partner
 from .render import render
@@ -68,17 +70,20 @@ def fallback_block(body: str, lang: Lang, message_key: str = "only_da_text") -> 
 
 
 def report_block(site: Site, meeting: Meeting, lang: Lang) -> str:
-    """The meeting's report as Markdown under its own heading (fallback to Danish)."""
+    """The meeting's report as Markdown under its own heading (fallback to Danish),
+    with a draft or approval banner taken from the Danish report's front matter."""
     s = strings(lang)
     own = site.report(meeting, lang)
     danish = site.report(meeting, "da")
     if danish is None:
-        return f"## {s['report']}\n\n{s['no_report']}"
+        return f"## {s['report']}" + ' {: #referat }' + f"\n\n{s['no_report']}"
     page = own or danish
     heading = f"## {md_escape(page.meta.title or s['report'])}" + ' {: #referat }'
-    if own is None:
-        return f"{heading}\n\n{fallback_block(danish.body, lang)}"
-    return f"{heading}\n\n{own.body.strip()}"
+    approver = site.meeting(danish.meta.approved_at) if danish.meta.approved_at else None
+    banner = render("report_status.html", lang=lang, page_uri=routes.item("meetings", meeting.id, lang),
+                    status=danish.meta.status, approver=approver)
+    body = fallback_block(danish.body, lang) if own is None else own.body.strip()
+    return "\n\n".join(part for part in (heading, banner, body) if part)
 
 
 # --- sections ----------------------------------------------------------------------------
@@ -106,7 +111,7 @@ def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     return pages
 
 
-def theme_pages(site: Site, lang: Lang, today: dt.date) -> list[GeneratedPage]:
+def theme_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list[GeneratedPage]:
     s = strings(lang)
     index_uri = routes.section_index("themes", lang)
     pages = [_page(index_uri, s["themes"], render("themes.html", lang=lang, page_uri=index_uri, themes=site.themes), in_nav=True)]
@@ -114,24 +119,77 @@ def theme_pages(site: Site, lang: Lang, today: dt.date) -> list[GeneratedPage]:
         uri = routes.item("themes", theme.id, lang)
         on_theme = [m for m in site.meetings if theme.id in m.themes]
         meetings = schedule.upcoming(on_theme, today) + schedule.past(on_theme, today)
-        fragment = render("theme.html", lang=lang, page_uri=uri, theme=theme, meetings=meetings, site=site)
+        calendar_uri = routes.theme_calendar(theme.id, lang)
+        fragment = render("theme.html", lang=lang, page_uri=uri, theme=theme, meetings=meetings, site=site,
+                          calendar_uri=calendar_uri, calendar_abs=routes.absolute(site_url, calendar_uri))
         pages.append(_page(uri, theme.title.get(lang), fragment, description=theme.summary.get(lang).text))
     return pages
 
 
-def meeting_pages(site: Site, lang: Lang, today: dt.date) -> list[GeneratedPage]:
+@dataclass(frozen=True)
+class FileType:
+    mime: str
+    label: str
+    size: str
+
+
+def file_type(path: str, size: int, lang: Lang) -> FileType:
+    """How an attachment is described next to its link: "PDF, 120 kB"."""
+    mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    ext = posixpath.splitext(path)[1].lstrip(".").upper() or mime
+    return FileType(mime, ext, format_size(size, lang))
+
+
+def meeting_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list[GeneratedPage]:
     s = strings(lang)
     index_uri = routes.section_index("meetings", lang)
     past = schedule.past(site.meetings, today)
     by_year = [(y, list(ms)) for y, ms in itertools.groupby(past, key=lambda m: m.start.date.year)]
+    calendar_uri = routes.src_uri(lang, routes.CALENDAR)
     fragment = render("meetings.html", lang=lang, page_uri=index_uri, site=site,
-                      upcoming=schedule.upcoming(site.meetings, today), past_by_year=by_year)
+                      upcoming=schedule.upcoming(site.meetings, today), past_by_year=by_year,
+                      calendar_uri=calendar_uri, calendar_abs=routes.absolute(site_url, calendar_uri),
+                      feed_uri=routes.src_uri(lang, routes.FEED))
     pages = [_page(index_uri, s["meetings"], fragment, in_nav=True)]
+    decisions: dict[str, list] = {}
+    for d in site.decisions:
+        decisions.setdefault(d.meeting, []).append(d)
     for m in site.meetings:
         uri = routes.item("meetings", m.id, lang)
-        fragment = render("meeting.html", lang=lang, page_uri=uri, meeting=m, site=site)
+        file_types = {f.path: file_type(f.path, site.file_sizes[f.path], lang) for f in m.files}
+        fragment = render("meeting.html", lang=lang, page_uri=uri, meeting=m, site=site,
+                          decisions=decisions.get(m.id, []), file_types=file_types)
         pages.append(_page(uri, m.name.get(lang), fragment, report_block(site, m, lang)))
     return pages
+
+
+DECISION_ORDER = {"open": 0, "in_progress": 1, "done": 2, "dropped": 3}
+
+
+def follow_up_page(site: Site, lang: Lang) -> GeneratedPage:
+    """Decisions and their status: open ones first, each linked to where it was decided."""
+    uri = routes.src_uri(lang, routes.FOLLOW_UP)
+    by_time = sorted(site.decisions, key=lambda d: schedule.meeting_key(site.meeting(d.meeting)), reverse=True)
+    ordered = sorted(by_time, key=lambda d: DECISION_ORDER[d.status])
+    fragment = render("followup.html", lang=lang, page_uri=uri, site=site,
+                      open=[d for d in ordered if d.status in ("open", "in_progress")],
+                      closed=[d for d in ordered if d.status in ("done", "dropped")])
+    return _page(uri, strings(lang)["follow_up"], fragment, in_nav=True)
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    uri: str
+    page: ContentPage
+
+
+def news_page(site: Site, lang: Lang) -> GeneratedPage:
+    uri = routes.src_uri(lang, routes.NEWS)
+    items = [NewsItem(routes.src_uri(lang, p.src_uri.removeprefix(EN_DIR)), p) for p in site.news(lang)]
+    items.sort(key=lambda i: (i.page.meta.date, i.uri), reverse=True)
+    fragment = render("news.html", lang=lang, page_uri=uri, items=items,
+                      feed_uri=routes.src_uri(lang, routes.FEED))
+    return _page(uri, strings(lang)["news"], fragment, in_nav=True)
 
 
 def search_page(lang: Lang) -> GeneratedPage:
@@ -146,14 +204,14 @@ def english_fallback(page: ContentPage) -> GeneratedPage:
     return GeneratedPage(counterpart_uri(page.src_uri), (front_matter(**meta) if meta else "") + block + "\n", True)
 
 
-def generate(site: Site, today: dt.date) -> list[GeneratedPage]:
+def generate(site: Site, today: dt.date, site_url: str) -> list[GeneratedPage]:
     """Every generated page of the site, both languages."""
     pages: list[GeneratedPage] = []
     for lang in LANGS:
         pages += partner_pages(site, lang)
-        pages += theme_pages(site, lang, today)
-        pages += meeting_pages(site, lang, today)
-        pages.append(search_page(lang))
+        pages += theme_pages(site, lang, today, site_url)
+        pages += meeting_pages(site, lang, today, site_url)
+        pages += [follow_up_page(site, lang), news_page(site, lang), search_page(lang)]
     reports = site.report_paths
     for uri, page in site.pages.items():
         if page.lang == "da" and uri not in reports and counterpart_uri(uri) not in site.pages:

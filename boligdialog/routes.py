@@ -16,6 +16,20 @@ SECTIONS = {"partners": "partnere", "meetings": "moeder", "themes": "temaer"}
 """Folder of each generated section (the same in both languages)."""
 
 SEARCH = "soeg.md"
+FOLLOW_UP = "opfoelgning.md"
+NEWS = "nyheder/index.md"
+FEED = "feed.xml"
+CALENDAR = "moeder/visionsforum.ics"
+"""The whole meeting series as iCalendar, per language."""
+
+
+def theme_calendar(theme_id: str, lang: Lang) -> str:
+    return src_uri(lang, f"{SECTIONS['themes']}/{theme_id}.ics")
+
+
+def absolute(site_url: str, uri: str) -> str:
+    """Absolute URL of a page (``.md``) or file: ``https://…/en/moeder/x/``."""
+    return site_url.rstrip("/") + "/" + (url_of(uri) if uri.endswith(".md") else uri)
 
 
 def prefix(lang: Lang) -> str:

@@ -32,18 +32,19 @@ def is_upcoming(meeting: Meeting, today: dt.date) -> bool:
     return meeting.state != "held" and meeting.start.date.last_day() >= today
 
 
-def _key(meeting: Meeting) -> tuple[dt.date, dt.time]:
+def meeting_key(meeting: Meeting) -> tuple[dt.date, dt.time]:
+    """Chronological sort key of a meeting (a month-only date counts as the 1st)."""
     return meeting.start.date.first_day(), meeting.start.time or dt.time(0, 0)
 
 
 def upcoming(meetings: list[Meeting], today: dt.date) -> list[Meeting]:
     """Meetings still to come, soonest first (cancelled ones included)."""
-    return sorted((m for m in meetings if is_upcoming(m, today)), key=_key)
+    return sorted((m for m in meetings if is_upcoming(m, today)), key=meeting_key)
 
 
 def past(meetings: list[Meeting], today: dt.date) -> list[Meeting]:
     """Meetings that have taken place (or whose day has passed), newest first."""
-    return sorted((m for m in meetings if not is_upcoming(m, today)), key=_key, reverse=True)
+    return sorted((m for m in meetings if not is_upcoming(m, today)), key=meeting_key, reverse=True)
 
 
 def next_meeting(meetings: list[Meeting], today: dt.date) -> Meeting | None:

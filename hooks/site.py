@@ -12,13 +12,14 @@ import logging
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from boligdialog import navigation, pages, routes, schedule
+from boligdialog import navigation, outputs, pages, routes, schedule
 from boligdialog.errors import ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
 from boligdialog.load import Site, counterpart_uri, lang_of, load_site
@@ -30,8 +31,14 @@ log = logging.getLogger("mkdocs.hooks.boligdialog")
 @dataclass
 class _Build:
     site: Site
-    today: Any
+    now: datetime
     navs: dict = field(default_factory=dict)
+    head: dict[str, str] = field(default_factory=dict)
+    """Extra <head> HTML (JSON-LD) by page source path."""
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
 
 
 _build: _Build | None = None
@@ -50,7 +57,7 @@ def on_config(config: Any) -> Any:
     if site.missing_english:
         log.info("%d text(s) exist only in Danish and are shown in Danish on English pages:\n  %s",
                  len(site.missing_english), "\n  ".join(site.missing_english))
-    _build = _Build(site=site, today=schedule.build_time().date())
+    _build = _Build(site=site, now=schedule.build_time())
     return config
 
 
@@ -60,7 +67,12 @@ def on_files(files: Files, *, config: Any) -> Files:
         existing = files.get_file_from_path(uri)
         if existing is not None:
             files.remove(existing)  # reports are shown on their meeting's page
-    for page in pages.generate(_build.site, _build.today):
+    site_url = config.site_url or "https://boligdialog.invalid/"
+    for uri, content in {**outputs.calendars(_build.site, site_url=site_url, stamp=_build.now),
+                         **outputs.feeds(_build.site, site_url=site_url)}.items():
+        files.append(File.generated(config, uri, content=content))
+    _build.head = outputs.head_extras(_build.site, site_url=site_url)
+    for page in pages.generate(_build.site, _build.today, site_url):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
     return files
@@ -102,6 +114,8 @@ def on_page_context(context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         "other": next(code for code in LANGS if code != lang),
         "search_url": routes.url_of(routes.src_uri(lang, routes.SEARCH)),
         "is_search": uri == routes.src_uri(lang, routes.SEARCH),
+        "feed_url": routes.src_uri(lang, routes.FEED),
+        "head": _build.head.get(uri, ""),
     }
     return context
 

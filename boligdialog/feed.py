@@ -1,0 +1,67 @@
+"""Atom (RFC 4287) feeds of reports and news, made with feedgen.
+
+Pure: entries in, ``bytes`` out. Entry ids are ``tag:`` URIs built from the
+site's host and the entry's own key, so they never change when a title or text
+is edited; dates are the editors' publication dates, never the build date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from feedgen.feed import FeedGenerator
+
+from .schedule import TZ
+from .values import Lang, PartialDate
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    key: str
+    """Stable key, e.g. ``report/visionsforum-2017-1``."""
+    title: str
+    url: str
+    published: PartialDate
+    updated: PartialDate | None
+    summary: str
+    lang: Lang
+    """Language the entry's text is really in (Danish may stand in for English)."""
+
+
+def tag_uri(site_url: str, key: str) -> str:
+    """``tag:boligdialog.example.org,2017:report/visionsforum-2017-1`` (RFC 4151)."""
+    return f"tag:{urlsplit(site_url).hostname or 'boligdialog'},2017:{key}"
+
+
+def _moment(date: PartialDate) -> dt.datetime:
+    """Midnight in Copenhagen of a publication day."""
+    return dt.datetime.combine(date.first_day(), dt.time(0, 0), tzinfo=TZ)
+
+
+def atom_feed(entries: list[FeedEntry], *, lang: Lang, title: str, subtitle: str, site_url: str,
+              home_url: str, feed_url: str) -> bytes:
+    """An Atom feed of ``entries``, newest first."""
+    fg = FeedGenerator()
+    fg.id(tag_uri(site_url, f"feed/{lang}"))
+    fg.title(title)
+    fg.subtitle(subtitle)
+    fg.language(lang)
+    fg.link(href=home_url, rel="alternate", hreflang=lang)
+    fg.link(href=feed_url, rel="self")
+    fg.generator("boligdialog")
+    ordered = sorted(entries, key=lambda e: (e.updated or e.published, e.key), reverse=True)
+    newest = max((_moment(e.updated or e.published) for e in entries),
+                 default=dt.datetime(2017, 8, 1, tzinfo=TZ))
+    fg.updated(newest)
+    # feedgen prepends new entries; add oldest first so the file lists newest first
+    for e in reversed(ordered):
+        fe = fg.add_entry()
+        fe.id(tag_uri(site_url, f"{e.key}/{lang}"))
+        fe.title(e.title)
+        fe.link(href=e.url, rel="alternate", hreflang=lang)
+        fe.published(_moment(e.published))
+        fe.updated(_moment(e.updated or e.published))
+        fe.summary(e.summary)
+    return fg.atom_str(pretty=True)
