@@ -36,8 +36,9 @@ def tag_uri(site_url: str, key: str) -> str:
 
 
 def _moment(date: PartialDate) -> dt.datetime:
-    """Midnight in Copenhagen of a publication day."""
-    return dt.datetime.combine(date.first_day(), dt.time(0, 0), tzinfo=TZ)
+    """A publication day as Atom's date-time: noon in Copenhagen, so that readers in
+    any European or American time zone still show the editor's day."""
+    return dt.datetime.combine(date.first_day(), dt.time(12, 0), tzinfo=TZ)
 
 
 def atom_feed(entries: list[FeedEntry], *, lang: Lang, title: str, subtitle: str, site_url: str,

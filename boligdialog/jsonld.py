@@ -48,6 +48,8 @@ def event(meeting: Meeting, *, lang: Lang, url: str, organizers: list[Partner], 
 
 
 def script(data: dict[str, Any]) -> str:
-    """A ``<script type="application/ld+json">`` element; ``</`` can't end it early."""
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    """A ``<script type="application/ld+json">`` element. ``<``, ``>`` and ``&`` are
+    written as JSON escapes, so no value can end the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'

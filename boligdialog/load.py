@@ -59,6 +59,8 @@ class ContentPage:
     lang: Lang
     meta: Page
     body: str
+    meta_ok: bool = True
+    """False when the front matter had mistakes (already reported); checks that read it skip it."""
 
 
 @dataclass
@@ -231,7 +233,7 @@ def _load_pages(content_dir: Path, errors: list[DataError]) -> tuple[dict[str, C
         meta, errs = validate_source(src, Page) if not src.errors else (None, src.errors)
         errors.extend(errs)
         # A page with bad front matter still exists: other checks must not report it missing.
-        pages[src_uri] = ContentPage(src_uri, lang_of(src_uri), meta or Page(), body)
+        pages[src_uri] = ContentPage(src_uri, lang_of(src_uri), meta or Page(), body, meta_ok=meta is not None)
         sources[src_uri] = src
     return pages, sources
 
@@ -368,14 +370,14 @@ def _check_references(
     for i, m in enumerate(meetings):
         for uri in (m.report, EN_DIR + m.report) if m.report else ():
             page = pages.get(uri)
-            if page is not None:
+            if page is not None and page.meta_ok:
                 _check_report(m, page, page_sources[uri], by_id, errors)
 
     reports = {m.report for m in meetings if m.report}
     reports |= {EN_DIR + r for r in reports}
     for uri, page in pages.items():
         src = page_sources[uri]
-        if counterpart_uri(uri).startswith(NEWS_DIR) or uri.startswith(NEWS_DIR):
+        if page.meta_ok and uri.removeprefix(EN_DIR).startswith(NEWS_DIR):
             for key in ("title", "date"):
                 if getattr(page.meta, key) is None:
                     errors.append(src.error((key,), f"expected a {key} for a news article but received nothing"))

@@ -1,0 +1,181 @@
+"""Meetings as civic records, end to end: calendars, feeds, JSON-LD, minutes, decisions,
+attachments, and upcoming/past against SOURCE_DATE_EPOCH — on real builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import feedparser
+import pytest
+from icalendar import Calendar
+
+from conftest import build, edit
+from htmlpage import main_text, resolve, soup
+from records_fixture import add_records
+
+JAN_2027 = int(dt.datetime(2027, 1, 1, 12, tzinfo=dt.timezone.utc).timestamp())
+APR_2027 = int(dt.datetime(2027, 4, 1, 12, tzinfo=dt.timezone.utc).timestamp())
+SITE_URL = "https://boligdialog.example.org/"
+
+
+@pytest.fixture
+def records(project):
+    add_records(project)
+    return project
+
+
+def built(project, epoch=JAN_2027):
+    result = build(project, epoch=epoch)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def upcoming_and_past(site, url):
+    page = soup(site, url)
+    upcoming = [a.get_text(strip=True) for a in page.select("section[aria-labelledby=bd-upcoming] li a")]
+    past = [a.get_text(strip=True) for a in page.select("section[aria-labelledby=bd-past] li a")]
+    return upcoming, past
+
+
+def test_upcoming_moves_to_past_with_the_build_date(records):
+    site = built(records, JAN_2027)
+    upcoming, past = upcoming_and_past(site, "en/moeder/")
+    assert upcoming == ["2nd Visionsforum", "3rd Visionsforum", "4th Visionsforum"]
+    assert past == ["1st Visionsforum"]
+    assert "2nd Visionsforum" in soup(site, "en/").select_one(".bd-next").get_text()
+    cancelled = soup(site, "moeder/").select_one("section[aria-labelledby=bd-upcoming] .bd-state--cancelled")
+    assert cancelled.get_text() == "Aflyst"
+
+    site = built(records, APR_2027)
+    upcoming, past = upcoming_and_past(site, "en/moeder/")
+    assert upcoming == ["3rd Visionsforum", "4th Visionsforum"]
+    assert past == ["2nd Visionsforum", "1st Visionsforum"]
+    # the next meeting skips the cancelled one
+    assert "4th Visionsforum" in soup(site, "en/").select_one(".bd-next").get_text()
+
+
+def read_ics(site, path):
+    return Calendar.from_ical((site / path).read_bytes())
+
+
+def test_calendars_for_the_series_and_per_theme(records):
+    site = built(records)
+    for lang, prefix in (("da", ""), ("en", "en/")):
+        cal = read_ics(site, f"{prefix}moeder/visionsforum.ics")
+        events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+        assert set(events) == {f"visionsforum-{n}@boligdialog.example.org" for n in ("2027-1", "2027-2", "2028-1")}
+        timed = events["visionsforum-2027-1@boligdialog.example.org"]
+        assert str(timed["url"]) == f"{SITE_URL}{prefix}moeder/visionsforum-2027-1/"
+        assert timed.decoded("dtstamp") == dt.datetime.fromtimestamp(JAN_2027, dt.timezone.utc)
+        assert str(timed["location"]) == ("Albertslund Rådhus" if lang == "da" else "Albertslund Town Hall")
+        assert str(events["visionsforum-2027-2@boligdialog.example.org"]["status"]) == "CANCELLED"
+        theme = read_ics(site, f"{prefix}temaer/midtby.ics")
+        assert {str(e["uid"]).split("@")[0] for e in theme.walk("VEVENT")} == {"visionsforum-2027-1",
+                                                                               "visionsforum-2027-2"}
+    index = soup(site, "en/moeder/")
+    link = index.select_one('a[type="text/calendar"]')
+    assert resolve("en/moeder/", link["href"]) == "en/moeder/visionsforum.ics"
+    assert f"{SITE_URL}en/moeder/visionsforum.ics" in main_text(index)
+    assert "This meeting is not in the calendar because its day is not known." in main_text(
+        soup(site, "en/moeder/visionsforum-2017-1/"))
+
+
+def test_uids_survive_an_edit_of_other_fields(records):
+    site = built(records)
+    before = [str(e["uid"]) for e in read_ics(site, "moeder/visionsforum.ics").walk("VEVENT")]
+    edit(records / "data/meetings.yaml", "start: 2027-03-18 17:00", "start: 2027-03-25 16:00")
+    edit(records / "data/meetings.yaml", "location: {da: Albertslund Rådhus, en: Albertslund Town Hall}",
+         "location: {da: Musikteatret, en: Musikteatret}")
+    site = built(records, APR_2027 - 86400 * 30)
+    after = [str(e["uid"]) for e in read_ics(site, "moeder/visionsforum.ics").walk("VEVENT")]
+    assert sorted(before) == sorted(after) and len(after) == 3
+
+
+def test_feeds_parse_newest_first_in_their_language(records):
+    site = built(records)
+    for lang, prefix in (("da", ""), ("en", "en/")):
+        parsed = feedparser.parse((site / f"{prefix}feed.xml").read_bytes())
+        assert parsed.bozo == 0, parsed.get("bozo_exception")
+        assert parsed.feed.language == lang
+        entries = parsed.entries
+        assert [e.id for e in entries] == [
+            "tag:boligdialog.example.org,2017:report/visionsforum-2027-1/" + lang,
+            "tag:boligdialog.example.org,2017:report/visionsforum-2017-1/" + lang,
+            "tag:boligdialog.example.org,2017:news/nyheder/ny-hjemmeside/" + lang,
+        ]
+        assert [e.updated_parsed[:3] for e in entries] == [(2027, 3, 25), (2026, 11, 26), (2026, 11, 26)]
+        assert entries[0].published_parsed[:3] == (2027, 3, 25)
+        assert all(e.link.startswith(SITE_URL + prefix) for e in entries)
+        assert entries[0].link == f"{SITE_URL}{prefix}moeder/visionsforum-2027-1/#referat"
+        assert ("udkast" if lang == "da" else "draft") in entries[0].title
+    page = soup(site, "en/moeder/")
+    link = page.select_one('link[rel="alternate"][type="application/atom+xml"]')
+    assert resolve("en/moeder/", link["href"]) == "en/feed.xml"
+
+
+def jsonld(site, url):
+    blocks = soup(site, url).select('script[type="application/ld+json"]')
+    return [json.loads(b.string) for b in blocks]
+
+
+def test_meeting_pages_carry_event_json_ld(records):
+    site = built(records)
+    [event] = jsonld(site, "en/moeder/visionsforum-2027-1/")
+    for key in ("name", "startDate", "endDate", "eventStatus", "location", "organizer", "inLanguage", "url"):
+        assert key in event, key
+    assert event["@type"] == "Event" and event["@context"] == "https://schema.org"
+    assert event["startDate"] == "2027-03-18T17:00:00+01:00"
+    assert event["endDate"] == "2027-03-18T19:30:00+01:00"
+    assert event["eventStatus"] == "https://schema.org/EventScheduled"
+    assert event["location"]["name"] == "Albertslund Town Hall"
+    assert event["inLanguage"] == "en"
+    assert event["url"] == f"{SITE_URL}en/moeder/visionsforum-2027-1/"
+    assert {o["name"] for o in event["organizer"]} == {"Albertslund Municipality", "VA", "AB", "AKB-Albertslund"}
+    [cancelled] = jsonld(site, "moeder/visionsforum-2027-2/")
+    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
+    [month_only] = jsonld(site, "moeder/visionsforum-2017-1/")
+    assert month_only["startDate"] == "2017-08" and "location" not in month_only
+
+
+def test_draft_minutes_carry_a_banner_in_both_languages(records):
+    site = built(records)
+    da = soup(site, "moeder/visionsforum-2027-1/").select_one(".bd-banner--draft")
+    en = soup(site, "en/moeder/visionsforum-2027-1/").select_one(".bd-banner--draft")
+    assert da["role"] == "note" and "Referatet er et udkast" in da.get_text()
+    assert "These minutes are a draft" in en.get_text()
+    assert not soup(site, "moeder/visionsforum-2017-1/").select(".bd-banner")
+
+
+def test_approved_minutes_name_the_approving_meeting(project):
+    add_records(project, status="approved", approved_at="visionsforum-2028-1")
+    site = built(project)
+    banner = soup(site, "en/moeder/visionsforum-2027-1/").select_one(".bd-banner--approved")
+    assert "These minutes were approved at" in banner.get_text()
+    assert "16 March 2028" in banner.get_text()
+    assert resolve("en/moeder/visionsforum-2027-1/", banner.a["href"]) == "en/moeder/visionsforum-2028-1/"
+
+
+def test_decisions_on_meeting_page_and_follow_up(records):
+    site = built(records)
+    page = soup(site, "en/opfoelgning/")
+    open_items = page.select_one("#aabne + ul").select("li.bd-decision")
+    closed = page.select_one("#afsluttede + ul").select("li.bd-decision")
+    assert [li.select_one(".bd-status").get_text() for li in open_items] == ["In progress"]
+    assert [li.select_one(".bd-status").get_text() for li in closed] == ["Done"]
+    links = [resolve("en/opfoelgning/", a["href"]) for a in open_items[0].select("a")]
+    assert links == ["en/partnere/albertslund-kommune/", "en/moeder/visionsforum-2027-1/",
+                     "en/moeder/visionsforum-2028-1/"]
+    assert "Due: December 2027" in open_items[0].get_text(" ", strip=True)
+    meeting = soup(site, "moeder/visionsforum-2027-1/")
+    assert len(meeting.select(".bd-decisions li")) == 2
+
+
+def test_attachment_listed_with_type_and_size(records):
+    site = built(records)
+    for url in ("moeder/visionsforum-2027-1/", "en/moeder/visionsforum-2027-1/"):
+        link = soup(site, url).select_one(".bd-files a")
+        assert resolve(url, link["href"]) == "filer/dagsorden-2027-1.pdf"
+        assert link["type"] == "application/pdf"
+        assert link.find_next_sibling("span").get_text() == "(PDF, 12 kB)"
+    assert (site / "filer/dagsorden-2027-1.pdf").stat().st_size == 12_009
