@@ -78,7 +78,11 @@ def report_block(site: Site, meeting: Meeting, lang: Lang) -> str:
     if danish is None:
         return f"## {s['report']}" + ' {: #referat }' + f"\n\n{s['no_report']}"
     page = own or danish
-    heading = f"## {md_escape(page.meta.title or s['report'])}" + ' {: #referat }'
+    if page.meta.title:
+        marker = ' {: #referat lang="da" }' if own is None and lang != "da" else " {: #referat }"
+        heading = f"## {md_escape(page.meta.title)}{marker}"
+    else:
+        heading = f"## {s['report']}" + " {: #referat }"
     approver = site.meeting(danish.meta.approved_at) if danish.meta.approved_at else None
     banner = render("report_status.html", lang=lang, page_uri=routes.item("meetings", meeting.id, lang),
                     status=danish.meta.status, approver=approver)

@@ -145,6 +145,9 @@ def test_draft_minutes_carry_a_banner_in_both_languages(records):
     assert da["role"] == "note" and "Referatet er et udkast" in da.get_text()
     assert "These minutes are a draft" in en.get_text()
     assert not soup(site, "moeder/visionsforum-2017-1/").select(".bd-banner")
+    # the English page shows the Danish report: its heading is marked Danish too
+    heading = soup(site, "en/moeder/visionsforum-2027-1/").select_one("#referat")
+    assert (heading.name, heading["lang"], heading.get_text()) == ("h2", "da", "Referat")
 
 
 def test_approved_minutes_name_the_approving_meeting(project):
