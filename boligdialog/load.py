@@ -367,7 +367,7 @@ def _check_references(
             errors.append(dsrc.error((*here, "reported_at"), f"expected a meeting on or after {taken.id!r}, "
                                      f"where the decision was taken, but received {reported.id!r}"))
 
-    for i, m in enumerate(meetings):
+    for m in meetings:
         for uri in (m.report, EN_DIR + m.report) if m.report else ():
             page = pages.get(uri)
             if page is not None and page.meta_ok:

@@ -31,7 +31,7 @@ def split(nav: Navigation) -> dict[Lang, Navigation]:
     for lang in LANGS:
         items = [i for i in nav.items if _lang_of_item(i) == lang]
         pages = [p for p in nav.pages if lang_of(p.file.src_uri) == lang]
-        for prev, page, nxt in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+        for prev, page, nxt in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
             page.previous_page, page.next_page = prev, nxt
         lang_nav = Navigation(items, pages)
         lang_nav.homepage = next((p for p in pages if p.file.src_uri in ("index.md", "en/index.md")), None)

@@ -21,7 +21,7 @@ import yaml
 from . import routes, schedule
 from .i18n import CLASSIFICATION_ORDER, format_size, strings
 from .load import EN_DIR, ContentPage, Site, counterpart_uri
-from .model import Meeting, Partner
+from .model import Meeting, Membership, Partner, Representative
 from .render import render
 from .values import LANGS, Lang, Localized
 
@@ -235,9 +235,11 @@ def home_block(site: Site, lang: Lang, today: dt.date) -> str:
 
 @dataclass(frozen=True)
 class Signatory:
-    person: object
+    """Who signed an agreement version for which partner, and when."""
+
+    person: Representative
     partner: Partner
-    membership: object
+    membership: Membership
 
 
 def agreement_block(site: Site, uri: str, lang: Lang) -> str | None:

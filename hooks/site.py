@@ -53,7 +53,7 @@ def on_config(config: Any) -> Any:
     except ValidationFailed as exc:
         for error in exc.errors:
             log.error(str(error))
-        raise Abort(f"Build stopped: {len(exc.errors)} problem(s) in data or content (listed above).")
+        raise Abort(f"Build stopped: {len(exc.errors)} problem(s) in data or content (listed above).") from None
     if site.missing_english:
         log.info("%d text(s) exist only in Danish and are shown in Danish on English pages:\n  %s",
                  len(site.missing_english), "\n  ".join(site.missing_english))
