@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from xml.etree import ElementTree
 
 import pytest
 
@@ -87,10 +88,17 @@ def test_home_says_no_visionsforum_planned_and_lists_the_report(shipped_site):
     assert "1. Visionsforum" in da
 
 
-def test_sitemap_lists_both_languages(shipped_site):
-    locs = re.findall(r"<loc>(.*?)</loc>", (shipped_site / "sitemap.xml").read_text())
-    assert "https://boligdialog.example.org/moeder/visionsforum-2017-1/" in locs
-    assert "https://boligdialog.example.org/en/moeder/visionsforum-2017-1/" in locs
+def test_sitemap_lists_both_languages_with_alternates(shipped_site):
+    tree = ElementTree.parse(shipped_site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = {u.findtext("s:loc", namespaces=ns): u for u in tree.getroot().findall("s:url", ns)}
+    base = "https://boligdialog.example.org/"
+    assert f"{base}moeder/visionsforum-2017-1/" in urls
+    english = urls[f"{base}en/moeder/visionsforum-2017-1/"]
+    alternates = {link.get("hreflang"): link.get("href") for link in english.findall("x:link", ns)}
+    assert alternates == {"da": f"{base}moeder/visionsforum-2017-1/", "en": f"{base}en/moeder/visionsforum-2017-1/",
+                          "x-default": f"{base}moeder/visionsforum-2017-1/"}
+    assert len(urls) == 2 * len([u for u in urls if not u.startswith(base + "en/")])
 
 
 def test_search_index_per_language(shipped_site):
