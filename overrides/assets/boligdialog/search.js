@@ -1,5 +1,5 @@
-// Start Pagefind's search UI on the search page. Pagefind reads <html lang> and
-// loads only that language's index, and only when the visitor types.
+// Start Pagefind's search UI on the search page. Pagefind reads <html lang>, shows its UI in
+// that language, and loads only that language's index, and only when the visitor types.
 (function () {
   var el = document.querySelector("[data-bd-search]");
   if (!el || typeof PagefindUI === "undefined") return;
@@ -9,6 +9,30 @@
     showImages: false,
     resetStyles: false
   });
+  nameTheField(el);
+  announceResults(el);
   var q = new URLSearchParams(window.location.search).get("q");
   if (q) ui.triggerSearch(q);
+
+  // The field's name for screen readers is the search form's label ("Søg på dette website"),
+  // not only its placeholder.
+  function nameTheField(container) {
+    var form = container.querySelector("form[aria-label]");
+    var input = container.querySelector("input");
+    if (form && input) input.setAttribute("aria-label", form.getAttribute("aria-label"));
+  }
+
+  // Pagefind's "5 results for …" is plain text; a polite live region repeats it, so screen
+  // readers announce the number of results as they change.
+  function announceResults(container) {
+    var status = document.createElement("p");
+    status.className = "bd-visually-hidden";
+    status.setAttribute("role", "status");
+    container.parentNode.insertBefore(status, container.nextSibling);
+    new MutationObserver(function () {
+      var message = container.querySelector(".pagefind-ui__message");
+      var text = message ? message.textContent : "";
+      if (status.textContent !== text) status.textContent = text;
+    }).observe(container, { childList: true, subtree: true, characterData: true });
+  }
 })();
