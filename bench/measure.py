@@ -1,0 +1,131 @@
+"""Measuring a build: wall time and peak memory of the process, and the site it wrote."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import statistics
+import subprocess
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+GZIP_LEVEL = 6
+"""zlib's default level, a common setting of web servers."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured process."""
+
+    wall_s: float
+    cpu_s: float
+    """User + system time of the process and the children it waited for."""
+    peak_rss_mib: float
+    """Largest resident set of the process or any child it waited for (Linux ``ru_maxrss``)."""
+    returncode: int
+
+
+def run_measured(args: list[str], *, cwd: Path, env: dict[str, str], log: Path) -> Run:
+    """Run ``args`` to the end, output to ``log``; measure it with ``wait4``.
+
+    ``wait4`` gives the resource use of this one child (and the grandchildren it waited
+    for), unlike ``RUSAGE_CHILDREN``, which is the maximum over every child so far.
+    """
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Run(wall_s=wall, cpu_s=usage.ru_utime + usage.ru_stime,
+               peak_rss_mib=usage.ru_maxrss / 1024, returncode=proc.returncode)
+
+
+# --- the built site ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SiteMetrics:
+    pages: int
+    """HTML pages (``404.html`` and Pagefind's files not counted)."""
+    pages_en: int
+    median_page_bytes: int
+    max_page_bytes: int
+    max_page: str
+    """Site path of the largest page."""
+    site_bytes: int
+    """Everything in the site folder, Pagefind's index included."""
+    pagefind_bytes: int
+    home_first_view_gzip: int
+    """Home page HTML + the CSS and JS it references, each gzip-compressed."""
+    home_first_view_files: int
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html")
+                  if p.relative_to(site).parts[0] != "pagefind" and p.relative_to(site).as_posix() != "404.html")
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
+
+
+class _Assets(HTMLParser):
+    """Local stylesheets and scripts a page references."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
+            self.refs.append(a["href"] or "")
+        elif tag == "script" and a.get("src"):
+            self.refs.append(a["src"] or "")
+
+
+def page_assets(html: str) -> list[str]:
+    """``href``/``src`` of the local CSS and JS files in ``html``, in order, without duplicates."""
+    parser = _Assets()
+    parser.feed(html)
+    local = [r for r in parser.refs if not urlsplit(r).scheme and not r.startswith("//")]
+    return list(dict.fromkeys(local))
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def first_view(site: Path, page: str = "index.html") -> tuple[int, int]:
+    """(gzip bytes, number of files) to show ``page`` on a first visit: the HTML and its CSS/JS."""
+    html_path = site / page
+    html = html_path.read_bytes()
+    total, files = gzip_size(html), 1
+    for ref in page_assets(html.decode("utf-8")):
+        asset = (html_path.parent / urlsplit(ref).path).resolve()
+        if asset.is_file():
+            total += gzip_size(asset.read_bytes())
+            files += 1
+    return total, files
+
+
+def site_metrics(site: Path) -> SiteMetrics:
+    pages = html_pages(site)
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in pages}
+    largest = max(sizes, key=lambda k: sizes[k])
+    gz, files = first_view(site)
+    return SiteMetrics(
+        pages=len(pages),
+        pages_en=sum(1 for uri in sizes if uri.startswith("en/")),
+        median_page_bytes=int(statistics.median(sizes.values())),
+        max_page_bytes=sizes[largest],
+        max_page=largest,
+        site_bytes=folder_bytes(site),
+        pagefind_bytes=folder_bytes(site / "pagefind"),
+        home_first_view_gzip=gz,
+        home_first_view_files=files,
+    )

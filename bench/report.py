@@ -1,0 +1,216 @@
+"""Figures from the measured runs, the targets, and the Markdown report.
+
+Everything here is a pure function of :class:`Results`.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from .measure import Run, SiteMetrics
+from .project import NO_PAGEFIND, OURS, PLAIN
+from .serve import Rebuild
+from .synth import Scale
+
+RATIO_LIMIT = 1.10
+SCALING_LIMIT = 10.5
+FLAT_LIMIT = 1.10
+SERVE_LIMIT_S = 2.0
+PAGEFIND = "pagefind"
+"""Pagefind run on its own, after ours."""
+
+
+@dataclass(frozen=True)
+class Machine:
+    cpus: int
+    cpu_model: str
+    memory_gib: float
+    python: str
+    platform: str
+    versions: dict[str, str]
+
+
+@dataclass(frozen=True)
+class SizeResult:
+    scale: Scale
+    runs: dict[str, list[Run]]
+    """Runs of each variant, repetition by repetition (alternated)."""
+    pagefind: list[Run]
+    """Pagefind alone on ours' built site, once per repetition."""
+    sites: dict[str, SiteMetrics]
+    """The site each variant built (last repetition)."""
+    source_bytes: int
+    """data/ and content/ of the synthetic partnership."""
+
+
+@dataclass(frozen=True)
+class Results:
+    machine: Machine
+    command: str
+    reps: int
+    sizes: list[SizeResult]
+    serve: list[Rebuild]
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    measured: str
+    met: bool
+
+
+# --- figures -----------------------------------------------------------------------------
+
+
+def median_wall(runs: list[Run]) -> float:
+    return statistics.median(r.wall_s for r in runs)
+
+
+def peak_rss(runs: list[Run]) -> float:
+    return max(r.peak_rss_mib for r in runs)
+
+
+def paired_ratio(size: SizeResult, variant: str, baseline: str = PLAIN) -> float:
+    """Median over repetitions of ``variant / baseline``, each pair run back to back."""
+    return statistics.median(a.wall_s / b.wall_s for a, b in zip(size.runs[variant], size.runs[baseline]))
+
+
+def scaling(small: SizeResult, large: SizeResult, variant: str) -> float:
+    """Median time at ``large`` over median time at ``small``; ``variant`` may be ``"pagefind"``."""
+    def runs(size: SizeResult) -> list[Run]:
+        return size.pagefind if variant == PAGEFIND else size.runs[variant]
+    return median_wall(runs(large)) / median_wall(runs(small))
+
+
+def flatness(sizes: list[SizeResult], variant: str = OURS) -> float:
+    """Largest over smallest median page size across sizes."""
+    medians = [s.sites[variant].median_page_bytes for s in sizes]
+    return max(medians) / min(medians)
+
+
+def serve_median(serve: list[Rebuild]) -> float:
+    return statistics.median(r.total_s for r in serve)
+
+
+def _scaling_pairs(sizes: list[SizeResult]) -> list[tuple[SizeResult, SizeResult]]:
+    return list(zip(sizes, sizes[1:]))
+
+
+def targets(results: Results) -> list[Target]:
+    out = []
+    for size in results.sizes:
+        ratio, no_pf = paired_ratio(size, OURS), paired_ratio(size, NO_PAGEFIND)
+        out.append(Target(f"ours / plain ≤ {RATIO_LIMIT:.2f} at {size.scale.meetings} meetings",
+                          f"{ratio:.2f} (without Pagefind {no_pf:.2f})", ratio <= RATIO_LIMIT))
+    for small, large in _scaling_pairs(results.sizes):
+        if large.scale.meetings == 10 * small.scale.meetings:
+            factor = scaling(small, large, OURS)
+            out.append(Target(f"{large.scale.meetings} meetings ≤ {SCALING_LIMIT}× the time of {small.scale.meetings}",
+                              f"{factor:.2f}× (without Pagefind {scaling(small, large, NO_PAGEFIND):.2f}×)",
+                              factor <= SCALING_LIMIT))
+    if len(results.sizes) > 1:
+        flat = flatness(results.sizes)
+        out.append(Target(f"median page HTML flat within {FLAT_LIMIT - 1:.0%} across sizes",
+                          f"largest / smallest median {flat:.3f}", flat <= FLAT_LIMIT))
+    if results.serve:
+        med = serve_median(results.serve)
+        out.append(Target(f"serve rebuild after one edit ≤ {SERVE_LIMIT_S:.0f} s",
+                          f"median {med:.2f} s, max {max(r.total_s for r in results.serve):.2f} s",
+                          med <= SERVE_LIMIT_S))
+    return out
+
+
+# --- Markdown ----------------------------------------------------------------------------
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---:" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1000:,.1f} kB"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:,.1f} MB"
+
+
+def machine_text(m: Machine) -> str:
+    versions = ", ".join(f"{k} {v}" for k, v in m.versions.items())
+    return (f"{m.cpus} CPUs ({m.cpu_model}), {m.memory_gib:.1f} GiB memory, Python {m.python}, "
+            f"{m.platform}; {versions}")
+
+
+def time_table(results: Results) -> str:
+    rows = []
+    for s in results.sizes:
+        ours = s.sites[OURS]
+        rows.append([
+            f"{s.scale.meetings}", f"{s.scale.partners}", f"{ours.pages} ({ours.pages - ours.pages_en} da, {ours.pages_en} en)",
+            f"{median_wall(s.runs[OURS]):.2f}", f"{median_wall(s.runs[NO_PAGEFIND]):.2f}",
+            f"{median_wall(s.runs[PLAIN]):.2f}", f"{median_wall(s.pagefind):.2f}",
+            f"**{paired_ratio(s, OURS):.2f}**", f"{paired_ratio(s, NO_PAGEFIND):.2f}",
+        ])
+    return _table(["meetings", "partners", "pages", "ours s", "ours without Pagefind s", "plain s",
+                   "Pagefind alone s", "ours / plain", "ours without Pagefind / plain"], rows)
+
+
+def memory_table(results: Results) -> str:
+    rows = [[f"{s.scale.meetings}", f"{peak_rss(s.runs[OURS]):.0f}", f"{peak_rss(s.runs[NO_PAGEFIND]):.0f}",
+             f"{peak_rss(s.runs[PLAIN]):.0f}", f"{peak_rss(s.pagefind):.0f}",
+             f"{peak_rss(s.runs[NO_PAGEFIND]) / peak_rss(s.runs[PLAIN]):.2f}"] for s in results.sizes]
+    return _table(["meetings", "ours MiB", "ours without Pagefind MiB", "plain MiB", "Pagefind alone MiB",
+                   "ours without Pagefind / plain"], rows)
+
+
+def size_table(results: Results) -> str:
+    rows = []
+    for s in results.sizes:
+        for variant in (OURS, PLAIN):
+            m = s.sites[variant]
+            rows.append([f"{s.scale.meetings}", variant, f"{m.pages}", _kb(m.median_page_bytes),
+                         f"{_kb(m.max_page_bytes)} (`{m.max_page}`)", _mb(m.site_bytes), _mb(m.pagefind_bytes),
+                         f"{_kb(m.home_first_view_gzip)} ({m.home_first_view_files} files)"])
+    return _table(["meetings", "build", "pages", "median page", "largest page", "site", "of it Pagefind",
+                   "home first view, gzip"], rows)
+
+
+def scaling_table(results: Results) -> str:
+    rows = []
+    for small, large in _scaling_pairs(results.sizes):
+        pages = large.sites[OURS].pages / small.sites[OURS].pages
+        rows.append([f"{small.scale.meetings} → {large.scale.meetings}", f"{pages:.2f}×",
+                     f"{scaling(small, large, OURS):.2f}×", f"{scaling(small, large, NO_PAGEFIND):.2f}×",
+                     f"{scaling(small, large, PLAIN):.2f}×", f"{scaling(small, large, PAGEFIND):.2f}×"])
+    return _table(["meetings", "pages", "ours", "ours without Pagefind", "plain", "Pagefind alone"], rows)
+
+
+def serve_table(serve: list[Rebuild]) -> str:
+    rows = [[f"{i + 1}", f"{r.detect_s:.2f}", f"{r.built_in_s:.2f}", f"{r.total_s:.2f}"] for i, r in enumerate(serve)]
+    return _table(["edit", "change detected after s", "MkDocs \"built in\" s", "edit → new site served s"], rows)
+
+
+def target_table(results: Results) -> str:
+    return _table(["target", "measured", "met"],
+                  [[t.name, t.measured, "yes" if t.met else "**no**"] for t in targets(results)])
+
+
+def markdown(results: Results) -> str:
+    """The whole report, as it goes into docs/benchmark.md."""
+    parts = [
+        f"Command: `{results.command}` — {results.reps} repetition(s) per size, variants alternated "
+        f"(ours, ours without Pagefind, plain); times are medians, ratios are medians of the "
+        f"back-to-back pairs.",
+        f"Machine: {machine_text(results.machine)}.",
+        "### Build time", time_table(results),
+        "### Peak memory (largest resident set of the build process and its children)", memory_table(results),
+        "### Pages and sizes", size_table(results),
+        "### Scaling", scaling_table(results),
+    ]
+    if results.serve:
+        parts += ["### `mkdocs serve`: one edit to a meeting report, shipped content", serve_table(results.serve)]
+    parts += ["### Targets", target_table(results)]
+    return "\n\n".join(parts) + "\n"

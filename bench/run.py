@@ -1,0 +1,179 @@
+"""``python -m bench``: build synthetic partnerships with our hooks and with plain MkDocs,
+alternating, and report times, memory, page sizes and ``mkdocs serve`` rebuilds.
+
+For each size: write a scratch project (our config, overrides and hooks with
+synthetic data and content), run one untimed capture build that also writes
+the baseline's plain Markdown, then repeat ``ours``, ``ours-no-pagefind`` and
+``plain`` builds back to back, and Pagefind alone on ours' site. Results go to
+``--out`` as ``results.json`` and ``report.md``; the report is also printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shlex
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict
+from importlib import metadata
+from pathlib import Path
+
+from . import report, synth
+from .measure import Run, folder_bytes, run_measured, site_metrics
+from .project import (
+    NO_PAGEFIND,
+    OURS,
+    PLAIN,
+    ROOT,
+    SHIPPED_PARTS,
+    VARIANTS,
+    Project,
+    copy_parts,
+    plain_config,
+    read_config,
+    scratch_project,
+    write_config,
+)
+from .serve import Rebuild, serve_rebuilds
+
+Say = Callable[[str], None]
+"""Where progress lines go."""
+
+DEFAULT_SIZES = (20, 200, 2000)
+PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "markdown", "pydantic")
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def build_env(epoch: bool = True) -> dict[str, str]:
+    """The environment of every build: fixed build date, no capture, no MkDocs 2 notice."""
+    env = {k: v for k, v in os.environ.items() if k != "BENCH_CAPTURE_DIR"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if epoch:
+        noon = dt.datetime.combine(synth.BENCH_DATE, dt.time(12), tzinfo=dt.timezone.utc)
+        env["SOURCE_DATE_EPOCH"] = str(int(noon.timestamp()))
+    return env
+
+
+def mkdocs_build(project: Project, variant: str, env: dict[str, str], site: Path | None = None) -> Run:
+    """One measured ``mkdocs build --strict`` of ``variant``; raises if it fails."""
+    site = site or project.site(variant)
+    log = project.root / f"build-{variant}.log"
+    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project.config(variant)), "-d", str(site)]
+    run = run_measured(args, cwd=project.root, env=env, log=log)
+    if run.returncode != 0:
+        raise BuildFailed(f"{variant} build failed in {project.root}:\n{log.read_text(encoding='utf-8')[-4000:]}")
+    return run
+
+
+def pagefind_alone(project: Project, env: dict[str, str]) -> Run:
+    """Pagefind on ours' site, as ``on_post_build`` runs it."""
+    args = [sys.executable, "-m", "pagefind", "--site", str(project.site(OURS)), "--quiet"]
+    run = run_measured(args, cwd=project.root, env=env, log=project.root / "pagefind.log")
+    if run.returncode != 0:
+        raise BuildFailed(f"pagefind failed:\n{(project.root / 'pagefind.log').read_text(encoding='utf-8')}")
+    return run
+
+
+def capture_baseline(project: Project, env: dict[str, str]) -> None:
+    """Build once through the shim with capture on, then write the plain config for its output."""
+    mkdocs_build(project, NO_PAGEFIND, env | {"BENCH_CAPTURE_DIR": str(project.capture)},
+                 site=project.root / "site-capture")
+    shutil.rmtree(project.root / "site-capture")
+    in_nav = json.loads((project.capture / "pages.json").read_text(encoding="utf-8"))
+    config = plain_config(read_config(project.config(OURS)), "capture/docs", in_nav)
+    write_config(config, project.config(PLAIN))
+
+
+def bench_size(meetings: int, reps: int, workdir: Path, seed: int, say: Say) -> report.SizeResult:
+    scale = synth.scale_for(meetings)
+    project = scratch_project(workdir / f"size-{meetings}", synth.partnership(scale, seed))
+    env = build_env()
+    say(f"{meetings} meetings, {scale.partners} partners: capture build")
+    capture_baseline(project, env)
+    runs: dict[str, list[Run]] = {v: [] for v in VARIANTS}
+    pagefind: list[Run] = []
+    for rep in range(reps):
+        for variant in VARIANTS:
+            runs[variant].append(mkdocs_build(project, variant, env))
+            if variant == OURS:
+                pagefind.append(pagefind_alone(project, env))
+        say(f"  repetition {rep + 1}/{reps}: " + ", ".join(f"{v} {runs[v][-1].wall_s:.2f} s" for v in VARIANTS)
+            + f", pagefind alone {pagefind[-1].wall_s:.2f} s")
+    return report.SizeResult(
+        scale=scale, runs=runs, pagefind=pagefind,
+        sites={v: site_metrics(project.site(v)) for v in (OURS, PLAIN)},
+        source_bytes=folder_bytes(project.root / "data") + folder_bytes(project.root / "content"),
+    )
+
+
+def shipped_serve(edits: int, workdir: Path, say: Say) -> list[Rebuild]:
+    """Rebuild times of ``mkdocs serve`` on a copy of the shipped project."""
+    if edits <= 0:
+        return []
+    project = copy_parts(workdir / "shipped", SHIPPED_PARTS)
+    report_file = sorted((project / "content" / "referater").glob("*.md"))[0]
+    say(f"mkdocs serve on the shipped content: {edits} edit(s) to {report_file.relative_to(project)}")
+    return serve_rebuilds(project, report_file, edits, build_env(epoch=False))
+
+
+def machine() -> report.Machine:
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
+                 platform.processor() or "unknown")
+    pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    return report.Machine(
+        cpus=len(os.sched_getaffinity(0)), cpu_model=model, memory_gib=pages / 2**30,
+        python=platform.python_version(), platform=platform.platform(),
+        versions={p: metadata.version(p) for p in PACKAGES},
+    )
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                        help="meeting counts, comma-separated (default: %(default)s)")
+    parser.add_argument("--reps", type=int, default=3, help="repetitions per size (default: %(default)s)")
+    parser.add_argument("--serve-edits", type=int, default=5,
+                        help="edits timed with mkdocs serve on the shipped content, 0 to skip (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="default: %(default)s")
+    parser.add_argument("--workdir", type=Path, help="scratch folder to keep (default: a temporary one, removed)")
+    return parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace, command: str, workdir: Path, say: Say) -> report.Results:
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    results = [bench_size(n, args.reps, workdir, args.seed, say) for n in sizes]
+    serve = shipped_serve(args.serve_edits, workdir, say)
+    return report.Results(machine=machine(), command=command, reps=args.reps, sizes=results, serve=serve)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
+    command = " ".join(["python -m bench", shlex.join(argv)]).strip()
+
+    def say(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        results = run(args, command, args.workdir, say)
+    else:
+        with tempfile.TemporaryDirectory(prefix="boligdialog-bench-") as tmp:
+            results = run(args, command, Path(tmp), say)
+    text = report.markdown(results)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(json.dumps(asdict(results), indent=1, default=str), encoding="utf-8")
+    (args.out / "report.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
