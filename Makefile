@@ -25,5 +25,8 @@ check: $(VENV)/.installed  ## check data/ and content/ without building
 test: $(VENV)/.installed  ## the whole test suite
 	$(PY) -m pytest
 
+bench: $(VENV)/.installed  ## build benchmark, ours vs plain MkDocs (docs/benchmark.md); BENCH_ARGS=--help
+	$(PY) -m bench $(BENCH_ARGS)
+
 clean:
 	rm -rf site $(VENV)
