@@ -47,6 +47,8 @@ class SizeResult:
 @dataclass(frozen=True)
 class Results:
     machine: Machine
+    source: str
+    """Commit of the code measured."""
     command: str
     reps: int
     sizes: list[SizeResult]
@@ -205,6 +207,7 @@ def markdown(results: Results) -> str:
         f"(ours, ours without Pagefind, plain); times are medians, ratios are medians of the "
         f"back-to-back pairs.",
         f"Machine: {machine_text(results.machine)}.",
+        f"Code: {results.source}.",
         "### Build time", time_table(results),
         "### Peak memory (largest resident set of the build process and its children)", memory_table(results),
         "### Pages and sizes", size_table(results),

@@ -17,6 +17,7 @@ import os
 import platform
 import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from .project import (
     NO_PAGEFIND,
     OURS,
     PLAIN,
+    BUILD_PARTS,
     ROOT,
     SHIPPED_PARTS,
     VARIANTS,
@@ -125,6 +127,21 @@ def shipped_serve(edits: int, workdir: Path, say: Say) -> list[Rebuild]:
     return serve_rebuilds(project, report_file, edits, build_env(epoch=False))
 
 
+def source_version() -> str:
+    """The commit the measured code is from, and whether the build's files differ from it."""
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            return ""
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    changed = git("status", "--porcelain", "--", "boligdialog", *BUILD_PARTS)
+    text = commit + (" with uncommitted changes in boligdialog/, hooks/, overrides/ or mkdocs.yml" if changed else "")
+    if os.environ.get("PYTHONPATH"):
+        text += f"; PYTHONPATH={os.environ['PYTHONPATH']} (may shadow boligdialog/)"
+    return text
+
+
 def machine() -> report.Machine:
     cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
     model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
@@ -154,7 +171,8 @@ def run(args: argparse.Namespace, command: str, workdir: Path, say: Say) -> repo
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     results = [bench_size(n, args.reps, workdir, args.seed, say) for n in sizes]
     serve = shipped_serve(args.serve_edits, workdir, say)
-    return report.Results(machine=machine(), command=command, reps=args.reps, sizes=results, serve=serve)
+    return report.Results(machine=machine(), source=source_version(), command=command, reps=args.reps,
+                          sizes=results, serve=serve)
 
 
 def main(argv: list[str] | None = None) -> int:
