@@ -1,12 +1,22 @@
 # Two commands for a newcomer:  make serve  (or make build)  and  make test.
-# Each creates .venv and installs the pinned dependencies on first use.
+# Each creates .venv and installs the pinned dependencies on first use; make test also
+# installs the browser tests' tools from npm into .tools/ (git-ignored).
 
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve check test bench clean
+# Browser tests' tools from npm, exact versions: axe-core (accessibility rules, run in the
+# browser) and vnu-jar (the Nu Html Checker, run with Debian's Java; --ignore-scripts, since
+# its install script would download a Java of its own). Lighthouse only for make lighthouse.
+NPM ?= npm
+TOOLS ?= .tools
+AXE_CORE_VERSION := 4.14.1
+VNU_JAR_VERSION := 26.9.27
+LIGHTHOUSE_VERSION := 12.2.3
+
+.PHONY: build serve check test tools lighthouse bench clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +32,22 @@ serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000, rebuilt on every
 check: $(VENV)/.installed  ## check data/ and content/ without building
 	$(PY) -m boligdialog check
 
-test: $(VENV)/.installed  ## the whole test suite
+tools: $(TOOLS)/.installed  ## axe-core and vnu for the browser tests (no npm: they skip, but not under CI=true)
+
+$(TOOLS)/.installed: Makefile
+	@if command -v $(NPM) >/dev/null 2>&1; then \
+	  echo "installing axe-core@$(AXE_CORE_VERSION) and vnu-jar@$(VNU_JAR_VERSION) into $(TOOLS)/"; \
+	  mkdir -p $(TOOLS) && \
+	  $(NPM) install --prefix $(TOOLS) --no-audit --no-fund --ignore-scripts --save-exact \
+	    axe-core@$(AXE_CORE_VERSION) vnu-jar@$(VNU_JAR_VERSION) && touch $@; \
+	else echo "npm not found: the browser tests that need axe-core or vnu will be skipped"; fi
+
+test: $(VENV)/.installed tools  ## the whole test suite, browser gates included
 	$(PY) -m pytest
+
+lighthouse: build  ## Lighthouse mobile scores of the home and a meeting page (docs/quality.md)
+	$(NPM) install --prefix $(TOOLS)/lighthouse --no-audit --no-fund --save-exact lighthouse@$(LIGHTHOUSE_VERSION)
+	$(PY) tests/lighthouse.py
 
 bench: $(VENV)/.installed  ## build benchmark, ours vs plain MkDocs (docs/benchmark.md); BENCH_ARGS=--help
 	$(PY) -m bench $(BENCH_ARGS)
