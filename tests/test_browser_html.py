@@ -1,0 +1,75 @@
+"""The HTML a citizen's browser receives: valid by the Nu Html Checker on every page, and a
+footer with the accessibility statement and a contact line in the page's language."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from boligdialog.i18n import strings
+from browser import VNU_JAR, java_path, page_lang, require, site_config, site_pages
+from conftest import build, edit
+from htmlpage import soup
+
+# A page with the error Material's own template has on every page, checked in the same run:
+# proof that the checker ran and reports errors.
+KNOWN_BAD = """<!doctype html><html lang="da"><head><title>x</title></head>
+<body><input type="checkbox" id="t" autocomplete="off"></body></html>"""
+AUTOCOMPLETE_ERROR = "Attribute “autocomplete” is only allowed when the input type is"
+DEFAULT_STATEMENT = "https://www.was.digst.dk/boligdialog-example-org"
+
+
+def run_vnu(files: list[Path]) -> list[dict]:
+    """The Nu Html Checker's errors (and fatal errors) for ``files``, in one Java run."""
+    java = java_path()
+    require(java is not None, "Java (Debian package default-jre-headless)")
+    require(VNU_JAR.is_file(), f"the Nu Html Checker ({VNU_JAR})")
+    result = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+                            capture_output=True, text=True, check=False)
+    messages = json.loads(result.stderr)["messages"]  # vnu writes its report to stderr
+    return [m for m in messages if m["type"] == "error" or m.get("subType") == "fatal"]
+
+
+def test_nu_html_checker_finds_no_error_on_any_page(shipped_site, tmp_path):
+    pages = sorted(shipped_site.rglob("*.html"))
+    assert len(pages) >= 40
+    known_bad = tmp_path / "known-bad.html"
+    known_bad.write_text(KNOWN_BAD, encoding="utf-8")
+    errors = run_vnu([*pages, known_bad])
+    assert [e["message"][:len(AUTOCOMPLETE_ERROR)] for e in errors if e["url"].endswith("known-bad.html")] \
+        == [AUTOCOMPLETE_ERROR]
+    on_site = [f"{e['url'].split(str(shipped_site))[-1]}:{e.get('lastLine')}: {e['message']}"
+               for e in errors if not e["url"].endswith("known-bad.html")]
+    assert on_site == [], "\n".join(on_site)
+
+
+def footer_of(site: Path, path: str) -> tuple[list[tuple[str, str | None, str]], list[str]]:
+    """The footer's links as (text, lang, href) and its paragraphs' texts."""
+    footer = soup(site, path).select_one("footer .bd-footer")
+    links = [(a.get_text(strip=True), a.get("lang"), a["href"]) for a in footer.select("a")]
+    return links, [p.get_text(" ", strip=True) for p in footer.select("p")]
+
+
+def test_footer_links_the_statement_and_gives_a_contact_in_the_page_language(shipped_site):
+    extra = site_config()["extra"]
+    statement = extra["accessibility_statement"]
+    for path in site_pages(shipped_site):
+        links, texts = footer_of(shipped_site, path)
+        if path == "404.html":  # one page for both languages: it says both, English marked
+            assert links == [(strings("da")["accessibility"], None, statement),
+                             (strings("en")["accessibility"], "en", statement)]
+            assert extra["contact"]["da"] in texts and extra["contact"]["en"] in texts
+            continue
+        lang = page_lang(path)
+        assert links == [(strings(lang)["accessibility"], None, statement)], path
+        assert extra["contact"][lang] in texts, path
+
+
+def test_statement_address_defaults_to_the_agencys_address_for_the_domain(project):
+    edit(project / "mkdocs.yml", f"  accessibility_statement: {DEFAULT_STATEMENT}\n", "")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    for path in ("", "en/moeder/", "404.html"):
+        links, _ = footer_of(project / "site", path)
+        assert {href for _, _, href in links} == {DEFAULT_STATEMENT}
