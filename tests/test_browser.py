@@ -293,7 +293,7 @@ def focus_walk(page: Any) -> tuple[int, list[str]]:
 def keyboard_cases() -> list[Any]:
     """Desktop: one page of each kind in both languages; narrow: the pages a citizen opens most."""
     desktop = KEYBOARD_PAGES + ["en/" + path for path in KEYBOARD_PAGES if path != "404.html"]
-    narrow = ["", "en/", "moeder/visionsforum-2017-1/", "en/soeg/"]
+    narrow = ["", "en/", "moeder/visionsforum-2017-1/", "en/soeg/", "404.html"]
     return ([pytest.param(path, DESKTOP, id=f"desktop-{path or 'home'}") for path in desktop]
             + [pytest.param(path, NARROW, id=f"narrow-{path or 'home'}") for path in narrow])
 
