@@ -20,9 +20,8 @@ import pytest
 from browser import (AXE_JS, CHROMIUM_ARGS, ROOT, Visit, block_other_hosts, chromium_path,
                      describe_violations, is_local, page_lang, require, run_axe, serve,
                      site_config, site_pages, start_playwright, visit_all)
-from conftest import build, copy_project, edit
+from fuller_site import build_fuller_site
 from links import LinkChecker
-from records_fixture import add_records
 
 FIRST_VIEW_LIMIT = 100 * 1024
 QUALITY_DOC = ROOT / "docs" / "quality.md"
@@ -69,16 +68,8 @@ def shipped_run(browser: Any, shipped_site: Path, axe_available: None) -> Iterat
 
 @pytest.fixture(scope="session")
 def fuller_run(browser: Any, tmp_path_factory: pytest.TempPathFactory, axe_available: None) -> Iterator[SiteRun]:
-    """A fuller partnership (tests/records_fixture.py: planned and cancelled meetings, a draft
-    report, decisions, an attachment) where English is also missing for a theme title and for
-    the agreement page, so Danish fallbacks are on real pages; every page opened once."""
-    project = copy_project(tmp_path_factory.mktemp("fuller") / "project")
-    add_records(project)
-    edit(project / "data/themes.yaml", "      en: Renovation of the housing estates\n", "")
-    (project / "content/en/aftale.md").unlink()
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    site = project / "site"
+    """The fuller site (tests/fuller_site.py), every page opened once."""
+    site = build_fuller_site(tmp_path_factory.mktemp("fuller"))
     with serve(site) as base:
         yield SiteRun(base, visit_all(browser, base, site_pages(site)))
 

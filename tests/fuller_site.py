@@ -1,0 +1,21 @@
+"""A fuller site for the quality gates: the shipped content plus tests/records_fixture.py's
+planned and cancelled meetings, draft report, decisions and attachment, with English removed
+for a theme title and for the agreement page, so Danish fallbacks are on real pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import build, copy_project, edit
+from records_fixture import add_records
+
+
+def build_fuller_site(dest: Path) -> Path:
+    """Build the fuller site in ``dest``; returns its site folder."""
+    project = copy_project(dest / "project")
+    add_records(project)
+    edit(project / "data/themes.yaml", "      en: Renovation of the housing estates\n", "")
+    (project / "content/en/aftale.md").unlink()
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
