@@ -8,9 +8,11 @@ is edited; dates are the editors' publication dates, never the build date.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import markdown
 from feedgen.feed import FeedGenerator
 
 from .schedule import TZ
@@ -25,9 +27,16 @@ class FeedEntry:
     url: str
     published: PartialDate
     updated: PartialDate | None
-    summary: str
-    lang: Lang
-    """Language the entry's text is really in (Danish may stand in for English)."""
+    summary_html: str
+    """A short summary as HTML, already escaped or rendered (see :func:`summary_html`)."""
+
+
+def summary_html(description: str | None, body_paragraph: str) -> str:
+    """The front matter's description (plain text, escaped), else the body's first
+    paragraph rendered from Markdown, as the page itself renders it."""
+    if description:
+        return f"<p>{html.escape(description)}</p>"
+    return markdown.markdown(body_paragraph)
 
 
 def tag_uri(site_url: str, key: str) -> str:
@@ -64,5 +73,5 @@ def atom_feed(entries: list[FeedEntry], *, lang: Lang, title: str, subtitle: str
         fe.link(href=e.url, rel="alternate", hreflang=lang)
         fe.published(_moment(e.published))
         fe.updated(_moment(e.updated or e.published))
-        fe.summary(e.summary)
+        fe.summary(e.summary_html, type="html")
     return fg.atom_str(pretty=True)

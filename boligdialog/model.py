@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
 
@@ -103,10 +103,11 @@ Classification = _closed(
 MembershipStatus = _closed("invited", "signed", "left")
 MeetingState = _closed("planned", "held", "cancelled")
 AgreementStatus = _closed("draft", "signed")
-ReportStatus = _closed("draft", "approved")
-DecisionStatus = _closed("open", "in_progress", "done", "dropped")
+MinutesStatus = _closed("draft", "approved")
+DECISION_STATUSES = ("open", "in_progress", "done", "dropped")
+"""In the order the follow-up page lists them; the first two are still open."""
+DecisionStatus = _closed(*DECISION_STATUSES)
 
-CLASSIFICATIONS: tuple[str, ...] = get_args(get_args(Classification)[0])
 
 
 class Model(BaseModel):
@@ -149,8 +150,20 @@ class Partner(Model):
 
     @property
     def current(self) -> Membership:
-        """The latest membership change: the partner's status today."""
-        return max(self.memberships, key=lambda m: m.date)
+        """The latest membership change: the partner's status today.
+
+        Of changes on the same date, the one listed last wins."""
+        return self.history[-1]
+
+    @property
+    def history(self) -> list[Membership]:
+        """Membership changes, oldest first (ties keep the order they are listed in)."""
+        return sorted(self.memberships, key=lambda m: m.date.sort_key())
+
+    def status_on(self, day: PartialDate) -> Membership | None:
+        """The membership in force on ``day`` (the latest change not after it), if any."""
+        before = [m for m in self.history if m.date.first_day() <= day.last_day()]
+        return before[-1] if before else None
 
 
 class Theme(Model):
@@ -179,7 +192,7 @@ class Meeting(Model):
     """A Visionsforum meeting (OParl: Meeting)."""
 
     id: Id
-    number: int | None = Field(default=None, ge=1)
+    number: int | None = Field(default=None, ge=1, strict=True)
     name: TextField
     start: WhenField
     end: TimeField | None = None
@@ -211,6 +224,10 @@ class Decision(Model):
     """The meeting where its status was last reported (default: where it was decided)."""
     note: TextField | None = None
 
+    @property
+    def is_open(self) -> bool:
+        return self.status in DECISION_STATUSES[:2]
+
 
 class Agreement(Model):
     """One version of the partnership agreement."""
@@ -228,11 +245,11 @@ class PartnersFile(Model):
 
 
 class MeetingsFile(Model):
-    meetings: list[Meeting] = []
+    meetings: list[Meeting]
 
 
 class ThemesFile(Model):
-    themes: list[Theme] = []
+    themes: list[Theme]
 
 
 class AgreementsFile(Model):
@@ -240,13 +257,19 @@ class AgreementsFile(Model):
 
 
 class DecisionsFile(Model):
-    decisions: list[Decision] = []
+    decisions: list[Decision]
+
+
+HideItem = _closed("navigation", "toc", "footer", "path", "tags")
 
 
 class Page(Model):
-    """Front matter of an editor's Markdown page in ``content/``."""
+    """Front matter of an editor's Markdown page in ``content/``.
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    Only these keys are allowed: a typo is reported, and no other key can reach the
+    theme's templates unchecked (Material prints some front matter keys as raw HTML).
+    """
+
     title: str | None = None
     description: str | None = None
     meeting: Id | None = None
@@ -255,7 +278,9 @@ class Page(Model):
     """When the page was published (news and reports: required, to the day, for the feed)."""
     updated: DateField | None = None
     """When it was last changed in substance, if after ``date``."""
-    status: ReportStatus | None = None
-    """Minutes only: ``draft`` until the forum approves them, then ``approved``."""
+    minutes: MinutesStatus | None = None
+    """Danish report only, when it is minutes: ``draft`` until the forum approves them, then ``approved``."""
     approved_at: Id | None = None
-    """Minutes only: the later meeting that approved them."""
+    """With ``minutes: approved``: the later meeting that approved them."""
+    hide: list[HideItem] = []
+    """Parts of the page layout to hide (Material's ``hide``)."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.structure.nav import Navigation
 
-from .load import lang_of
+from .routes import lang_of
 from .values import LANGS, Lang
 
 

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from . import calendar, feed, jsonld, routes
 from .i18n import strings
-from .load import Site
-from .model import Meeting
-from .values import LANGS, Lang
+from .sitedata import Site
+from .model import Meeting, Partner
+from .values import LANGS, Lang, PartialDate
 
 
-def _meeting_url(site_url: str, lang: Lang):
+def _meeting_url(site_url: str, lang: Lang) -> Callable[[Meeting], str]:
     return lambda m: routes.absolute(site_url, routes.item("meetings", m.id, lang))
 
 
-def _theme_titles(site: Site, lang: Lang):
+def _theme_titles(site: Site, lang: Lang) -> Callable[[Meeting], list[str]]:
     return lambda m: [site.theme(t).title.get(lang).text for t in m.themes]
 
 
@@ -51,26 +52,30 @@ def feed_entries(site: Site, lang: Lang, site_url: str) -> list[feed.FeedEntry]:
     s = strings(lang)
     entries = []
     for m in site.meetings:
-        report = site.report(m, lang) or site.report(m, "da")
-        if report is None or report.meta.date is None:
+        danish = site.report(m, "da")
+        report = site.report(m, lang) or danish
+        if report is None or danish is None or report.meta.date is None:
             continue
         name = m.name.get(lang).text
-        draft = f" ({s['draft'].lower()})" if report.meta.status == "draft" else ""
+        marks = [s["draft"].lower()] if danish.meta.minutes == "draft" else []
+        if report.lang != lang:
+            marks.append(s["only_da"])
         entries.append(feed.FeedEntry(
             key=f"report/{m.id}",
-            title=f"{s['report']}: {name}{draft}",
+            title=f"{s['report']}: {name}" + (f" ({', '.join(marks)})" if marks else ""),
             url=routes.absolute(site_url, routes.item("meetings", m.id, lang)) + "#referat",
             published=report.meta.date, updated=report.meta.updated,
-            summary=report.meta.description or _first_paragraph(report.body) or name,
-            lang=report.lang,
+            summary_html=feed.summary_html(report.meta.description, _first_paragraph(report.body) or name),
         ))
     for page in site.news(lang):
-        uri = routes.src_uri(lang, page.src_uri.removeprefix("en/"))
+        path = routes.danish_uri(page.src_uri)
+        assert page.meta.title is not None and page.meta.date is not None  # checked when loading
+        only_da = f" ({s['only_da']})" if page.lang != lang else ""
         entries.append(feed.FeedEntry(
-            key=f"news/{page.src_uri.removeprefix('en/').removesuffix('.md')}",
-            title=page.meta.title or "", url=routes.absolute(site_url, uri),
-            published=page.meta.date, updated=page.meta.updated,  # type: ignore[arg-type]
-            summary=page.meta.description or _first_paragraph(page.body), lang=page.lang,
+            key=f"news/{path.removesuffix('.md')}",
+            title=page.meta.title + only_da, url=routes.absolute(site_url, routes.src_uri(lang, path)),
+            published=page.meta.date, updated=page.meta.updated,
+            summary_html=feed.summary_html(page.meta.description, _first_paragraph(page.body)),
         ))
     return entries
 
@@ -89,20 +94,19 @@ def feeds(site: Site, *, site_url: str) -> dict[str, bytes]:
     return out
 
 
-def organizers(site: Site) -> list:
-    return [p for p in site.partners if p.current.status == "signed"]
-
-
-def meeting_jsonld(site: Site, meeting: Meeting, lang: Lang, site_url: str) -> str:
-    url = routes.absolute(site_url, routes.item("meetings", meeting.id, lang))
-    return jsonld.script(jsonld.event(meeting, lang=lang, url=url, organizers=organizers(site), site_url=site_url))
-
-
 def head_extras(site: Site, *, site_url: str) -> dict[str, str]:
-    """``{page path: HTML for <head>}``: JSON-LD on every meeting page."""
-    return {
-        routes.item("meetings", m.id, lang): meeting_jsonld(site, m, lang, site_url)
-        for lang in LANGS for m in site.meetings
-    }
+    """``{page path: HTML for <head>}``: JSON-LD on every meeting page.
+
+    The organisers of a meeting are the partners who had signed the agreement on its day.
+    """
+    out: dict[str, str] = {}
+    signed: dict[PartialDate, list[Partner]] = {}
+    for m in site.meetings:
+        organizers = signed.setdefault(m.start.date, site.signed_on(m.start.date))
+        for lang in LANGS:
+            uri = routes.item("meetings", m.id, lang)
+            out[uri] = jsonld.script(jsonld.event(m, lang=lang, url=routes.absolute(site_url, uri),
+                                                  organizers=organizers, site_url=site_url))
+    return out
 
 

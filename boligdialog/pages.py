@@ -20,8 +20,9 @@ import yaml
 
 from . import routes, schedule
 from .i18n import CLASSIFICATION_ORDER, format_size, strings
-from .load import EN_DIR, ContentPage, Site, counterpart_uri
-from .model import Meeting, Membership, Partner, Representative
+from .routes import counterpart_uri
+from .sitedata import ContentPage, Site
+from .model import DECISION_STATUSES, Meeting, Membership, Partner, Representative
 from .render import render
 from .values import LANGS, Lang, Localized
 
@@ -65,7 +66,8 @@ def _page(
 
 def fallback_block(body: str, lang: Lang, message_key: str = "only_da_text") -> str:
     """Danish Markdown standing in for missing English: marked ``lang="da"`` with a note."""
-    note = render("fallback_notice.html", lang=lang, page_uri="index.md", message=strings(lang)[message_key])
+    note = render("fallback_notice.html", lang=lang, page_uri=routes.src_uri(lang, "index.md"),
+                  message=strings(lang)[message_key])
     return f'{note}\n\n<div lang="da" markdown="1">\n\n{body.strip()}\n\n</div>'
 
 
@@ -85,7 +87,7 @@ def report_block(site: Site, meeting: Meeting, lang: Lang) -> str:
         heading = f"## {s['report']}" + " {: #referat }"
     approver = site.meeting(danish.meta.approved_at) if danish.meta.approved_at else None
     banner = render("report_status.html", lang=lang, page_uri=routes.item("meetings", meeting.id, lang),
-                    status=danish.meta.status, approver=approver)
+                    status=danish.meta.minutes, approver=approver)
     body = fallback_block(danish.body, lang) if own is None else own.body.strip()
     return "\n\n".join(part for part in (heading, banner, body) if part)
 
@@ -106,9 +108,9 @@ def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
         uri = routes.item("partners", p.id, lang)
         fragment = render(
             "partner.html", lang=lang, page_uri=uri, partner=p,
-            history=sorted(p.memberships, key=lambda m: m.date, reverse=True),
-            attended=[m for m in site.meetings if p.id in m.attended],
-            invited=[m for m in site.meetings if p.id in m.invited],
+            history=list(reversed(p.history)),
+            attended=site.attended.get(p.id, []),
+            invited=site.invited_to.get(p.id, []),
             agreements=agreements, agreement_uris=agreement_uris,
         )
         pages.append(_page(uri, p.name.get(lang), fragment))
@@ -155,19 +157,16 @@ def meeting_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list
                       calendar_uri=calendar_uri, calendar_abs=routes.absolute(site_url, calendar_uri),
                       feed_uri=routes.src_uri(lang, routes.FEED))
     pages = [_page(index_uri, s["meetings"], fragment, in_nav=True)]
-    decisions: dict[str, list] = {}
-    for d in site.decisions:
-        decisions.setdefault(d.meeting, []).append(d)
     for m in site.meetings:
         uri = routes.item("meetings", m.id, lang)
         file_types = {f.path: file_type(f.path, site.file_sizes[f.path], lang) for f in m.files}
         fragment = render("meeting.html", lang=lang, page_uri=uri, meeting=m, site=site,
-                          decisions=decisions.get(m.id, []), file_types=file_types)
+                          decisions=site.decisions_by_meeting.get(m.id, []), file_types=file_types)
         pages.append(_page(uri, m.name.get(lang), fragment, report_block(site, m, lang)))
     return pages
 
 
-DECISION_ORDER = {"open": 0, "in_progress": 1, "done": 2, "dropped": 3}
+DECISION_ORDER = {status: i for i, status in enumerate(DECISION_STATUSES)}
 
 
 def follow_up_page(site: Site, lang: Lang) -> GeneratedPage:
@@ -176,8 +175,7 @@ def follow_up_page(site: Site, lang: Lang) -> GeneratedPage:
     by_time = sorted(site.decisions, key=lambda d: schedule.meeting_key(site.meeting(d.meeting)), reverse=True)
     ordered = sorted(by_time, key=lambda d: DECISION_ORDER[d.status])
     fragment = render("followup.html", lang=lang, page_uri=uri, site=site,
-                      open=[d for d in ordered if d.status in ("open", "in_progress")],
-                      closed=[d for d in ordered if d.status in ("done", "dropped")])
+                      open=[d for d in ordered if d.is_open], closed=[d for d in ordered if not d.is_open])
     return _page(uri, strings(lang)["follow_up"], fragment, in_nav=True)
 
 
@@ -189,7 +187,7 @@ class NewsItem:
 
 def news_page(site: Site, lang: Lang) -> GeneratedPage:
     uri = routes.src_uri(lang, routes.NEWS)
-    items = [NewsItem(routes.src_uri(lang, p.src_uri.removeprefix(EN_DIR)), p) for p in site.news(lang)]
+    items = [NewsItem(routes.src_uri(lang, p.src_uri.removeprefix(routes.EN)), p) for p in site.news(lang)]
     items.sort(key=lambda i: (i.page.meta.date, i.uri), reverse=True)
     fragment = render("news.html", lang=lang, page_uri=uri, items=items,
                       feed_uri=routes.src_uri(lang, routes.FEED))
@@ -244,7 +242,7 @@ class Signatory:
 
 def agreement_block(site: Site, uri: str, lang: Lang) -> str | None:
     """Signatories of the agreement whose text is the page ``uri`` (any language)."""
-    base = uri[len(EN_DIR):] if uri.startswith(EN_DIR) else uri
+    base = routes.danish_uri(uri)
     agreement = next((a for a in site.agreements if a.page == base), None)
     if agreement is None:
         return None

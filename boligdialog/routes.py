@@ -12,6 +12,12 @@ import posixpath
 
 from .values import Lang
 
+EN = "en/"
+"""Folder of the English pages (and of the English editors' files under ``content/``)."""
+
+NEWS_DIR = "nyheder/"
+"""News articles: ``content/nyheder/`` (Danish) and ``content/en/nyheder/`` (English)."""
+
 SECTIONS = {"partners": "partnere", "meetings": "moeder", "themes": "temaer"}
 """Folder of each generated section (the same in both languages)."""
 
@@ -33,7 +39,31 @@ def absolute(site_url: str, uri: str) -> str:
 
 
 def prefix(lang: Lang) -> str:
-    return "" if lang == "da" else "en/"
+    return "" if lang == "da" else EN
+
+
+def lang_of(uri: str) -> Lang:
+    """The language of a path: ``en/…`` is English, everything else Danish."""
+    return "en" if uri.startswith(EN) else "da"
+
+
+def counterpart_uri(uri: str) -> str:
+    """The same page in the other language: ``x.md`` <-> ``en/x.md``."""
+    return uri.removeprefix(EN) if uri.startswith(EN) else EN + uri
+
+
+def danish_uri(uri: str) -> str:
+    """The Danish path of a page in either language."""
+    return uri.removeprefix(EN)
+
+
+def is_generated(uri: str) -> bool:
+    """True for paths the generator writes itself, where an editor's file would be lost."""
+    path = danish_uri(uri)
+    return (
+        path.split("/", 1)[0] in SECTIONS.values()
+        or path in (SEARCH, FOLLOW_UP, NEWS, FEED)
+    )
 
 
 def src_uri(lang: Lang, path: str) -> str:

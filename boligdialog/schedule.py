@@ -20,6 +20,8 @@ def build_time(environ: Mapping[str, str] = os.environ) -> dt.datetime:
     """The moment the site is built, in Copenhagen time."""
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
+        if not epoch.strip().isdigit():
+            raise ValueError(f"SOURCE_DATE_EPOCH: expected a whole number of seconds but received {epoch!r}")
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).astimezone(TZ)
     return dt.datetime.now(TZ)
 

@@ -7,6 +7,7 @@ carrying an editor-facing ``expected … but received …`` message.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -71,13 +72,30 @@ class Text:
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date that may be known only to the year or the month ("August 2017")."""
+    """A date that may be known only to the year or the month ("August 2017").
+
+    Ordering is by first possible day, then by precision, so "2017-08" sorts before
+    "2017-08-01" and both before "2017-08-20". To ask whether one partial date is
+    certainly before another, compare ``a.last_day() < b.first_day()``.
+    """
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    def sort_key(self) -> tuple[dt.date, int]:
+        return self.first_day(), _PRECISION_RANK[self.precision]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
 
     @property
     def precision(self) -> Literal["year", "month", "day"]:
@@ -158,7 +176,9 @@ class When:
         if isinstance(value, When):
             return value
         if isinstance(value, dt.datetime):
-            return cls(PartialDate.parse(value.date()), value.time().replace(second=0))
+            if value.tzinfo is not None or value.second or value.microsecond:
+                raise ValueError(f"expected a date and time as YYYY-MM-DD HH:MM but received {show(value)}")
+            return cls(PartialDate.parse(value.date()), value.time())
         if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}[ T]", value):
             day, _, clock = value.replace("T", " ").partition(" ")
             try:

@@ -19,12 +19,21 @@ from .errors import DataError, format_path
 Path = tuple[str | int, ...]
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without YAML 1.1 base-60 integers, so ``17:00`` stays text."""
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same nodes, faster
 
 
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loading with two YAML 1.1 surprises removed.
+
+    - No base-60 integers, so ``17:00`` stays the text "17:00" (not 1020).
+    - No implicit dates or timestamps, so ``2017-02-30`` reaches our own date parser
+      (which reports it) instead of crashing PyYAML, and a time zone is never dropped.
+    """
+
+
+_DROPPED = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp"}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:int"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
@@ -32,6 +41,13 @@ _Loader.add_implicit_resolver(
     re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
     list("-+0123456789"),
 )
+
+
+class _Unsupported(Exception):
+    """YAML that is valid but that our files never need (aliases, complex keys)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        self.line, self.message = line, message
 
 
 @dataclass
@@ -58,25 +74,32 @@ class Source:
         return DataError(self.file, self.line(path), format_path(path), message)
 
 
-def _walk(node: yaml.Node, path: Path, src: Source) -> None:
+def _walk(node: yaml.Node, path: Path, src: Source, seen: set[int]) -> None:
+    if id(node) in seen:  # the same node twice: an alias (*name) to an anchor (&name)
+        raise _Unsupported(src.line(path),
+                           "expected plain YAML but received an alias (*name); write the value out")
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+        keys: set[str] = set()
         for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1 + src.offset
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Unsupported(line, f"{format_path(path) or 'top level'}: expected a plain key "
+                                         "like 'name:' but received a list or mapping as a key")
             key = key_node.value
             child = (*path, key)
-            line = key_node.start_mark.line + 1 + src.offset
-            if key in seen:
+            if key in keys:
                 src.errors.append(
                     DataError(src.file, line, format_path(child), "this key is given twice; keep one")
                 )
-            seen.add(key)
+            keys.add(key)
             src.lines.setdefault(child, line)
-            _walk(value_node, child, src)
+            _walk(value_node, child, src, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             child = (*path, i)
             src.lines[child] = item.start_mark.line + 1 + src.offset
-            _walk(item, child, src)
+            _walk(item, child, src, seen)
 
 
 def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
@@ -93,10 +116,13 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
         try:
             node = loader.get_single_node()
             if node is not None:
-                _walk(node, (), src)
+                _walk(node, (), src, set())
                 src.data = loader.construct_document(node)
         finally:
             loader.dispose()
+    except _Unsupported as exc:
+        src.errors.append(DataError(file, exc.line, "", exc.message))
+        src.data = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset

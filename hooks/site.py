@@ -22,7 +22,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from boligdialog import navigation, outputs, pages, routes, schedule
 from boligdialog.errors import ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
-from boligdialog.load import Site, counterpart_uri, lang_of, load_site
+from boligdialog.load import load_site
+from boligdialog.routes import counterpart_uri, lang_of
+from boligdialog.sitedata import Site
 from boligdialog.values import LANGS
 
 log = logging.getLogger("mkdocs.hooks.boligdialog")
@@ -57,7 +59,11 @@ def on_config(config: Any) -> Any:
     if site.missing_english:
         log.info("%d text(s) exist only in Danish and are shown in Danish on English pages:\n  %s",
                  len(site.missing_english), "\n  ".join(site.missing_english))
-    _build = _Build(site=site, now=schedule.build_time())
+    try:
+        now = schedule.build_time()
+    except ValueError as exc:
+        raise Abort(f"Build stopped: {exc}") from None
+    _build = _Build(site=site, now=now)
     return config
 
 
@@ -88,7 +94,8 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Files) -> 
     assert _build is not None
     uri = page.file.src_uri
     lang = lang_of(uri)
-    page.meta.setdefault("description", config.extra["description"][lang])
+    if not page.meta.get("description"):
+        page.meta["description"] = config.extra["description"][lang]
     for key in ("title", "description"):  # front matter is data: escape before any template prints it
         if isinstance(page.meta.get(key), str):
             page.meta[key] = html.escape(page.meta[key])

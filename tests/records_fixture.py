@@ -55,7 +55,7 @@ REPORT = """---
 meeting: visionsforum-2027-1
 title: Referat
 date: 2027-03-25
-status: {status}
+minutes: {status}
 {approved}---
 
 Mødet drøftede trafikken i Midtby.

@@ -10,7 +10,7 @@ SITE = "https://boligdialog.example.org/"
 
 def entry(key, day, title="T"):
     return FeedEntry(key=key, title=title, url=f"{SITE}en/{key}/", published=PartialDate.parse(day),
-                     updated=None, summary="S", lang="en")
+                     updated=None, summary_html="<p>S</p>")
 
 
 def test_feed_is_valid_atom_newest_first_with_stable_ids():

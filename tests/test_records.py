@@ -152,6 +152,7 @@ def test_draft_minutes_carry_a_banner_in_both_languages(records):
 
 def test_approved_minutes_name_the_approving_meeting(project):
     add_records(project, status="approved", approved_at="visionsforum-2028-1")
+    edit(project / "data/meetings.yaml", "start: 2028-03-16 17:00\n    state: planned", "start: 2028-03-16 17:00\n    state: held")
     site = built(project)
     banner = soup(site, "en/moeder/visionsforum-2027-1/").select_one(".bd-banner--approved")
     assert "These minutes were approved at" in banner.get_text()

@@ -1,0 +1,154 @@
+"""Editors' mistakes that YAML, dates or files make easy: each is one clear message,
+never a traceback, and what `boligdialog check` accepts also builds."""
+
+from __future__ import annotations
+
+import pytest
+
+from boligdialog.cli import main
+from boligdialog.errors import ValidationFailed
+from boligdialog.load import load_site
+from conftest import build, edit
+
+
+def messages(project) -> list[str]:
+    with pytest.raises(ValidationFailed) as exc:
+        load_site(project)
+    return [str(e) for e in exc.value.errors]
+
+
+CASES = [
+    # impossible dates written without quotes (YAML would crash on these)
+    ("data/meetings.yaml", "start: 2017-08", "start: 2017-02-30",
+     "data/meetings.yaml:15: meetings[0].start: expected YYYY-MM-DD HH:MM, YYYY-MM-DD or YYYY-MM "
+     "but received '2017-02-30'"),
+    ("data/partners.yaml", "        date: 2017-08\n        agreement: aftale-2017\n        signatory: Steen",
+     "        date: 2017-02-30\n        agreement: aftale-2017\n        signatory: Steen",
+     "data/partners.yaml:18: partners[0].memberships[0].date: expected a real calendar date but received '2017-02-30'"),
+    # a time zone or seconds would be silently lost
+    ("data/meetings.yaml", "start: 2017-08", "start: 2017-08-22T15:00:00Z",
+     "data/meetings.yaml:15: meetings[0].start: expected a date and time as YYYY-MM-DD HH:MM "
+     "but received '2017-08-22T15:00:00Z'"),
+    ("data/meetings.yaml", "    number: 1\n", "    number: true\n",
+     "data/meetings.yaml:10: meetings[0].number: expected a whole number but received True"),
+    ("data/meetings.yaml", "meetings:\n", "meetings: &m\n  - *m\n",
+     "data/meetings.yaml:8: expected plain YAML but received an alias (*name); write the value out"),
+    ("data/themes.yaml", "  - id: midtby\n", "  - ? [a, b]\n    : 1\n    id: midtby\n",
+     "data/themes.yaml:3: themes[0]: expected a plain key like 'name:' but received a list or mapping as a key"),
+    ("data/themes.yaml", "  - id: borgerdialog", "  - id: index",
+     "data/themes.yaml:31: themes[4].id: expected an id other than 'index', which the site uses itself, "
+     "but received it"),
+    ("data/meetings.yaml", "report: referater/visionsforum-2017-1.md", "report: index.md",
+     "data/meetings.yaml:31: meetings[0].report: expected a report file of its own but received 'index.md', "
+     "which is a page of the site"),
+    ("content/aftale.md", "title: Partnerskabsaftalen\n", "title: Partnerskabsaftalen\nauthor: x\n",
+     "content/aftale.md:3: author: expected one of ['title', 'description', 'meeting', 'date', 'updated', "
+     "'minutes', 'approved_at', 'hide'] but received the unknown key 'author'"),
+    ("content/aftale.md", "title: Partnerskabsaftalen\n", "title: Partnerskabsaftalen\nminutes: draft\n",
+     "content/aftale.md:3: minutes: expected minutes only on a meeting's report but received it on a page "
+     "that no meeting lists as its report"),
+    ("content/aftale.md", "---\ntitle: Partnerskabsaftalen\n", "---\ntitle: Partnerskabsaftalen\n---\n---\n",
+     None),  # a horizontal rule right after front matter is body text
+    ("content/en/referater/visionsforum-2017-1.md", "date: 2026-11-26\n", "date: 2026-11-26\nminutes: draft\n",
+     "content/en/referater/visionsforum-2017-1.md:4: minutes: expected minutes only in the Danish report "
+     "content/referater/visionsforum-2017-1.md but received it here"),
+    ("content/nyheder/ny-hjemmeside.md", "date: 2026-11-26\n", "date: 2026-11-26\nupdated: 2026-11-01\n",
+     "content/nyheder/ny-hjemmeside.md:4: updated: expected a date on or after date 2026-11-26 "
+     "but received 2026-11-01"),
+    ("data/decisions.yaml", "decisions: []", "",
+     "data/decisions.yaml:1: expected a mapping of keys and values but received an empty file"),
+]
+
+
+@pytest.mark.parametrize("file, old, new, message", CASES, ids=[(c[3] or "control")[:70] for c in CASES])
+def test_mistake_gives_one_clear_message(project, file, old, new, message):
+    edit(project / file, old, new)
+    if message is None:
+        load_site(project)
+    else:
+        assert messages(project) == [message]
+
+
+def test_unclosed_front_matter(project):
+    (project / "content/nyheder/x.md").write_text("---\ntitle: x\n\nText\n", encoding="utf-8")
+    assert messages(project) == ["content/nyheder/x.md:1: expected front matter to end with a line '---' "
+                                 "but it never ends"]
+
+
+def test_file_without_front_matter_reports_line_1(project):
+    (project / "content/nyheder/x.md").write_text("# x\n", encoding="utf-8")
+    assert messages(project) == [
+        "content/nyheder/x.md:1: date: expected a date for a news article but received nothing",
+        "content/nyheder/x.md:1: title: expected a title for a news article but received nothing",
+    ]
+
+
+def test_not_utf8(project):
+    (project / "data/themes.yaml").write_bytes("themes:\n  - id: midtby\n    title: Midtby æ\n".encode("latin-1"))
+    assert messages(project) == ["data/themes.yaml:3: expected UTF-8 text but received bytes in another "
+                                 "encoding (save the file as UTF-8)"]
+
+
+def test_byte_order_mark_does_not_hide_front_matter(project):
+    path = project / "content/aftale.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"title: Partnerskabsaftalen",
+                                                                 b"title: Aftalen\nmeeting: ukendt"))
+    assert messages(project) == ["content/aftale.md:3: meeting: expected ['visionsforum-2017-1'] (meetings) "
+                                 "but received 'ukendt'".replace("expected [", "expected one of [")]
+
+
+def test_editor_file_where_the_site_generates_a_page(project):
+    (project / "content/opfoelgning.md").write_text("# Mine noter\n", encoding="utf-8")
+    assert messages(project) == ["content/opfoelgning.md:1: expected no file here: the site generates this page "
+                                 "itself, so content/opfoelgning.md would be lost; move it"]
+
+
+def test_two_meetings_cannot_share_a_report(project):
+    text = (project / "data/meetings.yaml").read_text(encoding="utf-8")
+    second = text[text.index("  - id: visionsforum-2017-1"):].replace("visionsforum-2017-1\n", "visionsforum-2017-2\n", 1)
+    (project / "data/meetings.yaml").write_text(text + second, encoding="utf-8")
+    assert messages(project) == [
+        "data/meetings.yaml:54: meetings[1].report: expected a report file of its own but received "
+        "'referater/visionsforum-2017-1.md', which is already the report of 'visionsforum-2017-1'"]
+
+
+def test_dates_of_different_precision_compare_and_build(project):
+    # invited when only the month is known, signed on a known day; the same for a second partner
+    edit(project / "data/partners.yaml",
+         "      - status: invited\n        date: 2017-08\n        agreement: aftale-2017\n\n  - id: andels",
+         "      - status: invited\n        date: 2017-08\n        agreement: aftale-2017\n"
+         "      - status: left\n        date: 2018\n        agreement: aftale-2017\n\n  - id: andels")
+    edit(project / "data/partners.yaml", "        date: 2017-08\n        agreement: aftale-2017\n        signatory: Vinie",
+         "        date: 2017-08-20\n        agreement: aftale-2017\n        signatory: Vinie")
+    site = load_site(project)
+    assert site.partner("grundejerforeninger").current.status == "left"
+    assert main(["check", str(project)]) == 0
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+
+
+def test_same_day_changes_keep_the_order_they_are_listed_in(project):
+    edit(project / "data/partners.yaml",
+         "      - status: invited\n        date: 2017-08\n        agreement: aftale-2017\n\n  - id: andels",
+         "      - status: invited\n        date: 2017-08\n        agreement: aftale-2017\n"
+         "      - status: left\n        date: 2017-08\n        agreement: aftale-2017\n\n  - id: andels")
+    assert load_site(project).partner("grundejerforeninger").current.status == "left"
+
+
+def test_check_command(project, capsys):
+    assert main(["check", str(project)]) == 0
+    assert capsys.readouterr().out.startswith("OK: 6 partners, 1 meetings, 5 themes")
+    edit(project / "data/meetings.yaml", "state: held", "state: done")
+    assert main(["check", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert err == ("1 problem in the data and content files:\n  data/meetings.yaml:16: meetings[0].state: "
+                   "expected one of ['planned', 'held', 'cancelled'] but received 'done'\n")
+
+
+def test_bad_source_date_epoch_stops_the_build_without_traceback(project, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    result = build(project)
+    assert result.returncode != 0
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out
+    assert "Build stopped: SOURCE_DATE_EPOCH: expected a whole number of seconds but received 'yesterday'" in out
