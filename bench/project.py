@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD_PARTS = ("mkdocs.yml", "overrides", "hooks")
 """What a build reads besides data/ and content/."""
 SHIPPED_PARTS = (*BUILD_PARTS, "data", "content")
+CODE_PARTS = ("boligdialog", *SHIPPED_PARTS)
+"""What a snapshot of the code under test holds (see :func:`snapshot`)."""
 SHIM = "hooks/bench_hooks.py"
 
 OURS, NO_PAGEFIND, PLAIN = "ours", "ours-no-pagefind", "plain"
@@ -60,6 +62,15 @@ def copy_parts(dest: Path, parts: tuple[str, ...], source: Path = ROOT) -> Path:
         else:
             shutil.copy2(src, dest / part)
     return dest
+
+
+def snapshot(dest: Path, source: Path = ROOT) -> Path:
+    """Copy the code under test, so that edits made during a run do not change what is measured.
+
+    Builds import ``boligdialog`` from here (``PYTHONPATH``) and copy config, overrides and
+    hooks from here.
+    """
+    return copy_parts(dest, CODE_PARTS, source=source)
 
 
 def write_partnership(partnership: Partnership, root: Path) -> None:
@@ -126,10 +137,11 @@ def plain_config(config: dict[str, Any], docs_dir: str, in_nav: dict[str, bool])
     return plain | {"docs_dir": docs_dir, "theme": theme, "not_in_nav": not_in_nav_patterns(in_nav)}
 
 
-def scratch_project(dest: Path, partnership: Partnership) -> Project:
-    """A project with our config, overrides and hooks, the synthetic partnership, the shim
-    and the no-Pagefind config. The plain config is written after the capture build."""
-    copy_parts(dest, BUILD_PARTS)
+def scratch_project(dest: Path, partnership: Partnership, code: Path) -> Project:
+    """A project with our config, overrides and hooks (from the snapshot ``code``), the
+    synthetic partnership, the shim and the no-Pagefind config. The plain config is written
+    after the capture build."""
+    copy_parts(dest, BUILD_PARTS, source=code)
     write_partnership(partnership, dest)
     shutil.copy2(Path(__file__).with_name("shim.py"), dest / SHIM)
     project = Project(dest)

@@ -42,6 +42,8 @@ class SizeResult:
     """The site each variant built (last repetition)."""
     source_bytes: int
     """data/ and content/ of the synthetic partnership."""
+    load_average: tuple[float, float]
+    """The machine's 1-minute load average before and after this size's runs (other work on it)."""
 
 
 @dataclass(frozen=True)
@@ -155,9 +157,10 @@ def time_table(results: Results) -> str:
             f"{median_wall(s.runs[OURS]):.2f}", f"{median_wall(s.runs[NO_PAGEFIND]):.2f}",
             f"{median_wall(s.runs[PLAIN]):.2f}", f"{median_wall(s.pagefind):.2f}",
             f"**{paired_ratio(s, OURS):.2f}**", f"{paired_ratio(s, NO_PAGEFIND):.2f}",
+            f"{s.load_average[0]:.1f} / {s.load_average[1]:.1f}",
         ])
     return _table(["meetings", "partners", "pages", "ours s", "ours without Pagefind s", "plain s",
-                   "Pagefind alone s", "ours / plain", "ours without Pagefind / plain"], rows)
+                   "Pagefind alone s", "ours / plain", "ours without Pagefind / plain", "load before/after"], rows)
 
 
 def memory_table(results: Results) -> str:

@@ -31,7 +31,7 @@ from .project import (
     NO_PAGEFIND,
     OURS,
     PLAIN,
-    BUILD_PARTS,
+    CODE_PARTS,
     ROOT,
     SHIPPED_PARTS,
     VARIANTS,
@@ -40,6 +40,7 @@ from .project import (
     plain_config,
     read_config,
     scratch_project,
+    snapshot,
     write_config,
 )
 from .serve import Rebuild, serve_rebuilds
@@ -55,9 +56,11 @@ class BuildFailed(RuntimeError):
     pass
 
 
-def build_env(epoch: bool = True) -> dict[str, str]:
-    """The environment of every build: fixed build date, no capture, no MkDocs 2 notice."""
+def build_env(code: Path, epoch: bool = True) -> dict[str, str]:
+    """The environment of every build: the code snapshot first on the import path, a fixed
+    build date, no capture, no MkDocs 2 notice."""
     env = {k: v for k, v in os.environ.items() if k != "BENCH_CAPTURE_DIR"}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(code), os.environ.get("PYTHONPATH", "")) if p)
     env["NO_MKDOCS_2_WARNING"] = "1"
     if epoch:
         noon = dt.datetime.combine(synth.BENCH_DATE, dt.time(12), tzinfo=dt.timezone.utc)
@@ -95,10 +98,11 @@ def capture_baseline(project: Project, env: dict[str, str]) -> None:
     write_config(config, project.config(PLAIN))
 
 
-def bench_size(meetings: int, reps: int, workdir: Path, seed: int, say: Say) -> report.SizeResult:
+def bench_size(meetings: int, reps: int, workdir: Path, code: Path, seed: int, say: Say) -> report.SizeResult:
     scale = synth.scale_for(meetings)
-    project = scratch_project(workdir / f"size-{meetings}", synth.partnership(scale, seed))
-    env = build_env()
+    project = scratch_project(workdir / f"size-{meetings}", synth.partnership(scale, seed), code)
+    env = build_env(code)
+    load_before = os.getloadavg()[0]
     say(f"{meetings} meetings, {scale.partners} partners: capture build")
     capture_baseline(project, env)
     runs: dict[str, list[Run]] = {v: [] for v in VARIANTS}
@@ -114,32 +118,32 @@ def bench_size(meetings: int, reps: int, workdir: Path, seed: int, say: Say) -> 
         scale=scale, runs=runs, pagefind=pagefind,
         sites={v: site_metrics(project.site(v)) for v in (OURS, PLAIN)},
         source_bytes=folder_bytes(project.root / "data") + folder_bytes(project.root / "content"),
+        load_average=(load_before, os.getloadavg()[0]),
     )
 
 
-def shipped_serve(edits: int, workdir: Path, say: Say) -> list[Rebuild]:
+def shipped_serve(edits: int, workdir: Path, code: Path, say: Say) -> list[Rebuild]:
     """Rebuild times of ``mkdocs serve`` on a copy of the shipped project."""
     if edits <= 0:
         return []
-    project = copy_parts(workdir / "shipped", SHIPPED_PARTS)
+    project = copy_parts(workdir / "shipped", SHIPPED_PARTS, source=code)
     report_file = sorted((project / "content" / "referater").glob("*.md"))[0]
     say(f"mkdocs serve on the shipped content: {edits} edit(s) to {report_file.relative_to(project)}")
-    return serve_rebuilds(project, report_file, edits, build_env(epoch=False))
+    return serve_rebuilds(project, report_file, edits, build_env(code, epoch=False))
 
 
-def source_version() -> str:
-    """The commit the measured code is from, and whether the build's files differ from it."""
+def source_version(code: Path) -> str:
+    """The commit the measured code is from, and whether its files differ from it."""
     def git(*args: str) -> str:
         try:
-            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+            return subprocess.run(["git", *args], cwd=code, capture_output=True, text=True, check=True).stdout.strip()
         except (OSError, subprocess.CalledProcessError):
             return ""
-    commit = git("rev-parse", "--short", "HEAD") or "unknown"
-    changed = git("status", "--porcelain", "--", "boligdialog", *BUILD_PARTS)
-    text = commit + (" with uncommitted changes in boligdialog/, hooks/, overrides/ or mkdocs.yml" if changed else "")
-    if os.environ.get("PYTHONPATH"):
-        text += f"; PYTHONPATH={os.environ['PYTHONPATH']} (may shadow boligdialog/)"
-    return text
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return f"{code} (not a git checkout)"
+    changed = git("status", "--porcelain", "--", *CODE_PARTS)
+    return commit + (" with uncommitted changes in " + ", ".join(CODE_PARTS) if changed else "")
 
 
 def machine() -> report.Machine:
@@ -161,6 +165,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--reps", type=int, default=3, help="repetitions per size (default: %(default)s)")
     parser.add_argument("--serve-edits", type=int, default=5,
                         help="edits timed with mkdocs serve on the shipped content, 0 to skip (default: %(default)s)")
+    parser.add_argument("--code", type=Path, default=ROOT,
+                        help="take boligdialog/, hooks/, overrides/, mkdocs.yml, data/ and content/ from this "
+                             "folder, e.g. a patched copy (default: this checkout)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="default: %(default)s")
     parser.add_argument("--workdir", type=Path, help="scratch folder to keep (default: a temporary one, removed)")
@@ -169,9 +176,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace, command: str, workdir: Path, say: Say) -> report.Results:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    results = [bench_size(n, args.reps, workdir, args.seed, say) for n in sizes]
-    serve = shipped_serve(args.serve_edits, workdir, say)
-    return report.Results(machine=machine(), source=source_version(), command=command, reps=args.reps,
+    source = source_version(args.code)
+    code = snapshot(workdir / "code", args.code)
+    results = [bench_size(n, args.reps, workdir, code, args.seed, say) for n in sizes]
+    serve = shipped_serve(args.serve_edits, workdir, code, say)
+    return report.Results(machine=machine(), source=source, command=command, reps=args.reps,
                           sizes=results, serve=serve)
 
 

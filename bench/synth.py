@@ -254,8 +254,8 @@ def meeting(i: int, scale: Scale, seed: int) -> dict[str, Any]:
 def report(i: int, record: dict[str, Any], lang: str, scale: Scale, seed: int) -> str:
     """A report of 400–1,000 words: one section per agenda item, then the decisions.
 
-    Published ten days after the meeting; approved at the next held meeting, or a draft
-    while there is none.
+    Published ten days after the meeting; the minutes are approved at the next held meeting,
+    or a draft while there is none.
     """
     rng = _rng(seed, "report", i, lang)
     agenda = record["agenda"]
@@ -268,8 +268,9 @@ def report(i: int, record: dict[str, Any], lang: str, scale: Scale, seed: int) -
     parts.append("\n".join(f"- {item['result'][lang]}" for item in agenda))
     meta: dict[str, Any] = {"meeting": record["id"], "title": "Referat" if lang == "da" else "Minutes",
                             "date": (sort_date(i, scale) + dt.timedelta(days=10)).isoformat()}
-    later = approver(i, scale)
-    meta |= {"status": "approved", "approved_at": meeting_id(later)} if later is not None else {"status": "draft"}
+    if lang == "da":  # the minutes' status is kept on the Danish report
+        later = approver(i, scale)
+        meta |= {"minutes": "approved", "approved_at": meeting_id(later)} if later is not None else {"minutes": "draft"}
     return front_matter(meta, "\n\n".join(parts) + "\n")
 
 
