@@ -133,8 +133,9 @@ def test_values_from_data_are_escaped(project):
          f"          da: 'formand {XSS[1]}'\n          en: 'chair {XSS[0]}'")
     edit(project / "data/partners.yaml", "short_name: AB", f"short_name: 'AB {XSS[1]}'")
     edit(project / "data/meetings.yaml", "      da: 1. Visionsforum", f"      da: '1. Visionsforum {XSS[1]}'")
-    edit(project / "data/meetings.yaml", "          en: The development of Albertslund town centre",
-         f"          en: 'Agenda {XSS[0]}'")
+    edit(project / "data/meetings.yaml", "    participants: about 20\n",
+         f"    participants: about 20\n    agenda:\n      - name: {{da: 'Punkt {XSS[1]}', en: 'Item {XSS[0]}'}}\n"
+         f"        result: 'Resultat {XSS[0]}'\n")
     edit(project / "data/themes.yaml", "      da: Udviklingen i Albertslund Midtby", f"      da: 'Midtby {XSS[0]}'")
     edit(project / "content/aftale.md", "title: Partnerskabsaftalen", f"title: 'Aftalen {XSS[1]}'")
     result = build(project)
@@ -182,12 +183,13 @@ def test_missing_english_falls_back_to_danish_marked_lang_da(project):
 
 def test_bad_data_fails_the_build_with_every_message_and_no_traceback(project):
     edit(project / "data/meetings.yaml", "themes: [midtby]", "themes: [midby]")
-    edit(project / "data/partners.yaml", "website: https://albertslund.dk", "website: albertslund")
+    edit(project / "data/partners.yaml", "    classification: municipality\n",
+         "    classification: municipality\n    website: albertslund\n")
     result = build(project)
     assert result.returncode != 0
     out = result.stdout + result.stderr
     assert "Traceback" not in out
-    assert "data/meetings.yaml:17: meetings[0].themes[0]: expected one of" in out
+    assert "data/meetings.yaml:18: meetings[0].themes[0]: expected one of" in out
     assert "but received 'midby'" in out
     assert "data/partners.yaml:15: partners[0].website: expected a web address" in out
     assert "Build stopped: 2 problem(s)" in out

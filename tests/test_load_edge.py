@@ -20,14 +20,14 @@ def messages(project) -> list[str]:
 CASES = [
     # impossible dates written without quotes (YAML would crash on these)
     ("data/meetings.yaml", "start: 2017-08", "start: 2017-02-30",
-     "data/meetings.yaml:15: meetings[0].start: expected YYYY-MM-DD HH:MM, YYYY-MM-DD or YYYY-MM "
+     "data/meetings.yaml:16: meetings[0].start: expected YYYY-MM-DD HH:MM, YYYY-MM-DD or YYYY-MM "
      "but received '2017-02-30'"),
     ("data/partners.yaml", "        date: 2017-08\n        agreement: aftale-2017\n        signatory: Steen",
      "        date: 2017-02-30\n        agreement: aftale-2017\n        signatory: Steen",
-     "data/partners.yaml:18: partners[0].memberships[0].date: expected a real calendar date but received '2017-02-30'"),
+     "data/partners.yaml:17: partners[0].memberships[0].date: expected a real calendar date but received '2017-02-30'"),
     # a time zone or seconds would be silently lost
     ("data/meetings.yaml", "start: 2017-08", "start: 2017-08-22T15:00:00Z",
-     "data/meetings.yaml:15: meetings[0].start: expected a date and time as YYYY-MM-DD HH:MM "
+     "data/meetings.yaml:16: meetings[0].start: expected a date and time as YYYY-MM-DD HH:MM "
      "but received '2017-08-22T15:00:00Z'"),
     ("data/meetings.yaml", "    number: 1\n", "    number: true\n",
      "data/meetings.yaml:10: meetings[0].number: expected a whole number but received True"),
@@ -39,7 +39,7 @@ CASES = [
      "data/themes.yaml:31: themes[4].id: expected an id other than 'index', which the site uses itself, "
      "but received it"),
     ("data/meetings.yaml", "report: referater/visionsforum-2017-1.md", "report: index.md",
-     "data/meetings.yaml:31: meetings[0].report: expected a report file of its own but received 'index.md', "
+     "data/meetings.yaml:27: meetings[0].report: expected a report file of its own but received 'index.md', "
      "which is a page of the site"),
     ("content/aftale.md", "title: Partnerskabsaftalen\n", "title: Partnerskabsaftalen\nauthor: x\n",
      "content/aftale.md:3: author: expected one of ['title', 'description', 'meeting', 'date', 'updated', "
@@ -108,7 +108,7 @@ def test_two_meetings_cannot_share_a_report(project):
     second = text[text.index("  - id: visionsforum-2017-1"):].replace("visionsforum-2017-1\n", "visionsforum-2017-2\n", 1)
     (project / "data/meetings.yaml").write_text(text + second, encoding="utf-8")
     assert messages(project) == [
-        "data/meetings.yaml:54: meetings[1].report: expected a report file of its own but received "
+        "data/meetings.yaml:46: meetings[1].report: expected a report file of its own but received "
         "'referater/visionsforum-2017-1.md', which is already the report of 'visionsforum-2017-1'"]
 
 
@@ -141,7 +141,7 @@ def test_check_command(project, capsys):
     edit(project / "data/meetings.yaml", "state: held", "state: done")
     assert main(["check", str(project)]) == 1
     err = capsys.readouterr().err
-    assert err == ("1 problem in the data and content files:\n  data/meetings.yaml:16: meetings[0].state: "
+    assert err == ("1 problem in the data and content files:\n  data/meetings.yaml:17: meetings[0].state: "
                    "expected one of ['planned', 'held', 'cancelled'] but received 'done'\n")
 
 

@@ -25,13 +25,13 @@ CASES = [
      "data/decisions.yaml:8: decisions[0].reported_at: expected a meeting on or after 'visionsforum-2027-1', "
      "where the decision was taken, but received 'visionsforum-2017-1'"),
     ("data/meetings.yaml", "path: filer/dagsorden-2027-1.pdf", "path: filer/mangler.pdf",
-     "data/meetings.yaml:47: meetings[1].files[0].path: expected an existing file under content/ "
+     "data/meetings.yaml:43: meetings[1].files[0].path: expected an existing file under content/ "
      "but received 'filer/mangler.pdf'"),
     ("data/meetings.yaml", "path: filer/dagsorden-2027-1.pdf", "path: ../mkdocs.yml",
-     "data/meetings.yaml:47: meetings[1].files[0].path: expected the path of a file inside content/, "
+     "data/meetings.yaml:43: meetings[1].files[0].path: expected the path of a file inside content/, "
      "like 'filer/referat-2017.pdf', but received '../mkdocs.yml'"),
     ("data/meetings.yaml", "start: 2027-03-18 17:00\n    end: \"19:30\"", "start: 2027-03-18 17:00\n    end: \"16:30\"",
-     "data/meetings.yaml:37: meetings[1].end: expected a time after the start 17:00 but received '16:30'"),
+     "data/meetings.yaml:33: meetings[1].end: expected a time after the start 17:00 but received '16:30'"),
     (REPORT, "minutes: draft", "minutes: final",
      f"{REPORT}:5: minutes: expected one of ['draft', 'approved'] but received 'final'"),
     (REPORT, "minutes: draft", "minutes: approved",
