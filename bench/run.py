@@ -171,6 +171,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="default: %(default)s")
     parser.add_argument("--workdir", type=Path, help="scratch folder to keep (default: a temporary one, removed)")
+    parser.add_argument("--from-json", type=Path, metavar="RESULTS_JSON",
+                        help="measure nothing: print the report of an earlier run's results.json")
     return parser.parse_args(argv)
 
 
@@ -191,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def say(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
+
+    if args.from_json:
+        print(report.markdown(report.results_from_json(json.loads(args.from_json.read_text(encoding="utf-8")))))
+        return 0
 
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)

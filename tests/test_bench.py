@@ -111,3 +111,8 @@ def test_small_benchmark_writes_the_markdown_report(small_run: Path) -> None:
                     "### `mkdocs serve`", "### Targets"):
         assert heading in text
     assert "ours / plain" in text and "serve rebuild" in text
+
+
+def test_report_can_be_printed_again_from_results_json(small_run: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--from-json", str(small_run / "results.json")]) == 0
+    assert capsys.readouterr().out.strip() == (small_run / "report.md").read_text(encoding="utf-8").strip()
