@@ -119,7 +119,7 @@ def page_lang(path: str) -> str:
 
 @dataclass
 class Visit:
-    """What the browser did and saw on one page's first view, with a fresh profile."""
+    """What the browser did and saw on one page's first view (empty cache, no cookies)."""
 
     path: str
     url: str
