@@ -7,6 +7,7 @@ Dates use Babel's CLDR data, so a date known only to the month reads
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
@@ -177,8 +178,9 @@ def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[0] if lang == "da" else pair[1]
 
 
+@functools.cache
 def strings(lang: Lang) -> dict[str, str]:
-    """All UI strings in one language."""
+    """All UI strings in one language (one shared dict per language: do not change it)."""
     return {key: _pick(pair, lang) for key, pair in STRINGS.items()}
 
 
