@@ -56,6 +56,8 @@ class Results:
     reps: int
     sizes: list[SizeResult]
     serve: list[Rebuild]
+    serve_error: str | None = None
+    """Why the ``mkdocs serve`` measurement failed, if it did (the build figures still stand)."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,8 @@ def results_from_json(data: dict[str, Any]) -> Results:
         load_average=tuple(s["load_average"]),  # type: ignore[arg-type]
     ) for s in data["sizes"]]
     return Results(machine=Machine(**data["machine"]), source=data["source"], command=data["command"],
-                   reps=data["reps"], sizes=sizes, serve=[Rebuild(**r) for r in data["serve"]])
+                   reps=data["reps"], sizes=sizes, serve=[Rebuild(**r) for r in data["serve"]],
+                   serve_error=data.get("serve_error"))
 
 
 # --- figures -----------------------------------------------------------------------------
@@ -218,7 +221,8 @@ def scaling_table(results: Results) -> str:
 
 
 def serve_table(serve: list[Rebuild]) -> str:
-    rows = [[f"{i + 1}", f"{r.detect_s:.2f}", f"{r.built_in_s:.2f}", f"{r.total_s:.2f}"] for i, r in enumerate(serve)]
+    rows = [[f"{i + 1}", f"{r.detect_s:.2f}", "–" if r.built_in_s is None else f"{r.built_in_s:.2f}",
+             f"{r.total_s:.2f}"] for i, r in enumerate(serve)]
     return _table(["edit", "change detected after s", "MkDocs \"built in\" s", "edit → new site served s"], rows)
 
 
@@ -243,5 +247,7 @@ def markdown(results: Results) -> str:
     ]
     if results.serve:
         parts += ["### `mkdocs serve`: one edit to a meeting report, shipped content", serve_table(results.serve)]
+    if results.serve_error:
+        parts += ["### `mkdocs serve`: not measured", "```\n" + results.serve_error.strip() + "\n```"]
     parts += ["### Targets", target_table(results)]
     return "\n\n".join(parts) + "\n"

@@ -181,9 +181,15 @@ def run(args: argparse.Namespace, command: str, workdir: Path, say: Say) -> repo
     source = source_version(args.code)
     code = snapshot(workdir / "code", args.code)
     results = [bench_size(n, args.reps, workdir, code, args.seed, say) for n in sizes]
-    serve = shipped_serve(args.serve_edits, workdir, code, say)
+    serve: list[Rebuild] = []
+    serve_error = None
+    try:
+        serve = shipped_serve(args.serve_edits, workdir, code, say)
+    except (TimeoutError, RuntimeError) as exc:  # keep the build figures
+        serve_error = str(exc)
+        say(f"mkdocs serve measurement failed:\n{serve_error}")
     return report.Results(machine=machine(), source=source, command=command, reps=args.reps,
-                          sizes=results, serve=serve)
+                          sizes=results, serve=serve, serve_error=serve_error)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -100,8 +100,11 @@ def test_small_benchmark_reports_every_figure(small_run: Path) -> None:
         assert site["home_first_view_gzip"] > 0 and site["home_first_view_files"] >= 1
     assert size["sites"][project.OURS]["pages"] == size["sites"][project.PLAIN]["pages"]
     assert size["sites"][project.OURS]["pagefind_bytes"] > 0
+    assert results["serve_error"] is None
     (rebuild,) = results["serve"]
-    assert rebuild["total_s"] > 0 and rebuild["built_in_s"] > 0
+    assert rebuild["total_s"] > 0 and rebuild["detect_s"] >= 0
+    # MkDocs never logs the same line twice, so its own "built in" figure may be missing
+    assert rebuild["built_in_s"] is None or rebuild["built_in_s"] > 0
     assert all(math.isfinite(n) for n in _numbers(results))
 
 
