@@ -56,6 +56,8 @@ class SiteMetrics:
     max_page_bytes: int
     max_page: str
     """Site path of the largest page."""
+    median_by_section: dict[str, int]
+    """Median size of the item pages in each folder (``moeder/<id>/``, ``en/moeder/<id>/`` …)."""
     site_bytes: int
     """Everything in the site folder, Pagefind's index included."""
     pagefind_bytes: int
@@ -67,6 +69,21 @@ class SiteMetrics:
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html")
                   if p.relative_to(site).parts[0] != "pagefind" and p.relative_to(site).as_posix() != "404.html")
+
+
+def section_of(uri: str) -> str | None:
+    """``moeder`` for an item page ``[en/]moeder/<id>/index.html``; ``None`` for other pages."""
+    parts = uri.removeprefix("en/").split("/")
+    return parts[0] if len(parts) == 3 and parts[1] != "index.html" else None
+
+
+def medians_by_section(sizes: dict[str, int]) -> dict[str, int]:
+    sections: dict[str, list[int]] = {}
+    for uri, size in sizes.items():
+        section = section_of(uri)
+        if section is not None:
+            sections.setdefault(section, []).append(size)
+    return {name: int(statistics.median(values)) for name, values in sorted(sections.items())}
 
 
 def folder_bytes(folder: Path) -> int:
@@ -124,6 +141,7 @@ def site_metrics(site: Path) -> SiteMetrics:
         median_page_bytes=int(statistics.median(sizes.values())),
         max_page_bytes=sizes[largest],
         max_page=largest,
+        median_by_section=medians_by_section(sizes),
         site_bytes=folder_bytes(site),
         pagefind_bytes=folder_bytes(site / "pagefind"),
         home_first_view_gzip=gz,

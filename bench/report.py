@@ -18,6 +18,9 @@ RATIO_LIMIT = 1.10
 SCALING_LIMIT = 10.5
 FLAT_LIMIT = 1.10
 SERVE_LIMIT_S = 2.0
+MEETING_SECTION = "moeder"
+"""Folder of the meeting pages (``boligdialog.routes.SECTIONS``; not imported, so that the
+report does not depend on the code it measures)."""
 PAGEFIND = "pagefind"
 """Pagefind run on its own, after ours."""
 
@@ -110,10 +113,24 @@ def scaling(small: SizeResult, large: SizeResult, variant: str, metric: str = WA
     return median_time(runs(large), metric) / median_time(runs(small), metric)
 
 
-def flatness(sizes: list[SizeResult], variant: str = OURS) -> float:
-    """Largest over smallest median page size across sizes."""
-    medians = [s.sites[variant].median_page_bytes for s in sizes]
-    return max(medians) / min(medians)
+def section_median(size: SizeResult, variant: str, section: str | None) -> int | None:
+    """Median page size of one section's item pages, or of all pages (``section=None``)."""
+    site = size.sites[variant]
+    return site.median_page_bytes if section is None else site.median_by_section.get(section)
+
+
+def flatness(sizes: list[SizeResult], variant: str = OURS, section: str | None = None) -> float | None:
+    """Largest over smallest median page size across sizes (``None`` if a size lacks the section)."""
+    medians = [section_median(s, variant, section) for s in sizes]
+    if any(m is None for m in medians):
+        return None
+    return max(medians) / min(medians)  # type: ignore[type-var,operator]
+
+
+def sections(sizes: list[SizeResult]) -> list[str]:
+    """Item-page sections present in every size."""
+    names = [set(s.sites[OURS].median_by_section) for s in sizes]
+    return sorted(set.intersection(*names)) if names else []
 
 
 def serve_median(serve: list[Rebuild]) -> float:
@@ -141,9 +158,11 @@ def targets(results: Results) -> list[Target]:
                               f"CPU {scaling(small, large, NO_PAGEFIND, CPU):.2f}×",
                               factor <= SCALING_LIMIT))
     if len(results.sizes) > 1:
-        flat = flatness(results.sizes)
-        out.append(Target(f"median page HTML flat within {FLAT_LIMIT - 1:.0%} across sizes",
-                          f"largest / smallest median {flat:.3f}", flat <= FLAT_LIMIT))
+        for section, name in ((None, "all pages"), (MEETING_SECTION, "meeting pages")):
+            flat, plain = flatness(results.sizes, OURS, section), flatness(results.sizes, PLAIN, section)
+            if flat is not None and plain is not None:
+                out.append(Target(f"median page HTML flat within {FLAT_LIMIT - 1:.0%} across sizes ({name})",
+                                  f"largest / smallest median {flat:.2f} (plain {plain:.2f})", flat <= FLAT_LIMIT))
     if results.serve:
         med = serve_median(results.serve)
         out.append(Target(f"serve rebuild after one edit ≤ {SERVE_LIMIT_S:.0f} s",
@@ -210,6 +229,18 @@ def size_table(results: Results) -> str:
                    "home first view, gzip"], rows)
 
 
+def section_table(results: Results) -> str:
+    """Median item-page size per section and size, ours and plain."""
+    rows = []
+    for section in sections(results.sizes):
+        for variant in (OURS, PLAIN):
+            medians = [section_median(s, variant, section) or 0 for s in results.sizes]
+            flat = flatness(results.sizes, variant, section)
+            rows.append([f"`{section}/<id>/`", variant, *(_kb(m) for m in medians), f"{flat:.2f}" if flat else "–"])
+    return _table(["item pages", "build", *(f"{s.scale.meetings} meetings" for s in results.sizes),
+                   "largest / smallest"], rows)
+
+
 def scaling_table(results: Results) -> str:
     rows = []
     for small, large in _scaling_pairs(results.sizes):
@@ -243,6 +274,7 @@ def markdown(results: Results) -> str:
         "### CPU time (user + system of the build and its children, seconds)", time_table(results, CPU),
         "### Peak memory (largest resident set of the build process and its children)", memory_table(results),
         "### Pages and sizes", size_table(results),
+        "### Median size of item pages, by section", section_table(results),
         "### Scaling", scaling_table(results),
     ]
     if results.serve:

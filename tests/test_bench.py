@@ -74,6 +74,12 @@ def test_plain_config_has_no_hooks_and_no_overrides() -> None:
     assert plain["docs_dir"] == "capture/docs"
 
 
+def test_item_pages_are_grouped_by_section() -> None:
+    sizes = {"moeder/a/index.html": 10, "en/moeder/b/index.html": 30, "moeder/index.html": 99,
+             "index.html": 5, "en/partnere/p/index.html": 7}
+    assert measure.medians_by_section(sizes) == {"moeder": 20, "partnere": 7}
+
+
 def test_first_view_counts_the_html_and_its_local_css_and_js(tmp_path: Path) -> None:
     (tmp_path / "a.css").write_text("body { color: red }" * 50)
     (tmp_path / "index.html").write_text(
