@@ -252,7 +252,8 @@ def meeting(i: int, scale: Scale, seed: int) -> dict[str, Any]:
 
 
 def report(i: int, record: dict[str, Any], lang: str, scale: Scale, seed: int) -> str:
-    """A report of 400–1,000 words: one section per agenda item, then the decisions.
+    """A report of about 500–1,500 words (a budget of 400–1,000 spread over its sections, each
+    filled with whole paragraphs): one section per agenda item, then the decisions.
 
     Published ten days after the meeting; the minutes are approved at the next held meeting,
     or a draft while there is none.
