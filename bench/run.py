@@ -28,10 +28,10 @@ from pathlib import Path
 from . import report, synth
 from .measure import Run, folder_bytes, run_measured, site_metrics
 from .project import (
+    CODE_PARTS,
     NO_PAGEFIND,
     OURS,
     PLAIN,
-    CODE_PARTS,
     ROOT,
     SHIPPED_PARTS,
     VARIANTS,
@@ -53,7 +53,13 @@ PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "markdown", "pydantic")
 
 
 class BuildFailed(RuntimeError):
-    pass
+    """A measured build (or Pagefind) did not succeed; the message ends with its log."""
+
+
+def _checked(run: Run, what: str, log: Path) -> Run:
+    if run.returncode != 0:
+        raise BuildFailed(f"{what} failed (exit {run.returncode}):\n{log.read_text(encoding='utf-8')[-4000:]}")
+    return run
 
 
 def build_env(code: Path, epoch: bool = True) -> dict[str, str]:
@@ -73,10 +79,7 @@ def mkdocs_build(project: Project, variant: str, env: dict[str, str], site: Path
     site = site or project.site(variant)
     log = project.root / f"build-{variant}.log"
     args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project.config(variant)), "-d", str(site)]
-    run = run_measured(args, cwd=project.root, env=env, log=log)
-    if run.returncode != 0:
-        raise BuildFailed(f"{variant} build failed in {project.root}:\n{log.read_text(encoding='utf-8')[-4000:]}")
-    return run
+    return _checked(run_measured(args, cwd=project.root, env=env, log=log), f"{variant} build in {project.root}", log)
 
 
 def pagefind_alone(project: Project, env: dict[str, str]) -> Run:
@@ -84,10 +87,8 @@ def pagefind_alone(project: Project, env: dict[str, str]) -> Run:
     the build's own run left in place, Pagefind takes about half the time)."""
     shutil.rmtree(project.site(OURS) / "pagefind", ignore_errors=True)
     args = [sys.executable, "-m", "pagefind", "--site", str(project.site(OURS)), "--quiet"]
-    run = run_measured(args, cwd=project.root, env=env, log=project.root / "pagefind.log")
-    if run.returncode != 0:
-        raise BuildFailed(f"pagefind failed:\n{(project.root / 'pagefind.log').read_text(encoding='utf-8')}")
-    return run
+    log = project.root / "pagefind.log"
+    return _checked(run_measured(args, cwd=project.root, env=env, log=log), "Pagefind", log)
 
 
 def capture_baseline(project: Project, env: dict[str, str]) -> None:
@@ -101,6 +102,7 @@ def capture_baseline(project: Project, env: dict[str, str]) -> None:
 
 
 def bench_size(meetings: int, reps: int, workdir: Path, code: Path, seed: int, say: Say) -> report.SizeResult:
+    """Every figure of one size: capture build, then ``reps`` rounds of the variants in turn."""
     scale = synth.scale_for(meetings)
     project = scratch_project(workdir / f"size-{meetings}", synth.partnership(scale, seed), code)
     env = build_env(code)
@@ -149,6 +151,7 @@ def source_version(code: Path) -> str:
 
 
 def machine() -> report.Machine:
+    """CPUs available to us, CPU model, memory, Python, OS and the versions that matter."""
     cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
     model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
                  platform.processor() or "unknown")
@@ -161,6 +164,7 @@ def machine() -> report.Machine:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line; ``--workdir`` must be new or empty."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
                         help="meeting counts, comma-separated (default: %(default)s)")
@@ -175,10 +179,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workdir", type=Path, help="scratch folder to keep (default: a temporary one, removed)")
     parser.add_argument("--from-json", type=Path, metavar="RESULTS_JSON",
                         help="measure nothing: print the report of an earlier run's results.json")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.workdir and args.workdir.exists() and any(args.workdir.iterdir()):
+        parser.error(f"--workdir {args.workdir} is not empty")
+    return args
 
 
 def run(args: argparse.Namespace, command: str, workdir: Path, say: Say) -> report.Results:
+    """Snapshot the code, measure every size, then ``mkdocs serve`` on the shipped content."""
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     source = source_version(args.code)
     code = snapshot(workdir / "code", args.code)
