@@ -107,7 +107,7 @@ _ConfigLoader.add_multi_constructor("!", _untag)
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 (safe loader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # a SafeLoader subclass
 
 
 def write_config(config: dict[str, Any], path: Path) -> None:

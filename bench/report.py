@@ -5,6 +5,7 @@ Everything here is a pure function of :class:`Results`.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass
 from typing import Any
@@ -138,7 +139,7 @@ def serve_median(serve: list[Rebuild]) -> float:
 
 
 def _scaling_pairs(sizes: list[SizeResult]) -> list[tuple[SizeResult, SizeResult]]:
-    return list(zip(sizes, sizes[1:]))
+    return list(itertools.pairwise(sizes))
 
 
 def targets(results: Results) -> list[Target]:
@@ -265,9 +266,9 @@ def target_table(results: Results) -> str:
 def markdown(results: Results) -> str:
     """The whole report, as it goes into docs/benchmark.md."""
     parts = [
-        f"Command: `{results.command}` — {results.reps} repetition(s) per size, variants alternated "
-        f"(ours, ours without Pagefind, plain); times are medians, ratios are medians of the "
-        f"back-to-back pairs.",
+        (f"Command: `{results.command}` — {results.reps} repetition(s) per size, variants alternated "
+         "(ours, ours without Pagefind, plain); times are medians, ratios are medians of the "
+         "back-to-back pairs."),
         f"Machine: {machine_text(results.machine)}.",
         f"Code: {results.source}.",
         "### Build time (wall clock, seconds)", time_table(results),

@@ -69,7 +69,7 @@ def build_env(code: Path, epoch: bool = True) -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(code), os.environ.get("PYTHONPATH", "")) if p)
     env["NO_MKDOCS_2_WARNING"] = "1"
     if epoch:
-        noon = dt.datetime.combine(synth.BENCH_DATE, dt.time(12), tzinfo=dt.timezone.utc)
+        noon = dt.datetime.combine(synth.BENCH_DATE, dt.time(12), tzinfo=dt.UTC)
         env["SOURCE_DATE_EPOCH"] = str(int(noon.timestamp()))
     return env
 
@@ -131,7 +131,7 @@ def shipped_serve(edits: int, workdir: Path, code: Path, say: Say) -> list[Rebui
     if edits <= 0:
         return []
     project = copy_parts(workdir / "shipped", SHIPPED_PARTS, source=code)
-    report_file = sorted((project / "content" / "referater").glob("*.md"))[0]
+    report_file = min((project / "content" / "referater").glob("*.md"))
     say(f"mkdocs serve on the shipped content: {edits} edit(s) to {report_file.relative_to(project)}")
     return serve_rebuilds(project, report_file, edits, build_env(code, epoch=False))
 
