@@ -33,8 +33,9 @@ def event_uid(meeting: Meeting, site_url: str) -> str:
     return f"{meeting.id}@{urlsplit(site_url).hostname or 'boligdialog'}"
 
 
-def _event(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: dt.datetime,
-           theme_titles: list[str]) -> Event:
+def meeting_event(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: dt.datetime,
+                  theme_titles: list[str]) -> Event:
+    """The VEVENT of a meeting known to the day (see :func:`in_calendar`)."""
     s = strings(lang)
     event = Event()
     event.add("uid", event_uid(meeting, site_url))
@@ -84,6 +85,13 @@ def meeting_calendar(
         theme_titles: titles of a meeting's themes in ``lang``.
         stamp: the build time, used as DTSTAMP.
     """
+    events = [meeting_event(m, lang, page_url(m), site_url, stamp, theme_titles(m))
+              for m in meetings if in_calendar(m)]
+    return calendar_file(events, name=name)
+
+
+def calendar_file(events: Iterable[Event], *, name: str) -> bytes:
+    """A VCALENDAR named ``name`` holding ``events``, with the time zones they use."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -91,8 +99,7 @@ def meeting_calendar(
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Copenhagen")
-    for meeting in meetings:
-        if in_calendar(meeting):
-            cal.add_component(_event(meeting, lang, page_url(meeting), site_url, stamp, theme_titles(meeting)))
+    for event in events:
+        cal.add_component(event)
     cal.add_missing_timezones()
     return cal.to_ical()

@@ -189,6 +189,7 @@ def label(kind: str, value: str, lang: Lang) -> str:
     return _pick(LABELS[kind][value], lang)
 
 
+@functools.cache
 def format_partial(date: PartialDate, lang: Lang) -> str:
     """"22. august 2017" / "22 August 2017"; "august 2017" / "August 2017"; "2017"."""
     locale = LOCALES[lang]

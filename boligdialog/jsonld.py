@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from .model import Meeting, Partner
+from .model import Meeting
 from .schedule import TZ
 from .values import Lang
 
@@ -25,7 +25,8 @@ def _iso(meeting: Meeting, time: dt.time | None) -> str:
     return dt.datetime.combine(date.first_day(), time, tzinfo=TZ).isoformat()
 
 
-def event(meeting: Meeting, *, lang: Lang, url: str, organizers: list[Partner], site_url: str) -> dict[str, Any]:
+def event(meeting: Meeting, *, lang: Lang, url: str, organizer: str, site_url: str) -> dict[str, Any]:
+    """schema.org Event of a meeting; ``organizer`` is the partnership's name in ``lang``."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -35,10 +36,7 @@ def event(meeting: Meeting, *, lang: Lang, url: str, organizers: list[Partner], 
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "inLanguage": lang,
         "url": url,
-        "organizer": [
-            {"@type": "Organization", "name": p.name.get(lang).text, **({"url": p.website} if p.website else {})}
-            for p in organizers
-        ] or {"@type": "Organization", "name": "Boligdialog Albertslund", "url": site_url},
+        "organizer": {"@type": "Organization", "name": organizer, "url": site_url},
     }
     if meeting.end is not None:
         data["endDate"] = _iso(meeting, meeting.end)
@@ -50,6 +48,6 @@ def event(meeting: Meeting, *, lang: Lang, url: str, organizers: list[Partner], 
 def script(data: dict[str, Any]) -> str:
     """A ``<script type="application/ld+json">`` element. ``<``, ``>`` and ``&`` are
     written as JSON escapes, so no value can end the element or open a comment."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'

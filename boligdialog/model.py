@@ -160,11 +160,6 @@ class Partner(Model):
         """Membership changes, oldest first (ties keep the order they are listed in)."""
         return sorted(self.memberships, key=lambda m: m.date.sort_key())
 
-    def status_on(self, day: PartialDate) -> Membership | None:
-        """The membership in force on ``day`` (the latest change not after it), if any."""
-        before = [m for m in self.history if m.date.first_day() <= day.last_day()]
-        return before[-1] if before else None
-
 
 class Theme(Model):
     id: Id

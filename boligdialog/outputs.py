@@ -13,8 +13,8 @@ from collections.abc import Callable
 from . import calendar, feed, jsonld, routes
 from .i18n import strings
 from .sitedata import Site
-from .model import Meeting, Partner
-from .values import LANGS, Lang, PartialDate
+from .model import Meeting
+from .values import LANGS, Lang
 
 
 def _meeting_url(site_url: str, lang: Lang) -> Callable[[Meeting], str]:
@@ -29,15 +29,15 @@ def calendars(site: Site, *, site_url: str, stamp: dt.datetime) -> dict[str, byt
     """``{path: ics}``: the whole series and one per theme, in each language."""
     out: dict[str, bytes] = {}
     for lang in LANGS:
-        s = strings(lang)
-        common = dict(lang=lang, site_url=site_url, page_url=_meeting_url(site_url, lang),
-                      theme_titles=_theme_titles(site, lang), stamp=stamp)
-        out[routes.src_uri(lang, routes.CALENDAR)] = calendar.meeting_calendar(
-            site.meetings, name=f"Visionsforum – {s['site_name']}", **common)
+        page_url, titles = _meeting_url(site_url, lang), _theme_titles(site, lang)
+        events = {m.id: calendar.meeting_event(m, lang, page_url(m), site_url, stamp, titles(m))
+                  for m in site.meetings if calendar.in_calendar(m)}  # each event made once
+        out[routes.src_uri(lang, routes.CALENDAR)] = calendar.calendar_file(
+            events.values(), name=f"Visionsforum – {strings(lang)['site_name']}")
         for theme in site.themes:
-            out[routes.theme_calendar(theme.id, lang)] = calendar.meeting_calendar(
-                [m for m in site.meetings if theme.id in m.themes],
-                name=f"Visionsforum – {theme.title.get(lang).text}", **common)
+            out[routes.theme_calendar(theme.id, lang)] = calendar.calendar_file(
+                [e for mid, e in events.items() if theme.id in site.meeting(mid).themes],
+                name=f"Visionsforum – {theme.title.get(lang).text}")
     return out
 
 
@@ -97,16 +97,16 @@ def feeds(site: Site, *, site_url: str) -> dict[str, bytes]:
 def head_extras(site: Site, *, site_url: str) -> dict[str, str]:
     """``{page path: HTML for <head>}``: JSON-LD on every meeting page.
 
-    The organisers of a meeting are the partners who had signed the agreement on its day.
+    The organiser is the partnership (its site), which holds the Visionsforum; listing every
+    partner on every meeting page would make each page grow with the partnership.
     """
     out: dict[str, str] = {}
-    signed: dict[PartialDate, list[Partner]] = {}
-    for m in site.meetings:
-        organizers = signed.setdefault(m.start.date, site.signed_on(m.start.date))
-        for lang in LANGS:
+    for lang in LANGS:
+        name = strings(lang)["site_name"]
+        for m in site.meetings:
             uri = routes.item("meetings", m.id, lang)
             out[uri] = jsonld.script(jsonld.event(m, lang=lang, url=routes.absolute(site_url, uri),
-                                                  organizers=organizers, site_url=site_url))
+                                                  organizer=name, site_url=site_url))
     return out
 
 

@@ -8,7 +8,6 @@ below that, so a page's counterpart is always found by adding or removing
 
 from __future__ import annotations
 
-import posixpath
 
 from .values import Lang
 
@@ -92,9 +91,10 @@ def url_of(uri: str) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """Link from the page at ``from_url`` to ``to_url`` (both site-root relative)."""
     target, _, fragment = to_url.partition("#")
-    rel = posixpath.relpath("/" + target, "/" + from_url)
-    if rel == ".":
-        rel = "./"
-    elif target.endswith("/") or target == "":
-        rel = rel.rstrip("/") + "/"
+    here = from_url.split("/")[:-1]  # the page's folder (URLs end in "/")
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + there[common:]) or "./"
     return rel + (f"#{fragment}" if fragment else "")

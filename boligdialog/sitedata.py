@@ -11,7 +11,7 @@ from functools import cached_property
 
 from . import routes
 from .model import Agreement, Decision, Meeting, Page, Partner, Theme
-from .values import Lang, PartialDate
+from .values import Lang
 
 
 @dataclass(frozen=True)
@@ -87,10 +87,6 @@ class Site:
     def attended(self) -> dict[str, list[Meeting]]:
         """Partner id -> meetings it attended."""
         return self._by_partner("attended")
-
-    def signed_on(self, day: PartialDate) -> list[Partner]:
-        """Partners whose membership in force on ``day`` is ``signed``."""
-        return [p for p in self.partners if (m := p.status_on(day)) is not None and m.status == "signed"]
 
     def report(self, meeting: Meeting, lang: Lang) -> ContentPage | None:
         """The meeting's report in ``lang``, or ``None`` if there is none in that language."""

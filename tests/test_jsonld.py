@@ -14,7 +14,7 @@ def test_script_escapes_markup_but_json_round_trips():
 
 def test_unknown_place_and_end_are_left_out():
     m = Meeting.model_validate({"id": "m", "name": "Møde", "start": "2017-08", "state": "held"})
-    data = event(m, lang="da", url="https://x/", organizers=[], site_url="https://x/")
+    data = event(m, lang="da", url="https://x/", organizer="Boligdialog Albertslund", site_url="https://x/")
     assert data["startDate"] == "2017-08"
     assert "location" not in data and "endDate" not in data
-    assert data["organizer"]["name"] == "Boligdialog Albertslund"
+    assert data["organizer"] == {"@type": "Organization", "name": "Boligdialog Albertslund", "url": "https://x/"}
