@@ -63,5 +63,10 @@ def test_month_only_is_left_out():
     assert events(build([m])) == []
 
 
-def test_uid_ignores_every_field_but_the_id():
-    assert event_uid(meeting(), SITE) == event_uid(meeting(start="2030-01-01", name="x", state="held"), SITE)
+def test_uid_is_the_meeting_id_at_the_site_host_in_the_calendar_file():
+    first = events(build([meeting()]))[0]
+    edited = events(build([meeting(start="2030-01-01", name="x", state="cancelled", location="Et andet sted")]))[0]
+    other = events(build([meeting(id="vf-2")]))[0]
+    assert str(first["uid"]) == str(edited["uid"]) == "vf-1@boligdialog.example.org"
+    assert str(other["uid"]) == "vf-2@boligdialog.example.org"
+    assert event_uid(meeting(), "https://andet.example/") == "vf-1@andet.example"
