@@ -19,14 +19,11 @@ LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 
 STRINGS: dict[str, tuple[str, str]] = {
     # navigation and sections
-    "home": ("Forside", "Home"),
     "partners": ("Partnere", "Partners"),
     "meetings": ("Møder", "Meetings"),
     "themes": ("Temaer", "Themes"),
     "agreement": ("Aftalen", "The agreement"),
     "search": ("Søg", "Search"),
-    "search_label": ("Søg på siden", "Search this site"),
-    "search_button": ("Søg", "Search"),
     "search_intro": ("Søg i møder, referater, partnere og temaer.",
                      "Search meetings, reports, partners and themes."),
     "search_needs_js": ("Søgningen kræver JavaScript. Brug i stedet oversigterne over møder, partnere og temaer.",
@@ -54,8 +51,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # agreement
     "signatories": ("Underskrivere", "Signatories"),
     "name": ("Navn", "Name"),
-    "role": ("Rolle", "Role"),
-    "organisation": ("Organisation", "Organisation"),
     "date": ("Dato", "Date"),
     "invited_orgs": ("Inviteret til at tilslutte sig", "Invited to join"),
     # meetings
@@ -115,7 +110,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "This meeting is not in the calendar because its day is not known."),
     "files": ("Filer", "Files"),
     "decisions": ("Beslutninger", "Decisions"),
-    "no_decisions": ("Der er ikke registreret beslutninger fra mødet.", "No decisions from this meeting are recorded."),
     "follow_up": ("Opfølgning på beslutninger", "Follow-up on decisions"),
     "follow_up_intro": ("Her kan du se, hvad der er besluttet i Visionsforum, hvem der har ansvaret, og hvor langt "
                         "det er nået. Åbne beslutninger står øverst.",
@@ -131,11 +125,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "due": ("Frist", "Due"),
     "news": ("Nyheder", "News"),
     "no_news": ("Der er endnu ingen nyheder.", "There is no news yet."),
-    "published": ("Offentliggjort", "Published"),
     # footer
     "accessibility": ("Tilgængelighedserklæring", "Accessibility statement"),
-    "language_switch": ("Sprog", "Language"),
-    "read_in": ("Læs på dansk", "Read in English"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
