@@ -245,7 +245,6 @@ def meeting(i: int, scale: Scale, seed: int) -> dict[str, Any]:
         for n, name in enumerate(items)
     ]
     if held:
-        record["report"] = f"referater/{record['id']}.md"
         record["files"] = [{"path": path, "name": _bi(ATTACHMENTS[k % len(ATTACHMENTS)])}
                            for k, path in enumerate(attachment_paths(i, seed))]
     return record
@@ -268,7 +267,7 @@ def report(i: int, record: dict[str, Any], lang: str, scale: Scale, seed: int) -
     parts.append("## Beslutninger" if lang == "da" else "## Decisions")
     parts.append("\n".join(f"- {item['result'][lang]}" for item in agenda))
     meta: dict[str, Any] = {"meeting": record["id"], "title": "Referat" if lang == "da" else "Minutes",
-                            "date": (sort_date(i, scale) + dt.timedelta(days=10)).isoformat()}
+                            "date": min(sort_date(i, scale) + dt.timedelta(days=10), BENCH_DATE).isoformat()}
     if lang == "da":  # the minutes' status is kept on the Danish report
         later = approver(i, scale)
         meta |= {"minutes": "approved", "approved_at": meeting_id(later)} if later is not None else {"minutes": "draft"}
@@ -387,7 +386,7 @@ def pages(seed: int) -> dict[str, str]:
 def news(k: int, scale: Scale, seed: int) -> dict[str, str]:
     """A news article in Danish and, except every fifth, English."""
     path = f"nyheder/nyhed-{k + 1:04d}.md"
-    day = meeting_date(k * scale.meetings // scale.news, scale) + dt.timedelta(days=3)
+    day = min(meeting_date(k * scale.meetings // scale.news, scale) + dt.timedelta(days=3), BENCH_DATE)
     rng = _rng(seed, "news", k)
     out = {path: page(path, f"Nyhed {k + 1}", "da", seed, date=day.isoformat(), description=sentence(rng, "da"))}
     if k % 5 != 4:
@@ -407,18 +406,19 @@ def partnership(scale: Scale, seed: int = 1) -> Partnership:
     for k in range(scale.news):
         content |= news(k, scale, seed)
     for i, record in enumerate(meetings):
-        if "report" not in record:
+        if record["state"] != "held":
             continue
-        content[record["report"]] = report(i, record, "da", scale, seed)
+        path = f"referater/{record['id']}.md"  # tied to its meeting by `meeting:` in the report
+        content[path] = report(i, record, "da", scale, seed)
         if i % 10 != 3:  # every tenth report has no English yet: the Danish one stands in
-            content["en/" + record["report"]] = report(i, record, "en", scale, seed)
+            content["en/" + path] = report(i, record, "en", scale, seed)
         files |= {f["path"]: _rng(seed, "size", f["path"]).randint(2_000, 20_000) for f in record["files"]}
     data = {
         "partners.yaml": {"partners": [partner(i, seed) for i in range(scale.partners)]},
         "themes.yaml": {"themes": [theme(i, seed) for i in range(scale.themes)]},
         "agreements.yaml": {"agreements": agreements()},
         "meetings.yaml": {"meetings": meetings},
-        "decisions.yaml": {"decisions": [d for i, record in enumerate(meetings) if "report" in record
+        "decisions.yaml": {"decisions": [d for i, record in enumerate(meetings) if record["state"] == "held"
                                          for d in decisions(i, record, scale, seed)]},
     }
     return Partnership(data=data, content=content, files=files)

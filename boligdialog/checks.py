@@ -1,14 +1,22 @@
-"""Checks between files: unique ids, references, and rules that span records.
+"""Checks between files: unique ids, references, reports, outputs, and the build date.
 
 Each check appends :class:`~boligdialog.errors.DataError` values and never stops
 early. A data file that did not load is skipped, and so are the references into it
 (its ids are unknown); every other check still runs, so an editor sees all
 mistakes at once.
+
+Nothing may be recorded as done before the build date (``today``): a meeting held,
+attended or reported on before its day, a decision taken or reported at a meeting
+not yet held, a publication dated ahead. A planned meeting whose day has passed is
+not an error (the site says its report is to follow) but a :attr:`Checker.notices`
+line that asks the editor to record what happened.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import routes
@@ -52,9 +60,15 @@ class Checker:
     data: dict[str, Loaded]
     pages: dict[str, ContentPage]
     sources: dict[str, Source]
+    files: list[str]
+    """Every file under ``content/`` (Markdown and others), by its path there."""
+    today: dt.date
+    """The build date."""
     errors: list[DataError] = field(default_factory=list)
-    reports: set[str] = field(default_factory=set)
-    """Content paths (both languages) that are valid meeting reports."""
+    reports: dict[str, str] = field(default_factory=dict)
+    """Meeting id -> path of its Danish report under ``content/``."""
+    notices: list[str] = field(default_factory=list)
+    """Things to tell the editor that do not stop the build."""
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -88,6 +102,26 @@ class Checker:
         if value is not None and value.precision != "day":
             self.fail(src, (key,), f"expected a full date (YYYY-MM-DD) but received {str(value)!r}")
 
+    def not_ahead(self, value: PartialDate | None, path: tuple[Any, ...], src: Source, what: str) -> None:
+        """``value`` must not lie after the build date: ``what`` cannot have happened yet."""
+        if value is not None and value.first_day() > self.today:
+            self.fail(src, path, f"expected {what} on or before the build date {self.today} "
+                      f"but received {value}, which has not come yet")
+
+    @cached_property
+    def _meetings(self) -> dict[str, Meeting]:
+        return {m.id: m for m in self.data["meetings.yaml"].items}
+
+    def meeting(self, mid: str | None) -> Meeting | None:
+        return self._meetings.get(mid) if mid else None
+
+    def held(self, mid: str | None, path: tuple[Any, ...], src: Source, what: str) -> None:
+        """The meeting ``mid`` (if known) must have been held, for ``what`` to be true."""
+        m = self.meeting(mid)
+        if m is not None and m.state != "held":
+            self.fail(src, path, f"expected a meeting that has been held ({what}) but received {m.id!r}, "
+                      f"which is {m.state}")
+
     # --- the checks -----------------------------------------------------------------------
 
     def run(self) -> list[DataError]:
@@ -97,11 +131,13 @@ class Checker:
             self.unique(name, key)
         partners = self.ids("partners.yaml", "partners")
         meetings = self.ids("meetings.yaml", "meetings")
+        themes = self.ids("themes.yaml", "themes")
         self.partners(self.ids("agreements.yaml", "agreement versions"))
         self.agreements()
-        self.meetings(partners, self.ids("themes.yaml", "themes"))
+        self.meetings(partners, themes)
         self.decisions(partners, meetings)
         self.content(meetings)
+        self.outputs(partners, meetings, themes)
         return self.errors
 
     def partners(self, agreements: Ids | None) -> None:
@@ -117,6 +153,11 @@ class Checker:
                     if m.status != "signed":
                         self.fail(loaded.src, (*here, "signatory"), "expected a signatory only with status "
                                   f"'signed' but received status {m.status!r}")
+            if p.status_on(self.today) is None:
+                first = p.history[0]
+                self.fail(loaded.src, ("partners", i, "memberships"), "expected at least one membership dated "
+                          f"on or before the build date {self.today} (until then the partner has no status) "
+                          f"but received the first on {first.date}")
             for j, r in enumerate(p.representatives):
                 if r.start_date and r.end_date and r.end_date.last_day() < r.start_date.first_day():
                     self.fail(loaded.src, ("partners", i, "representatives", j, "end_date"),
@@ -129,11 +170,11 @@ class Checker:
             if a.page not in self.pages:
                 self.fail(loaded.src, ("agreements", i, "page"),
                           f"expected an existing file content/{a.page} but received {a.page!r}")
+            if a.status == "signed":
+                self.not_ahead(a.date, ("agreements", i, "date"), loaded.src, "the date it was signed")
 
     def meetings(self, partners: Ids | None, themes: Ids | None) -> None:
         loaded = self.data["meetings.yaml"]
-        agreement_pages = {a.page for a in self.data["agreements.yaml"].items}
-        reported: dict[str, str] = {}
         for i, m in enumerate(loaded.items):
             src = loaded.src
             assert src is not None
@@ -147,47 +188,92 @@ class Checker:
             if m.end is not None and m.start.time is None:
                 self.fail(src, (*here, "end"),
                           f"expected an end time only when start has a time but received '{m.end:%H:%M}'")
-            if m.report is not None:
-                self.report_path(m, src, (*here, "report"), agreement_pages, reported)
+            self.meeting_on_the_day(m, src, here)
 
-    def report_path(self, m: Meeting, src: Source, path: tuple[Any, ...], agreement_pages: set[str],
-                    reported: dict[str, str]) -> None:
-        report = m.report
-        assert report is not None
-        if report not in self.pages:
-            return self.fail(src, path, f"expected an existing file content/{report} but received {report!r}")
-        if report == "index.md" or report in agreement_pages or report.startswith(routes.NEWS_DIR):
-            return self.fail(src, path, f"expected a report file of its own but received {report!r}, which is "
-                             "a page of the site")
-        if report in reported:
-            return self.fail(src, path, f"expected a report file of its own but received {report!r}, which is "
-                             f"already the report of {reported[report]!r}")
-        reported[report] = m.id
-        self.reports |= {report, routes.EN + report}
-        for uri in (report, routes.EN + report):
-            page = self.pages.get(uri)
-            if page is None or not page.meta_ok:
+    def meeting_on_the_day(self, m: Meeting, src: Source, here: tuple[Any, ...]) -> None:
+        """What a meeting's record says has happened must have happened by the build date."""
+        first_day = m.start.date.first_day()
+        if m.state == "held" and first_day > self.today:
+            self.fail(src, (*here, "state"), f"expected 'planned' until the meeting has taken place (its day "
+                      f"{m.start.date} is after the build date {self.today}) but received 'held'")
+        if m.state != "held":
+            outcomes = [(key,) for key in ("attended", "participants") if getattr(m, key)]
+            outcomes += [("agenda", j, "result") for j, item in enumerate(m.agenda) if item.result]
+            for path in outcomes:
+                self.fail(src, (*here, *path), f"expected no {path[-1]} before the meeting is held "
+                          f"but received it on a meeting that is {m.state}")
+        if m.state == "planned" and m.start.date.last_day() < self.today:
+            where = src.error((*here, "state"), "")
+            self.notices.append(f"{where.file}:{where.line}: {where.path}: the meeting's day {m.start.date} has "
+                                "passed but it is still 'planned': set state to 'held' (and add who attended and "
+                                "the report) or 'cancelled'. Until then its page says the report is to follow.")
+
+    def decisions(self, partners: Ids | None, meetings: Ids | None) -> None:
+        loaded = self.data["decisions.yaml"]
+        for i, d in enumerate(loaded.items):
+            src = loaded.src
+            assert src is not None
+            here = ("decisions", i)
+            self.ref(d.meeting, meetings, (*here, "meeting"), src)
+            self.held(d.meeting, (*here, "meeting"), src, "a decision is taken at a meeting")
+            if d.reported_at is not None:
+                self.ref(d.reported_at, meetings, (*here, "reported_at"), src)
+                self.held(d.reported_at, (*here, "reported_at"), src, "a status is reported at a meeting")
+            for j, owner in enumerate(d.owners):
+                self.ref(owner, partners, (*here, "owners", j), src)
+            taken, reported = self.meeting(d.meeting), self.meeting(d.reported_at)
+            if taken and reported and meeting_key(reported) < meeting_key(taken):
+                self.fail(src, (*here, "reported_at"), f"expected a meeting on or after {taken.id!r}, where the "
+                          f"decision was taken, but received {reported.id!r}")
+
+    # --- content ----------------------------------------------------------------------------
+
+    def content(self, meetings: Ids | None) -> None:
+        for uri, page in self.pages.items():
+            src = self.sources[uri]
+            if page.lang == "en" and routes.counterpart_uri(uri) not in self.pages:
+                self.errors.append(DataError(src.file, 1, "", f"expected a Danish page content/"
+                                             f"{routes.counterpart_uri(uri)} beside this English one but there is none"))
+            if not page.meta_ok:
                 continue
-            if page.meta.meeting not in (None, m.id):
-                self.fail(self.sources[uri], ("meeting",), f"expected {m.id!r} (the meeting that lists this "
-                          f"report) but received {page.meta.meeting!r}")
-            self.report_meta(m, page, self.sources[uri])
+            if routes.danish_uri(uri).startswith(routes.REPORTS_DIR):
+                self.report(page, src, meetings)
+            else:
+                self.page_meta(page, src)
+            self.publication(page, src)
 
-    def report_meta(self, meeting: Meeting, page: ContentPage, src: Source) -> None:
-        """A report's front matter: publication date, and (Danish only) the minutes' status."""
+    def report(self, page: ContentPage, src: Source, meetings: Ids | None) -> None:
+        """A report: tied to its meeting by ``meeting:`` in the Danish file (the English one may
+        repeat it); only after the meeting was held; minutes status in the Danish file only."""
         meta = page.meta
-        if meta.date is None:
-            self.fail(src, ("date",), "expected the date the report was published (YYYY-MM-DD) but received nothing")
-        self.day(meta.date, "date", src)
-        self.day(meta.updated, "updated", src)
-        if meta.date and meta.updated and meta.updated < meta.date:
-            self.fail(src, ("updated",), f"expected a date on or after date {meta.date} but received {meta.updated}")
         if page.lang == "en":
+            danish = self.pages.get(routes.danish_uri(page.src_uri))
+            if meta.meeting is not None and danish is not None and danish.meta_ok and danish.meta.meeting is not None \
+                    and meta.meeting != danish.meta.meeting:
+                self.fail(src, ("meeting",), f"expected {danish.meta.meeting!r}, as in the Danish report "
+                          f"content/{danish.src_uri}, but received {meta.meeting!r}")
             for key in ("minutes", "approved_at"):
                 if getattr(meta, key) is not None:
                     self.fail(src, (key,), f"expected {key} only in the Danish report "
                               f"content/{routes.danish_uri(page.src_uri)} but received it here")
             return
+        if meta.meeting is None:
+            return self.fail(src, ("meeting",), "expected the id of the meeting this report is from "
+                             "(meeting: …) but received nothing")
+        self.ref(meta.meeting, meetings, ("meeting",), src)
+        self.held(meta.meeting, ("meeting",), src, "a report follows the meeting")
+        if meta.meeting in self.reports:
+            self.fail(src, ("meeting",), f"expected a meeting with no other report but received "
+                      f"{meta.meeting!r}, whose report is already content/{self.reports[meta.meeting]}")
+        else:
+            self.reports[meta.meeting] = page.src_uri
+        if meta.date is None:
+            self.fail(src, ("date",), "expected the date the report was published (YYYY-MM-DD) but received nothing")
+        self.minutes(page, src)
+
+    def minutes(self, page: ContentPage, src: Source) -> None:
+        """The minutes' status, in the Danish report: approved at a later meeting that was held."""
+        meta = page.meta
         if meta.minutes == "approved" and meta.approved_at is None:
             self.fail(src, ("approved_at",), "expected the id of the meeting that approved the minutes "
                       "but received nothing")
@@ -196,64 +282,58 @@ class Checker:
         if meta.minutes != "approved":
             self.fail(src, ("approved_at",), "expected approved_at only with minutes: approved "
                       f"but received minutes: {meta.minutes!r}")
-        approver = next((m for m in self.data["meetings.yaml"].items if m.id == meta.approved_at), None)
+        meeting, approver = self.meeting(meta.meeting), self.meeting(meta.approved_at)
         if approver is None:
             self.ref(meta.approved_at, self.ids("meetings.yaml", "meetings"), ("approved_at",), src)
-        elif meeting_key(approver) <= meeting_key(meeting):
+        elif meeting is not None and meeting_key(approver) <= meeting_key(meeting):
             when = "first" if approver is not meeting else "at the same time"
             self.fail(src, ("approved_at",), f"expected a meeting after {meeting.id!r} but received "
                       f"{approver.id!r}, which came {when}")
-        elif approver.state != "held":
-            self.fail(src, ("approved_at",), f"expected a meeting that was held but received {approver.id!r}, "
-                      f"which is {approver.state}")
+        else:
+            self.held(approver.id, ("approved_at",), src, "minutes are approved at a meeting")
 
-    def decisions(self, partners: Ids | None, meetings: Ids | None) -> None:
-        loaded = self.data["decisions.yaml"]
-        by_id = {m.id: m for m in self.data["meetings.yaml"].items}
-        for i, d in enumerate(loaded.items):
-            src = loaded.src
-            assert src is not None
-            here = ("decisions", i)
-            self.ref(d.meeting, meetings, (*here, "meeting"), src)
-            if d.reported_at is not None:
-                self.ref(d.reported_at, meetings, (*here, "reported_at"), src)
-            for j, owner in enumerate(d.owners):
-                self.ref(owner, partners, (*here, "owners", j), src)
-            taken, reported = by_id.get(d.meeting), by_id.get(d.reported_at or "")
-            if taken and reported and meeting_key(reported) < meeting_key(taken):
-                self.fail(src, (*here, "reported_at"), f"expected a meeting on or after {taken.id!r}, where the "
-                          f"decision was taken, but received {reported.id!r}")
-
-    def content(self, meetings: Ids | None) -> None:
-        for uri, page in self.pages.items():
-            src = self.sources[uri]
-            if routes.is_generated(uri):
-                self.errors.append(DataError(src.file, 1, "", "expected no file here: the site generates "
-                                             f"this page itself, so content/{uri} would be lost; move it"))
-            if page.lang == "en" and routes.counterpart_uri(uri) not in self.pages:
-                self.errors.append(DataError(src.file, 1, "", f"expected a Danish page content/"
-                                             f"{routes.counterpart_uri(uri)} beside this English one but there is none"))
-            if page.meta_ok and uri not in self.reports:
-                self.page_meta(page, src, meetings)
-
-    def page_meta(self, page: ContentPage, src: Source, meetings: Ids | None) -> None:
-        """Front matter of a page that is not a report (checked in :meth:`report_meta`)."""
-        if meetings is not None:  # only then is it known which pages are reports
-            for key in ("minutes", "approved_at"):
-                if getattr(page.meta, key) is not None:
-                    self.fail(src, (key,), f"expected {key} only on a meeting's report but received it on "
-                              "a page that no meeting lists as its report")
-        if page.meta.meeting is not None:
-            self.ref(page.meta.meeting, meetings, ("meeting",), src)
+    def page_meta(self, page: ContentPage, src: Source) -> None:
+        """Front matter of a page that is not a report."""
+        for key in ("meeting", "minutes", "approved_at"):
+            if getattr(page.meta, key) is not None:
+                self.fail(src, (key,), f"expected {key} only on a meeting's report in "
+                          f"content/{routes.REPORTS_DIR} but received it on another page")
         if routes.danish_uri(page.src_uri).startswith(routes.NEWS_DIR):
-            self.news(page, src)
+            for key in ("title", "date"):
+                if getattr(page.meta, key) is None:
+                    self.fail(src, (key,), f"expected a {key} for a news article but received nothing")
 
-    def news(self, page: ContentPage, src: Source) -> None:
-        for key in ("title", "date"):
-            if getattr(page.meta, key) is None:
-                self.fail(src, (key,), f"expected a {key} for a news article but received nothing")
-        self.day(page.meta.date, "date", src)
-        self.day(page.meta.updated, "updated", src)
-        if page.meta.date and page.meta.updated and page.meta.updated < page.meta.date:
-            self.fail(src, ("updated",), f"expected a date on or after date {page.meta.date} "
-                      f"but received {page.meta.updated}")
+    def publication(self, page: ContentPage, src: Source) -> None:
+        """``date`` and ``updated``: whole days, in order, not after the build date."""
+        meta = page.meta
+        self.day(meta.date, "date", src)
+        self.day(meta.updated, "updated", src)
+        if meta.date and meta.updated and meta.updated < meta.date:
+            self.fail(src, ("updated",), f"expected a date on or after date {meta.date} but received {meta.updated}")
+        self.not_ahead(meta.date, ("date",), src, "the day it is published")
+        self.not_ahead(meta.updated, ("updated",), src, "the day it was updated")
+
+    # --- outputs ----------------------------------------------------------------------------
+
+    def outputs(self, partners: Ids | None, meetings: Ids | None, themes: Ids | None) -> None:
+        """No two files may end up at the same place in the built site: an editor's file would
+        replace a generated one (or another editor's file), or be replaced by it, unseen."""
+        generated = routes.generated_outputs(partners=partners.order if partners else [],
+                                             meetings=meetings.order if meetings else [],
+                                             themes=themes.order if themes else [])
+        reports = {uri for uri in self.pages if routes.danish_uri(uri).startswith(routes.REPORTS_DIR)}
+        taken: dict[str, str] = {}
+        for uri in self.files:
+            if uri in reports or any(part.startswith(".") for part in uri.split("/")):
+                continue  # reports are shown on their meeting's page; MkDocs skips hidden files
+            out = routes.output_path(uri)
+            what = generated.get(out) or routes.generated_folder(out)
+            if what is not None:
+                self.errors.append(DataError(f"content/{uri}", 1, "", f"expected a file of its own but received "
+                                             f"one that would be published as {out}, which is {what}; rename "
+                                             "or move it"))
+            elif out in taken:
+                self.errors.append(DataError(f"content/{uri}", 1, "", f"expected a file of its own but received "
+                                             f"one that would be published as {out}, like content/{taken[out]}; "
+                                             "keep one of them"))
+            taken.setdefault(out, uri)

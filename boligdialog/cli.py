@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import ValidationFailed
 from .load import load_site
+from .schedule import build_time
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,12 +23,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
-        site = load_site(args.root)
+        site = load_site(args.root, today=build_time().date())
+    except ValueError as exc:  # SOURCE_DATE_EPOCH that is not a number
+        print(exc, file=sys.stderr)
+        return 1
     except ValidationFailed as exc:
         print(exc.format_message(), file=sys.stderr)
         return 1
     print(f"OK: {len(site.partners)} partners, {len(site.meetings)} meetings, "
           f"{len(site.themes)} themes, {len(site.pages)} content pages.")
+    if site.notices:
+        print(f"{len(site.notices)} thing(s) to record:")
+        for notice in site.notices:
+            print(f"  {notice}")
     if site.missing_english:
         print(f"{len(site.missing_english)} text(s) exist only in Danish:")
         for item in site.missing_english:

@@ -22,7 +22,8 @@ def show(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    return repr(value)
+    text = repr(value)
+    return text if len(text) <= 80 else f"{text[:70]}…' ({len(str(value)):,} characters)"
 
 
 def format_path(path: Iterable[str | int]) -> str:

@@ -48,6 +48,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_meetings": ("Ingen registrerede møder.", "No meetings recorded."),
     "no_representatives": ("Ingen registrerede repræsentanter.", "No representatives recorded."),
     "signed_by": ("Underskrevet af", "Signed by"),
+    "scheduled": ("Varslet", "Announced"),
     # agreement
     "signatories": ("Underskrivere", "Signatories"),
     "name": ("Navn", "Name"),
@@ -151,6 +152,11 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "signed": ("Har underskrevet", "Signed"),
         "left": ("Udtrådt", "Left"),
     },
+    "membership_scheduled": {  # a change dated after the build date: not yet happened
+        "invited": ("inviteres", "to be invited"),
+        "signed": ("underskriver", "to sign"),
+        "left": ("udtræder", "to leave"),
+    },
     "decision": {
         "open": ("Åben", "Open"),
         "in_progress": ("I gang", "In progress"),
@@ -161,6 +167,8 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "planned": ("Planlagt", "Planned"),
         "held": ("Afholdt", "Held"),
         "cancelled": ("Aflyst", "Cancelled"),
+        # shown, not recorded: a planned meeting whose day has passed (schedule.shown_state)
+        "awaiting_report": ("Referat følger", "Report to follow"),
     },
 }
 

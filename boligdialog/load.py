@@ -11,18 +11,20 @@ models (:mod:`boligdialog.model`), references between files by
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from . import routes
+from . import routes, schedule
 from .checks import Checker, Loaded
 from .errors import DataError, ValidationFailed, format_path
 from .messages import validate_source
 from .model import AgreementsFile, DecisionsFile, MeetingsFile, Meeting, Page, PartnersFile, ThemesFile
 from .sitedata import ContentPage, Site
-from .values import Text
+from .values import Text, char_name, CONTROL
 from .yamlsource import Source, parse
 
 DATA_FILES: dict[str, tuple[type[BaseModel], str]] = {
@@ -59,7 +61,10 @@ def split_front_matter(text: str, rel: str) -> tuple[Source, str]:
         return Source(file=rel, data={}), text
     for i, line in enumerate(lines[1:], start=1):
         if line.rstrip() in (FENCE, "..."):
-            return parse("".join(lines[1:i]), rel, line_offset=1), "".join(lines[i + 1:])
+            src = parse("".join(lines[1:i]), rel, line_offset=1)
+            if src.data is None and not src.errors:
+                src.data = {}  # front matter with nothing in it
+            return src, "".join(lines[i + 1:])
     src = Source(file=rel, data=None)
     src.errors.append(DataError(rel, 1, "", "expected front matter to end with a line '---' but it never ends"))
     return src, text
@@ -88,14 +93,67 @@ def _load_data(root: Path, errors: list[DataError]) -> dict[str, tuple[Any, Sour
     return out
 
 
-def _load_pages(content_dir: Path, errors: list[DataError]) -> tuple[dict[str, ContentPage], dict[str, Source]]:
+def _link_problem(path: Path, root: Path) -> str | None:
+    """What is wrong with the symbolic link ``path`` inside ``root``, if anything.
+
+    MkDocs follows links and publishes what they point to, so a link may only point to a
+    file inside ``content/``."""
+    if path.is_dir():
+        return ("expected a file or folder but received a link to a folder (a symbolic link); "
+                "move or copy the files here instead")
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"expected a file but received a link to {os.readlink(path)!r}, which does not exist"
+    except (OSError, RuntimeError):
+        return "expected a file but received a link that points round in a circle (a link loop)"
+    if not target.is_relative_to(root):
+        return ("expected a file inside content/ but received a link to a file outside it, which would be "
+                "published; copy the file here instead")
+    return None
+
+
+def scan_content(content_dir: Path, errors: list[DataError]) -> list[str]:
+    """Every file under ``content/`` as a path relative to it, sorted; links that point
+    outside ``content/``, to folders, to nothing or in a circle are errors and left out."""
+    uris: list[str] = []
+    root = content_dir.resolve()
+    for folder, dirs, files in os.walk(content_dir):  # does not follow links
+        here = Path(folder)
+        for name in [*dirs, *files]:
+            path = here / name
+            if path.is_symlink() and (problem := _link_problem(path, root)):
+                errors.append(DataError(f"content/{path.relative_to(content_dir).as_posix()}", 1, "", problem))
+                if name in dirs:
+                    dirs.remove(name)
+            elif name in files:
+                uris.append(path.relative_to(content_dir).as_posix())
+    return sorted(uris)
+
+
+def _body_errors(body: str, text: str, rel: str) -> list[DataError]:
+    """Invisible characters in the Markdown text, with their lines."""
+    bad = CONTROL.search(body.replace("\r", ""))
+    if bad is None:
+        return []
+    start = text.find(bad.group())
+    line = text[:start].count("\n") + 1
+    return [DataError(rel, line, "", f"expected plain text but received the invisible character "
+                                     f"{char_name(bad.group())}; delete it")]
+
+
+def _load_pages(content_dir: Path, uris: list[str],
+                errors: list[DataError]) -> tuple[dict[str, ContentPage], dict[str, Source]]:
     pages: dict[str, ContentPage] = {}
     sources: dict[str, Source] = {}
-    for path in sorted(content_dir.rglob("*.md")):
-        src_uri = path.relative_to(content_dir).as_posix()
+    for src_uri in uris:
+        if not src_uri.endswith(".md"):
+            continue
+        path = content_dir / src_uri
         rel = f"content/{src_uri}"
         text = read_text(path, rel, errors)
         src, body = split_front_matter(text or "", rel)
+        errors.extend(_body_errors(body, text or "", rel))
         meta, errs = (None, src.errors) if src.errors or text is None else validate_source(src, Page)
         errors.extend(errs)
         # A page with bad front matter still exists: other checks must not report it missing.
@@ -105,19 +163,18 @@ def _load_pages(content_dir: Path, errors: list[DataError]) -> tuple[dict[str, C
     return pages, sources
 
 
-def _attachment_sizes(meetings: list[Meeting], content_dir: Path, src: Source | None,
+def _attachment_sizes(meetings: list[Meeting], content_dir: Path, files: list[str], src: Source | None,
                       errors: list[DataError]) -> dict[str, int]:
     sizes: dict[str, int] = {}
-    root = content_dir.resolve()
+    known = set(files)
     for i, m in enumerate(meetings):
         for j, f in enumerate(m.files):
-            path = (content_dir / f.path).resolve()
-            if not path.is_relative_to(root) or not path.is_file():
+            if f.path not in known:
                 assert src is not None
                 errors.append(src.error(("meetings", i, "files", j, "path"),
                                         f"expected an existing file under content/ but received {f.path!r}"))
                 continue
-            sizes[f.path] = path.stat().st_size
+            sizes[f.path] = (content_dir / f.path).stat().st_size
     return sizes
 
 
@@ -133,23 +190,32 @@ def _missing_english(value: Any, path: tuple[Any, ...], src: Source, out: list[s
             _missing_english(item, (*path, i), src, out)
 
 
-def load_site(root: Path, content_dir: Path | None = None) -> Site:
+def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | None = None) -> Site:
     """Load, validate and cross-check the data in ``root/data`` and ``root/content``.
+
+    Args:
+        root: the project folder.
+        content_dir: the editors' Markdown and files (default ``root/content``).
+        today: the build date, against which nothing may be recorded as done before it
+            happened (default: :func:`boligdialog.schedule.build_time`).
 
     Raises:
         ValidationFailed: with every mistake found, in file and line order.
     """
     content_dir = content_dir or root / "content"
+    today = today or schedule.build_time().date()
     errors: list[DataError] = []
     data = _load_data(root, errors)
-    pages, sources = _load_pages(content_dir, errors)
+    files = scan_content(content_dir, errors)
+    pages, sources = _load_pages(content_dir, files, errors)
     loaded = {
         name: Loaded(getattr(v[0], DATA_FILES[name][1]), v[1]) if v else Loaded([], None)
         for name, v in data.items()
     }
-    errors += Checker(loaded, pages, sources).run()
+    checker = Checker(loaded, pages, sources, files=files, today=today)
+    errors += checker.run()
     meetings = loaded["meetings.yaml"]
-    sizes = _attachment_sizes(meetings.items, content_dir, meetings.src, errors)
+    sizes = _attachment_sizes(meetings.items, content_dir, files, meetings.src, errors)
     if errors:
         raise ValidationFailed(errors)
 
@@ -163,6 +229,9 @@ def load_site(root: Path, content_dir: Path | None = None) -> Site:
     return Site(
         **{key: loaded[name].items for name, (_model, key) in DATA_FILES.items()},
         pages=pages,
+        today=today,
+        reports=checker.reports,
         file_sizes=sizes,
         missing_english=missing,
+        notices=checker.notices,
     )

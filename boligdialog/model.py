@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
 
 from .errors import show
-from .values import Count, PartialDate, Text, When, parse_time
+from .values import Count, PartialDate, Text, When, parse_time, plain_text
 
 
 def _closed(*values: str) -> Any:
@@ -30,6 +30,8 @@ def _closed(*values: str) -> Any:
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID = 80
+"""Longest id: ids become file names, and file systems refuse names over 255 bytes."""
 
 
 def _slug(value: Any) -> str:
@@ -38,6 +40,8 @@ def _slug(value: Any) -> str:
             "expected an id of lowercase letters a-z, digits and hyphens "
             f"(like 'visionsforum-2017') but received {show(value)}"
         )
+    if len(value) > MAX_ID:
+        raise ValueError(f"expected an id of at most {MAX_ID} characters but received one of {len(value)}")
     return value
 
 
@@ -76,9 +80,9 @@ def _file_path(value: Any) -> str:
 
 
 def _text_key(value: Any) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+    if isinstance(value, bool) or not isinstance(value, (str, int)) or len(str(value)) > 20:
         raise ValueError(f"expected a number or short text but received {show(value)}")
-    return str(value)
+    return plain_text(str(value))
 
 
 Id = Annotated[str, PlainValidator(_slug)]
@@ -86,11 +90,16 @@ Url = Annotated[str, PlainValidator(_url)]
 ContentPath = Annotated[str, PlainValidator(_content_path)]
 FilePath = Annotated[str, PlainValidator(_file_path)]
 TextField = Annotated[Text, PlainValidator(Text.parse)]
+LineField = Annotated[Text, PlainValidator(Text.parse_line)]
+"""A name or title in Danish and English: one line each."""
+Line = Annotated[str, PlainValidator(plain_text)]
+"""A name or title in one language (a person's name, a page title): one line."""
 DateField = Annotated[PartialDate, PlainValidator(PartialDate.parse)]
 WhenField = Annotated[When, PlainValidator(When.parse)]
 TimeField = Annotated[dt.time, PlainValidator(parse_time)]
 CountField = Annotated[Count, PlainValidator(Count.parse)]
 Label = Annotated[str, PlainValidator(_text_key)]
+Description = Annotated[str, PlainValidator(lambda v: plain_text(v, single_line=False))]
 
 Classification = _closed(
     "municipality",
@@ -117,8 +126,8 @@ class Model(BaseModel):
 class Representative(Model):
     """A person who speaks for a partner (Popolo: a membership of a person)."""
 
-    name: str = Field(min_length=1)
-    role: TextField
+    name: Line
+    role: LineField
     start_date: DateField | None = None
     end_date: DateField | None = None
 
@@ -130,16 +139,20 @@ class Membership(Model):
     date: DateField
     agreement: Id
     """The agreement version this change concerns (``data/agreements.yaml``)."""
-    signatory: str | None = None
+    signatory: Line | None = None
     """For ``signed``: the name of the representative who signed."""
+
+    def is_scheduled(self, day: dt.date) -> bool:
+        """True when the change cannot have happened by ``day`` (its earliest date is later)."""
+        return self.date.first_day() > day
 
 
 class Partner(Model):
     """An organisation in (or invited to) the partnership (OParl: Organization)."""
 
     id: Id
-    name: TextField
-    short_name: str | None = None
+    name: LineField
+    short_name: Line | None = None
     classification: Classification
     website: Url | None = None
     description: TextField | None = None
@@ -149,21 +162,24 @@ class Partner(Model):
     representatives: list[Representative] = []
 
     @property
-    def current(self) -> Membership:
-        """The latest membership change: the partner's status today.
-
-        Of changes on the same date, the one listed last wins."""
-        return self.history[-1]
-
-    @property
     def history(self) -> list[Membership]:
         """Membership changes, oldest first (ties keep the order they are listed in)."""
         return sorted(self.memberships, key=lambda m: m.date.sort_key())
 
+    def status_on(self, day: dt.date) -> Membership | None:
+        """The partner's status on ``day``: its latest change that may have happened by then
+        (of changes on the same date, the one listed last). ``None`` before the first."""
+        done = [m for m in self.history if not m.is_scheduled(day)]
+        return done[-1] if done else None
+
+    def scheduled(self, day: dt.date) -> list[Membership]:
+        """Changes dated after ``day``: announced, not yet happened."""
+        return [m for m in self.history if m.is_scheduled(day)]
+
 
 class Theme(Model):
     id: Id
-    title: TextField
+    title: LineField
     summary: TextField
 
 
@@ -171,7 +187,7 @@ class AgendaItem(Model):
     """OParl AgendaItem: number, name, result."""
 
     number: Label | None = None
-    name: TextField
+    name: LineField
     result: TextField | None = None
 
 
@@ -180,26 +196,24 @@ class Attachment(Model):
 
     path: FilePath
     """Path of the file under ``content/`` (shared by both languages)."""
-    name: TextField
+    name: LineField
 
 
 class Meeting(Model):
     """A Visionsforum meeting (OParl: Meeting)."""
 
     id: Id
-    number: int | None = Field(default=None, ge=1, strict=True)
-    name: TextField
+    number: int | None = Field(default=None, ge=1, le=10_000, strict=True)
+    name: LineField
     start: WhenField
     end: TimeField | None = None
-    location: TextField | None = None
+    location: LineField | None = None
     state: MeetingState
     themes: list[Id] = []
     invited: list[Id] = []
     attended: list[Id] = []
     participants: CountField | None = None
     agenda: list[AgendaItem] = []
-    report: ContentPath | None = None
-    """Danish Markdown report under ``content/``; the English one mirrors it under ``content/en/``."""
     files: list[Attachment] = []
 
 
@@ -228,7 +242,7 @@ class Agreement(Model):
     """One version of the partnership agreement."""
 
     id: Id
-    title: TextField
+    title: LineField
     date: DateField
     status: AgreementStatus
     page: ContentPath
@@ -265,10 +279,11 @@ class Page(Model):
     theme's templates unchecked (Material prints some front matter keys as raw HTML).
     """
 
-    title: str | None = None
-    description: str | None = None
+    title: Line | None = None
+    description: Description | None = None
     meeting: Id | None = None
-    """The meeting this page belongs to or is about."""
+    """On a report (``content/referater/``): the meeting it reports from. The one place
+    that ties a report to its meeting; the English report is the same path under ``en/``."""
     date: DateField | None = None
     """When the page was published (news and reports: required, to the day, for the feed)."""
     updated: DateField | None = None

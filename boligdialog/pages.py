@@ -15,6 +15,7 @@ import mimetypes
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -24,7 +25,7 @@ from .routes import counterpart_uri
 from .sitedata import ContentPage, Site
 from .model import DECISION_STATUSES, Meeting, Membership, Partner, Representative
 from .render import render
-from .values import LANGS, Lang, Localized
+from .values import LANGS, Lang, Localized, PartialDate
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,20 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def front_matter(**meta: str) -> str:
+def front_matter(**meta: Any) -> str:
+    """YAML front matter that any YAML reader reads back as the same strings."""
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def source_text(page: ContentPage) -> str:
+    """An editor's page with its validated front matter written out again (dates as text),
+    always fenced, so MkDocs reads exactly the metadata that was checked."""
+    meta: dict[str, Any] = {}
+    for key in type(page.meta).model_fields:
+        value = getattr(page.meta, key)
+        if value is not None and value != []:
+            meta[key] = str(value) if isinstance(value, PartialDate) else value
+    return front_matter(**meta) + page.body
 
 
 def _page(
@@ -96,12 +109,15 @@ def report_block(site: Site, meeting: Meeting, lang: Lang) -> str:
 
 
 def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
+    """The partners page (grouped by kind) and a page per partner, with its status on the
+    build date; membership changes dated later are shown as announced."""
     s = strings(lang)
     index_uri = routes.section_index("partners", lang)
     order = {c: i for i, c in enumerate(CLASSIFICATION_ORDER)}
     ordered = sorted(site.partners, key=lambda p: (order[p.classification], p.name.get(lang).text.lower()))
     groups = [(c, list(ps)) for c, ps in itertools.groupby(ordered, key=lambda p: p.classification)]
-    pages = [_page(index_uri, s["partners"], render("partners.html", lang=lang, page_uri=index_uri, groups=groups), in_nav=True)]
+    pages = [_page(index_uri, s["partners"], render("partners.html", lang=lang, page_uri=index_uri, groups=groups,
+                                                    today=site.today), in_nav=True)]
     agreements = {a.id: a for a in site.agreements}
     agreement_uris = {a.id: routes.src_uri(lang, a.page) for a in site.agreements}
     for p in site.partners:
@@ -111,7 +127,7 @@ def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
             history=list(reversed(p.history)),
             attended=site.attended.get(p.id, []),
             invited=site.invited_to.get(p.id, []),
-            agreements=agreements, agreement_uris=agreement_uris,
+            agreements=agreements, agreement_uris=agreement_uris, today=site.today,
         )
         pages.append(_page(uri, p.name.get(lang), fragment))
     return pages
@@ -225,7 +241,7 @@ def generate(site: Site, today: dt.date, site_url: str) -> list[GeneratedPage]:
 
 
 def home_block(site: Site, lang: Lang, today: dt.date) -> str:
-    reported = [m for m in schedule.past(site.meetings, today) if m.report][:5]
+    reported = [m for m in schedule.past(site.meetings, today) if m.id in site.reports][:5]
     uri = routes.src_uri(lang, "index.md")
     return render("home.html", lang=lang, page_uri=uri, site=site,
                   next=schedule.next_meeting(site.meetings, today), reported=reported)
@@ -249,12 +265,13 @@ def agreement_block(site: Site, uri: str, lang: Lang) -> str | None:
     signatories, invited = [], []
     for p in site.partners:
         for m in p.memberships:
-            if m.agreement != agreement.id:
+            if m.agreement != agreement.id or m.is_scheduled(site.today):
                 continue
             if m.status == "signed" and m.signatory:
                 person = next(r for r in p.representatives if r.name == m.signatory)
                 signatories.append(Signatory(person, p, m))
-        if p.current.agreement == agreement.id and p.current.status == "invited":
+        status = p.status_on(site.today)
+        if status is not None and status.agreement == agreement.id and status.status == "invited":
             invited.append(p)
     signatories.sort(key=lambda sig: (sig.membership.date, sig.partner.classification != "municipality"))
     return render("agreement.html", lang=lang, page_uri=uri, agreement=agreement,

@@ -17,6 +17,11 @@ EN = "en/"
 NEWS_DIR = "nyheder/"
 """News articles: ``content/nyheder/`` (Danish) and ``content/en/nyheder/`` (English)."""
 
+REPORTS_DIR = "referater/"
+"""Meeting reports: ``content/referater/`` (Danish, with ``meeting:`` in the front matter)
+and the same path under ``content/en/``. They are shown on their meeting's page, not on
+pages of their own."""
+
 SECTIONS = {"partners": "partnere", "meetings": "moeder", "themes": "temaer"}
 """Folder of each generated section (the same in both languages)."""
 
@@ -56,13 +61,50 @@ def danish_uri(uri: str) -> str:
     return uri.removeprefix(EN)
 
 
-def is_generated(uri: str) -> bool:
-    """True for paths the generator writes itself, where an editor's file would be lost."""
-    path = danish_uri(uri)
-    return (
-        path.split("/", 1)[0] in SECTIONS.values()
-        or path in (SEARCH, FOLLOW_UP, NEWS, FEED)
-    )
+SITE_FILES = {
+    "sitemap.xml": "the sitemap",
+    "sitemap.xml.gz": "the sitemap",
+    "robots.txt": "the instructions for search engines (robots.txt)",
+    "404.html": "the page shown for a missing address",
+    "en/404.html": "the page shown for a missing address",
+}
+"""Files MkDocs and the theme write at fixed places."""
+
+SITE_FOLDERS = {
+    "assets/": "the theme's files",
+    "pagefind/": "the search index",
+}
+"""Folders whose every file the build writes itself."""
+
+
+def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[str]) -> dict[str, str]:
+    """Every file the generator writes (as :func:`output_path` gives it), and what it is.
+
+    The hook refuses to add a generated file that is not listed here, so an editor's file
+    can be checked against this list before anything is built."""
+    out = dict(SITE_FILES)
+    for lang in ("da", "en"):
+        pages = {SEARCH: "the search page", FOLLOW_UP: "the follow-up page", NEWS: "the news page"}
+        for section, ids in (("partners", partners), ("meetings", meetings), ("themes", themes)):
+            pages[f"{SECTIONS[section]}/index.md"] = f"the list of {section}"
+            pages.update({f"{SECTIONS[section]}/{i}.md": f"the page of {section[:-1]} {i!r}" for i in ids})
+        for path, what in pages.items():
+            out[output_path(src_uri(lang, path))] = what  # type: ignore[arg-type]
+        out[src_uri(lang, FEED)] = "the news feed"  # type: ignore[arg-type]
+        out[src_uri(lang, CALENDAR)] = "the meeting calendar"  # type: ignore[arg-type]
+        out.update({theme_calendar(i, lang): f"the calendar of theme {i!r}" for i in themes})  # type: ignore[arg-type]
+    return out
+
+
+def generated_folder(path: str) -> str | None:
+    """What writes the folder ``path`` is in, if the build writes all of that folder."""
+    return next((what for folder, what in SITE_FOLDERS.items() if path.startswith(folder)), None)
+
+
+def output_path(uri: str) -> str:
+    """The file MkDocs writes for a source path: ``moeder/x.md`` -> ``moeder/x/index.html``,
+    ``index.md`` -> ``index.html``; other files keep their path."""
+    return url_of(uri) + "index.html" if uri.endswith(".md") else uri
 
 
 def src_uri(lang: Lang, path: str) -> str:
@@ -81,10 +123,9 @@ def item(section: str, item_id: str, lang: Lang) -> str:
 def url_of(uri: str) -> str:
     """Directory-style URL of a source path: ``moeder/x.md`` -> ``moeder/x/``."""
     stem = uri[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
+    folder, _, name = stem.rpartition("/")
+    if name in ("index", "README"):  # as MkDocs: both are their folder's page
+        return folder + "/" if folder else ""
     return stem + "/"
 
 

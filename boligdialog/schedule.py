@@ -34,6 +34,14 @@ def is_upcoming(meeting: Meeting, today: dt.date) -> bool:
     return meeting.state != "held" and meeting.start.date.last_day() >= today
 
 
+def shown_state(meeting: Meeting, today: dt.date) -> str:
+    """``planned``, ``held`` or ``cancelled`` as recorded, except a planned meeting whose
+    (last possible) day has passed: ``awaiting_report``, neither upcoming nor held."""
+    if meeting.state == "planned" and meeting.start.date.last_day() < today:
+        return "awaiting_report"
+    return meeting.state
+
+
 def meeting_key(meeting: Meeting) -> tuple[dt.date, dt.time]:
     """Chronological sort key of a meeting (a month-only date counts as the 1st)."""
     return meeting.start.date.first_day(), meeting.start.time or dt.time(0, 0)

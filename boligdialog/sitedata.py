@@ -6,10 +6,11 @@ has passed, so its lookups never fail on an unknown id.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import routes
+from . import routes, schedule
 from .model import Agreement, Decision, Meeting, Page, Partner, Theme
 from .values import Lang
 
@@ -37,11 +38,17 @@ class Site:
     meetings: list[Meeting]
     pages: dict[str, ContentPage]
     """Every Markdown file under ``content/`` by its path there."""
+    today: dt.date
+    """The build date: what lies after it has not happened."""
+    reports: dict[str, str] = field(default_factory=dict)
+    """Meeting id -> path of its Danish report under ``content/`` (from the report's ``meeting:``)."""
     decisions: list[Decision] = field(default_factory=list)
     file_sizes: dict[str, int] = field(default_factory=dict)
     """Size in bytes of every meeting attachment, by its path under ``content/``."""
     missing_english: list[str] = field(default_factory=list)
     """``file:line: key`` of every text that exists only in Danish."""
+    notices: list[str] = field(default_factory=list)
+    """``file:line: …`` of what the editors should record (e.g. a passed meeting still planned)."""
 
     @cached_property
     def _partners(self) -> dict[str, Partner]:
@@ -90,9 +97,13 @@ class Site:
 
     def report(self, meeting: Meeting, lang: Lang) -> ContentPage | None:
         """The meeting's report in ``lang``, or ``None`` if there is none in that language."""
-        if meeting.report is None:
-            return None
-        return self.pages.get(routes.src_uri(lang, meeting.report))
+        danish = self.reports.get(meeting.id)
+        return self.pages.get(routes.src_uri(lang, danish)) if danish else None
+
+    def state_of(self, meeting: Meeting) -> str:
+        """The state to show: the meeting's own, or ``awaiting_report`` for a planned
+        meeting whose day has passed (the editors have not yet recorded what happened)."""
+        return schedule.shown_state(meeting, self.today)
 
     def news(self, lang: Lang) -> list[ContentPage]:
         """News articles for ``lang`` (a Danish one stands in where English is missing)."""
@@ -105,5 +116,5 @@ class Site:
     @cached_property
     def report_paths(self) -> frozenset[str]:
         """Content paths (both languages) that are meeting reports, not pages of their own."""
-        paths = {m.report for m in self.meetings if m.report}
+        paths = set(self.reports.values())
         return frozenset(paths | {routes.EN + p for p in paths})

@@ -19,6 +19,41 @@ LANGS: tuple[Lang, ...] = ("da", "en")
 DEFAULT_LANG: Lang = "da"
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+"""Characters no editor means to type: control characters (tab and line feed are allowed),
+line and paragraph separators, lone surrogates and non-characters. Some break XML (the
+feed), some break Markdown (which uses STX/ETX internally), none show on a page."""
+
+MAX_TEXT = 20_000
+"""Longest text a single field takes (a paragraph is far shorter)."""
+
+
+def char_name(ch: str) -> str:
+    names = {"\x00": "NUL", "\r": "carriage return (CR)", "\n": "line break", "\t": "tab",
+             "\x7f": "DEL", "\u2028": "line separator", "\u2029": "paragraph separator"}
+    return f"U+{ord(ch):04X}" + (f" ({names[ch]})" if ch in names else "")
+
+
+def check_text(value: str, *, single_line: bool = False) -> str:
+    """``value`` if it is text an editor can mean, else a ``ValueError`` saying what is wrong."""
+    if single_line and ("\n" in value or "\r" in value):
+        raise ValueError(f"expected text on one line but received a line break in {show(value[:60])}")
+    bad = CONTROL.search(value)
+    if bad:
+        raise ValueError(f"expected plain text but received the invisible character {char_name(bad.group())} "
+                         f"in {show(value[:60])}; delete it and type the text again")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"expected at most {MAX_TEXT:,} characters but received {len(value):,}")
+    return value
+
+
+def plain_text(value: Any, *, single_line: bool = True) -> str:
+    """A non-blank string of plain text (see :func:`check_text`)."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"expected text but received {'an empty text' if value == '' else show(value)}")
+    return check_text(value, single_line=single_line)
+
+
 @dataclass(frozen=True)
 class Localized:
     """Text chosen for one language, and the language it is really in."""
@@ -49,30 +84,43 @@ class Text:
         return self.da
 
     @classmethod
-    def parse(cls, value: Any) -> "Text":
+    def parse(cls, value: Any, *, single_line: bool = False) -> "Text":
+        """``"tekst"`` or ``{da: tekst, en: text}``; with ``single_line``, no line breaks
+        (names and titles)."""
         if isinstance(value, Text):
             return value
         if isinstance(value, str):
             if not value.strip():
                 raise ValueError("expected text but received an empty string")
-            return cls(da=value)
+            return cls(da=check_text(value, single_line=single_line))
         if isinstance(value, dict):
-            unknown = sorted(set(value) - {"da", "en"})
+            unknown = sorted((k for k in value if k not in ("da", "en")), key=str)
             if unknown:
-                raise ValueError(f"expected the keys da and en but received {unknown[0]!r}")
+                raise ValueError(f"expected the keys da and en but received {show(unknown[0])}")
             da, en = value.get("da"), value.get("en")
             if not isinstance(da, str) or not da.strip():
                 raise ValueError(f"expected Danish text under 'da' but received {show(da)}")
             if en is not None and (not isinstance(en, str) or not en.strip()):
                 raise ValueError(f"expected English text under 'en' but received {show(en)}")
+            check_text(da, single_line=single_line)
+            if en is not None:
+                check_text(en, single_line=single_line)
             return cls(da=da, en=en)
         raise ValueError(f"expected text, or da/en texts, but received {show(value)}")
+
+    @classmethod
+    def parse_line(cls, value: Any) -> "Text":
+        """Like :meth:`parse`, for a name or title: one line."""
+        return cls.parse(value, single_line=True)
 
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+YEARS = range(1900, 3000)
+"""Years a date in the records can have (a wider range only hides typing mistakes)."""
 
 
 @functools.total_ordering
@@ -135,16 +183,21 @@ class PartialDate:
         if isinstance(value, dt.datetime):
             raise ValueError(f"expected a date without a time but received {show(value)}")
         if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, int) and 1000 <= value <= 9999:
-            return cls(value)
-        m = _PARTIAL.match(value) if isinstance(value, str) else None
-        if not m:
-            raise ValueError(
-                f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY but received {show(value)}"
-            )
-        year, month, day = (int(g) if g else None for g in m.groups())
+            year, month, day = value.year, value.month, value.day
+        elif isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+            year, month, day = value, None, None
+        else:
+            m = _PARTIAL.match(value) if isinstance(value, str) else None
+            if not m:
+                raise ValueError(
+                    f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY (like 2027-03-18) but received {show(value)}"
+                )
+            year, month, day = (int(g) if g else None for g in m.groups())
+        if year not in YEARS:
+            raise ValueError(f"expected a year from {YEARS[0]} to {YEARS[-1]} but received {show(value)}")
         try:
+            if month == 0 or day == 0:
+                raise ValueError
             dt.date(year, month or 1, day or 1)
         except ValueError:
             raise ValueError(f"expected a real calendar date but received {show(value)}") from None

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError, format_path
+from .values import char_name
 
 Path = tuple[str | int, ...]
 
@@ -41,6 +42,32 @@ _Loader.add_implicit_resolver(
     re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
     list("-+0123456789"),
 )
+
+
+MAX_DEPTH = 40
+"""Deepest nesting of lists and mappings a file may have (ours need fewer than ten levels).
+Checked before composing: libyaml's composer recurses, and very deep nesting crashes it."""
+
+_OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+         yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _check_depth(text: str, line_offset: int) -> None:
+    """Raise :class:`_Unsupported` at the first place nested deeper than :data:`MAX_DEPTH`."""
+    scanner = _Loader(text)
+    try:
+        depth = 0
+        while (token := scanner.get_token()) is not None:
+            if isinstance(token, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _Unsupported(token.start_mark.line + 1 + line_offset, f"expected at most {MAX_DEPTH} levels of "
+                                       "lists and mappings inside each other but received more")
+            elif isinstance(token, _CLOSE):
+                depth -= 1
+    finally:
+        scanner.dispose()
 
 
 class _Unsupported(Exception):
@@ -102,6 +129,14 @@ def _walk(node: yaml.Node, path: Path, src: Source, seen: set[int]) -> None:
             _walk(item, child, src, seen)
 
 
+def _tab_at(text: str, mark: yaml.Mark | None) -> bool:
+    """True when the line of a syntax error has a tab up to the error's column."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    return mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]
+
+
 def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
     """Parse ``text`` (the contents of ``file``).
 
@@ -112,6 +147,7 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
     src = Source(file=file, data=None, offset=line_offset)
     src.lines[()] = 1 + line_offset
     try:
+        _check_depth(text, line_offset)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
@@ -123,11 +159,20 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
     except _Unsupported as exc:
         src.errors.append(DataError(file, exc.line, "", exc.message))
         src.data = None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. NUL
+        line = text[: exc.position].count("\n") + 1 + line_offset
+        src.errors.append(DataError(file, line, "", "expected plain text but received the invisible character "
+                                    f"{char_name(chr(exc.character))}; delete it"))
+        src.data = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         problem = "; ".join(p for p in (exc.context, exc.problem) if p) or "unreadable text"
-        src.errors.append(DataError(file, line, "", f"expected valid YAML but received text it cannot read ({problem})"))
+        if _tab_at(text, mark):
+            message = "expected spaces but received a tab; YAML needs spaces, not tabs, before and between values"
+        else:
+            message = f"expected valid YAML but received text it cannot read ({problem})"
+        src.errors.append(DataError(file, line, "", message))
         src.data = None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         src.errors.append(DataError(file, 1 + line_offset, "", f"expected valid YAML: {exc}"))

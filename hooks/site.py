@@ -8,6 +8,7 @@ plain values to the page generator and templates.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import subprocess
 import sys
@@ -51,7 +52,11 @@ def on_config(config: Any) -> Any:
     _build = None
     root = Path(config.config_file_path).parent
     try:
-        site = load_site(root, Path(config.docs_dir))
+        now = schedule.build_time()
+    except ValueError as exc:
+        raise Abort(f"Build stopped: {exc}") from None
+    try:
+        site = load_site(root, Path(config.docs_dir), today=now.date())
     except ValidationFailed as exc:
         for error in exc.errors:
             log.error(str(error))
@@ -59,10 +64,8 @@ def on_config(config: Any) -> Any:
     if site.missing_english:
         log.info("%d text(s) exist only in Danish and are shown in Danish on English pages:\n  %s",
                  len(site.missing_english), "\n  ".join(site.missing_english))
-    try:
-        now = schedule.build_time()
-    except ValueError as exc:
-        raise Abort(f"Build stopped: {exc}") from None
+    for notice in site.notices:  # INFO: a meeting that just passed must not stop the daily publish
+        log.info("To record: %s", notice)
     _build = _Build(site=site, now=now)
     return config
 
@@ -74,14 +77,34 @@ def on_files(files: Files, *, config: Any) -> Files:
         if existing is not None:
             files.remove(existing)  # reports are shown on their meeting's page
     site_url = config.site_url or "https://boligdialog.invalid/"
+    taken = {f.dest_uri: f for f in files}
     for uri, content in {**outputs.calendars(_build.site, site_url=site_url, stamp=_build.now),
                          **outputs.feeds(_build.site, site_url=site_url)}.items():
-        files.append(File.generated(config, uri, content=content))
+        _add(files, taken, File.generated(config, uri, content=content))
     _build.head = outputs.head_extras(_build.site, site_url=site_url)
     for page in pages.generate(_build.site, _build.today, site_url):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+        _add(files, taken, File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
     return files
+
+
+def _add(files: Files, taken: dict[str, File], file: File) -> None:
+    """Add a generated file. One that would replace another file is a gap in the checks
+    (``Checker.outputs``): the build stops rather than lose an editor's file unseen."""
+    existing = taken.get(file.dest_uri) or files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        raise Abort(f"Build stopped: the generated {file.dest_uri} would replace {existing.src_uri}.")
+    taken[file.dest_uri] = file
+    files.append(file)
+
+
+def on_page_read_source(*, page: Any, config: Any) -> str | None:
+    """An editor's page as MkDocs must read it: the front matter that was validated, written
+    out again, so MkDocs cannot read it differently (its YAML reads dates and drops what it
+    cannot parse) or take a first line like ``Dato: 1. maj`` for metadata."""
+    assert _build is not None
+    content = _build.site.pages.get(page.file.src_uri)
+    return pages.source_text(content) if content is not None else None
 
 
 def on_nav(nav: Any, *, config: Any, files: Files) -> Any:
@@ -135,3 +158,6 @@ def on_post_build(*, config: Any) -> None:
     )
     if result.returncode != 0:
         raise Abort(f"Pagefind failed to index the site:\n{result.stdout}{result.stderr}")
+    # Pagefind lists its languages in random order; sorted, two builds give the same file.
+    entry = Path(config.site_dir) / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True), encoding="utf-8")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import build, copy_project, edit
-from records_fixture import add_records
+from records_fixture import EPOCH, add_records
 
 
 def build_fuller_site(dest: Path) -> Path:
@@ -16,6 +16,6 @@ def build_fuller_site(dest: Path) -> Path:
     add_records(project)
     edit(project / "data/themes.yaml", "      en: Renovation of the housing estates\n", "")
     (project / "content/en/aftale.md").unlink()
-    result = build(project)
+    result = build(project, epoch=EPOCH)
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -12,7 +12,7 @@ from conftest import edit
 THEMES = "['midtby', 'renovering', 'boligsocialt-arbejde', 'byens-udvikling', 'borgerdialog']"
 PARTNERS = "['albertslund-kommune', 'va', 'ab', 'akb-albertslund', 'grundejerforeninger', 'andelsboligforeninger']"
 MEETING_KEYS = ("['id', 'number', 'name', 'start', 'end', 'location', 'state', 'themes', 'invited', "
-                "'attended', 'participants', 'agenda', 'report', 'files']")
+                "'attended', 'participants', 'agenda', 'files']")
 
 CASES = [
     ("data/meetings.yaml", "themes: [midtby]", "themes: [midtby, midby]",
@@ -29,12 +29,9 @@ CASES = [
      "but received '19:00'"),
     ("data/meetings.yaml", "participants: about 20", "participants: many",
      "data/meetings.yaml:26: meetings[0].participants: expected a number, or 'about N', but received 'many'"),
-    ("data/meetings.yaml", "report: referater/visionsforum-2017-1.md", "report: referater/missing.md",
-     "data/meetings.yaml:27: meetings[0].report: expected an existing file content/referater/missing.md "
-     "but received 'referater/missing.md'"),
-    ("data/meetings.yaml", "report: referater/visionsforum-2017-1.md", "report: ../secret.md",
-     "data/meetings.yaml:27: meetings[0].report: expected the path of a Danish Markdown file inside content/, "
-     "like 'referater/visionsforum-2017.md', but received '../secret.md'"),
+    ("data/meetings.yaml", "participants: about 20\n", "participants: about 20\n    report: referater/x.md\n",
+     f"data/meetings.yaml:27: meetings[0].report: expected one of {MEETING_KEYS} but received the unknown "
+     "key 'report'"),
     ("data/meetings.yaml", "      - akb-albertslund\n", "      - akb\n",
      f"data/meetings.yaml:23: meetings[0].invited[3]: expected one of {PARTNERS} (partners) but received 'akb'"),
     ("data/meetings.yaml", "    number: 1\n", "    number: 1\n    nmber: 2\n",
@@ -73,10 +70,17 @@ CASES = [
     ("data/agreements.yaml", "  - id: aftale-2017\n", "  - id: aftale-2017\n    id: x\n",
      "data/agreements.yaml:4: agreements[0].id: this key is given twice; keep one"),
     ("content/referater/visionsforum-2017-1.md", "meeting: visionsforum-2017-1", "meeting: visionsforum-2017-2",
-     "content/referater/visionsforum-2017-1.md:2: meeting: expected 'visionsforum-2017-1' "
-     "(the meeting that lists this report) but received 'visionsforum-2017-2'"),
+     "content/referater/visionsforum-2017-1.md:2: meeting: expected one of ['visionsforum-2017-1'] (meetings) "
+     "but received 'visionsforum-2017-2'"),
+    ("content/en/referater/visionsforum-2017-1.md", "date:", "meeting: visionsforum-2018-1\ndate:",
+     "content/en/referater/visionsforum-2017-1.md:2: meeting: expected 'visionsforum-2017-1', as in the Danish "
+     "report content/referater/visionsforum-2017-1.md, but received 'visionsforum-2018-1'"),
+    ("content/referater/visionsforum-2017-1.md", "meeting: visionsforum-2017-1\n", "",
+     "content/referater/visionsforum-2017-1.md:2: meeting: expected the id of the meeting this report is from "
+     "(meeting: …) but received nothing"),
     ("content/aftale.md", "title: Partnerskabsaftalen\n", "title: Partnerskabsaftalen\nmeeting: vf-9\n",
-     "content/aftale.md:3: meeting: expected one of ['visionsforum-2017-1'] (meetings) but received 'vf-9'"),
+     "content/aftale.md:3: meeting: expected meeting only on a meeting's report in content/referater/ but "
+     "received it on another page"),
     ("content/aftale.md", "title: Partnerskabsaftalen\n", "title: [Partnerskabsaftalen\n",
      "content/aftale.md:3: expected valid YAML but received text it cannot read "
      "(while parsing a flow sequence; did not find expected ',' or ']')"),

@@ -12,10 +12,11 @@ from icalendar import Calendar
 
 from conftest import build, edit
 from htmlpage import main_text, resolve, soup
-from records_fixture import add_records
+from records_fixture import EPOCH, add_records
 
 JAN_2027 = int(dt.datetime(2027, 1, 1, 12, tzinfo=dt.timezone.utc).timestamp())
 APR_2027 = int(dt.datetime(2027, 4, 1, 12, tzinfo=dt.timezone.utc).timestamp())
+EXTRA = "visionsforum-2027-ekstra"
 SITE_URL = "https://boligdialog.example.org/"
 
 
@@ -25,7 +26,7 @@ def records(project):
     return project
 
 
-def built(project, epoch=JAN_2027):
+def built(project, epoch=EPOCH):
     result = build(project, epoch=epoch)
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -38,21 +39,37 @@ def upcoming_and_past(site, url):
     return upcoming, past
 
 
-def test_upcoming_moves_to_past_with_the_build_date(records):
-    site = built(records, JAN_2027)
+def test_upcoming_moves_to_past_with_the_build_date(project):
+    add_records(project, held=False)
+    site = built(project, JAN_2027)
     upcoming, past = upcoming_and_past(site, "en/moeder/")
-    assert upcoming == ["2nd Visionsforum", "3rd Visionsforum", "4th Visionsforum"]
+    assert upcoming == ["2nd Visionsforum", "Extra Visionsforum", "3rd Visionsforum", "4th Visionsforum"]
     assert past == ["1st Visionsforum"]
     assert "2nd Visionsforum" in soup(site, "en/").select_one(".bd-next").get_text()
     cancelled = soup(site, "moeder/").select_one("section[aria-labelledby=bd-upcoming] .bd-state--cancelled")
     assert cancelled.get_text() == "Aflyst"
 
-    site = built(records, APR_2027)
+    # its day has passed, but nobody has recorded it as held: past, with its report to follow
+    result = build(project, epoch=APR_2027)
+    assert result.returncode == 0, result.stderr
+    assert "meetings[1].state: the meeting's day 2027-03-18 has passed but it is still 'planned'" in result.stderr
+    site = project / "site"
+    upcoming, past = upcoming_and_past(site, "en/moeder/")
+    assert upcoming == ["Extra Visionsforum", "3rd Visionsforum", "4th Visionsforum"]
+    assert past == ["2nd Visionsforum", "1st Visionsforum"]
+    for url, text in (("moeder/", "Referat følger"), ("en/moeder/", "Report to follow"),
+                      ("en/moeder/visionsforum-2027-1/", "Report to follow")):
+        assert soup(site, url).select_one(".bd-state--awaiting_report").get_text() == text, url
+    assert "Extra Visionsforum" in soup(site, "en/").select_one(".bd-next").get_text()
+
+
+def test_next_meeting_skips_the_cancelled_one(records):
+    site = built(records)
     upcoming, past = upcoming_and_past(site, "en/moeder/")
     assert upcoming == ["3rd Visionsforum", "4th Visionsforum"]
-    assert past == ["2nd Visionsforum", "1st Visionsforum"]
-    # the next meeting skips the cancelled one
+    assert past == ["Extra Visionsforum", "2nd Visionsforum", "1st Visionsforum"]
     assert "4th Visionsforum" in soup(site, "en/").select_one(".bd-next").get_text()
+    assert not soup(site, "en/moeder/").select(".bd-state--awaiting_report")
 
 
 def read_ics(site, path):
@@ -64,15 +81,16 @@ def test_calendars_for_the_series_and_per_theme(records):
     for lang, prefix in (("da", ""), ("en", "en/")):
         cal = read_ics(site, f"{prefix}moeder/visionsforum.ics")
         events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
-        assert set(events) == {f"visionsforum-{n}@boligdialog.example.org" for n in ("2027-1", "2027-2", "2028-1")}
+        assert set(events) == {f"visionsforum-{n}@boligdialog.example.org"
+                               for n in ("2027-1", "2027-ekstra", "2027-2", "2028-1")}
         timed = events["visionsforum-2027-1@boligdialog.example.org"]
         assert str(timed["url"]) == f"{SITE_URL}{prefix}moeder/visionsforum-2027-1/"
-        assert timed.decoded("dtstamp") == dt.datetime.fromtimestamp(JAN_2027, dt.timezone.utc)
+        assert timed.decoded("dtstamp") == dt.datetime.fromtimestamp(EPOCH, dt.timezone.utc)
         assert str(timed["location"]) == ("Albertslund Rådhus" if lang == "da" else "Albertslund Town Hall")
         assert str(events["visionsforum-2027-2@boligdialog.example.org"]["status"]) == "CANCELLED"
         theme = read_ics(site, f"{prefix}temaer/midtby.ics")
-        assert {str(e["uid"]).split("@")[0] for e in theme.walk("VEVENT")} == {"visionsforum-2027-1",
-                                                                               "visionsforum-2027-2"}
+        assert {str(e["uid"]).split("@")[0] for e in theme.walk("VEVENT")} == {
+            "visionsforum-2027-1", EXTRA, "visionsforum-2027-2"}
     index = soup(site, "en/moeder/")
     link = index.select_one('a[type="text/calendar"]')
     assert resolve("en/moeder/", link["href"]) == "en/moeder/visionsforum.ics"
@@ -87,9 +105,9 @@ def test_uids_survive_an_edit_of_other_fields(records):
     edit(records / "data/meetings.yaml", "start: 2027-03-18 17:00", "start: 2027-03-25 16:00")
     edit(records / "data/meetings.yaml", "location: {da: Albertslund Rådhus, en: Albertslund Town Hall}",
          "location: {da: Musikteatret, en: Musikteatret}")
-    site = built(records, APR_2027 - 86400 * 30)
+    site = built(records)
     after = [str(e["uid"]) for e in read_ics(site, "moeder/visionsforum.ics").walk("VEVENT")]
-    assert sorted(before) == sorted(after) and len(after) == 3
+    assert sorted(before) == sorted(after) and len(after) == 4
 
 
 def test_feeds_parse_newest_first_in_their_language(records):
@@ -151,13 +169,12 @@ def test_draft_minutes_carry_a_banner_in_both_languages(records):
 
 
 def test_approved_minutes_name_the_approving_meeting(project):
-    add_records(project, status="approved", approved_at="visionsforum-2028-1")
-    edit(project / "data/meetings.yaml", "start: 2028-03-16 17:00\n    state: planned", "start: 2028-03-16 17:00\n    state: held")
+    add_records(project, status="approved", approved_at=EXTRA)
     site = built(project)
     banner = soup(site, "en/moeder/visionsforum-2027-1/").select_one(".bd-banner--approved")
     assert "These minutes were approved at" in banner.get_text()
-    assert "16 March 2028" in banner.get_text()
-    assert resolve("en/moeder/visionsforum-2027-1/", banner.a["href"]) == "en/moeder/visionsforum-2028-1/"
+    assert "27 May 2027" in banner.get_text()
+    assert resolve("en/moeder/visionsforum-2027-1/", banner.a["href"]) == f"en/moeder/{EXTRA}/"
 
 
 def test_decisions_on_meeting_page_and_follow_up(records):
@@ -169,7 +186,7 @@ def test_decisions_on_meeting_page_and_follow_up(records):
     assert [li.select_one(".bd-status").get_text() for li in closed] == ["Done"]
     links = [resolve("en/opfoelgning/", a["href"]) for a in open_items[0].select("a")]
     assert links == ["en/partnere/albertslund-kommune/", "en/moeder/visionsforum-2027-1/",
-                     "en/moeder/visionsforum-2028-1/"]
+                     f"en/moeder/{EXTRA}/"]
     assert "Due: December 2027" in open_items[0].get_text(" ", strip=True)
     meeting = soup(site, "moeder/visionsforum-2027-1/")
     assert len(meeting.select(".bd-decisions li")) == 2

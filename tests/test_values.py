@@ -25,9 +25,9 @@ def test_partial_date_parses(raw, expected, precision):
     [
         ("2017-13", "expected a real calendar date but received '2017-13'"),
         ("2017-02-30", "expected a real calendar date but received '2017-02-30'"),
-        ("aug 2017", "expected a date as YYYY-MM-DD, YYYY-MM or YYYY but received 'aug 2017'"),
+        ("aug 2017", "expected a date as YYYY-MM-DD, YYYY-MM or YYYY (like 2027-03-18) but received 'aug 2017'"),
         (dt.datetime(2017, 8, 1, 10), "expected a date without a time but received '2017-08-01T10:00:00'"),
-        (None, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY but received nothing"),
+        (None, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY (like 2027-03-18) but received nothing"),
     ],
 )
 def test_partial_date_rejects(raw, message):
