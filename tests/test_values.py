@@ -89,3 +89,47 @@ def test_count(raw, expected):
 def test_count_rejects():
     with pytest.raises(ValueError, match=r"expected a number, or 'about N', but received 'many'"):
         Count.parse("many")
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ("2017-00", "expected a real calendar date but received '2017-00'"),
+        ("2017-08-00", "expected a real calendar date but received '2017-08-00'"),
+        ("9999-12", "expected a year from 1900 to 2999 but received '9999-12'"),
+        ("1017-08", "expected a year from 1900 to 2999 but received '1017-08'"),
+        (9999, "expected a year from 1900 to 2999 but received 9999"),
+        ("10000-01-01", "expected a date as YYYY-MM-DD, YYYY-MM or YYYY (like 2027-03-18) but received '10000-01-01'"),
+        (True, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY (like 2027-03-18) but received True"),
+    ],
+)
+def test_partial_date_refuses_what_no_calendar_has(raw, message):
+    with pytest.raises(ValueError) as exc:
+        PartialDate.parse(raw)
+    assert str(exc.value) == message
+
+
+@pytest.mark.parametrize(
+    "raw, single_line, message",
+    [
+        ("a\x00b", False, "expected plain text but received the invisible character U+0000 (NUL) in 'a\\x00b'; "
+                          "delete it and type the text again"),
+        ("a\rb", False, "expected plain text but received the invisible character U+000D (carriage return (CR)) "
+                        "in 'a\\rb'; delete it and type the text again"),
+        ("a\u2028b", False, "expected plain text but received the invisible character U+2028 (line separator) "
+                            "in 'a\\u2028b'; delete it and type the text again"),
+        ("a\x02b", False, "expected plain text but received the invisible character U+0002 in 'a\\x02b'; "
+                          "delete it and type the text again"),
+        ("Mødet\nslut", True, "expected text on one line but received a line break in 'Mødet\\nslut'"),
+        ({"da": "Møde", "en": "Meet\ning"}, True, "expected text on one line but received a line break in 'Meet\\ning'"),
+        ("x" * 20_001, False, "expected at most 20,000 characters but received 20,001"),
+    ],
+)
+def test_text_refuses_invisible_characters(raw, single_line, message):
+    with pytest.raises(ValueError) as exc:
+        Text.parse(raw, single_line=single_line)
+    assert str(exc.value) == message
+
+
+def test_text_keeps_line_breaks_and_tabs_where_paragraphs_are_allowed():
+    assert Text.parse({"da": "To\nlinjer\tog tab"}).da == "To\nlinjer\tog tab"

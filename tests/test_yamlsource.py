@@ -30,3 +30,30 @@ def test_syntax_error_has_a_line_and_no_traceback():
 def test_front_matter_offset():
     src = parse("title: x\nmeeting: y\n", "content/a.md", line_offset=1)
     assert src.line(("meeting",)) == 3
+
+
+def test_invisible_character_is_reported_on_its_own_line():
+    src = parse("a: 1\n" * 73 + "b: x\x00y\n", "data/x.yaml")
+    assert [str(e) for e in src.errors] == [
+        "data/x.yaml:74: expected plain text but received the invisible character U+0000 (NUL); delete it"]
+
+
+def test_invisible_character_in_front_matter_counts_the_fence():
+    src = parse("title: x\nb: \x07\n", "content/a.md", line_offset=1)
+    assert [str(e) for e in src.errors] == [
+        "content/a.md:3: expected plain text but received the invisible character U+0007; delete it"]
+
+
+def test_deep_nesting_is_refused_before_it_can_crash_the_parser():
+    for text in ("a: " + "[" * 100_000 + "]" * 100_000 + "\n", "a:\n" + "".join(
+            " " * (2 * i) + f"k{i}:\n" for i in range(1, 60)) + " " * 120 + "x: 1\n"):
+        src = parse(text, "data/x.yaml")
+        assert src.data is None
+        [error] = src.errors
+        assert "expected at most 40 levels of lists and mappings inside each other but received more" in str(error)
+
+
+def test_tab_gets_plain_words():
+    src = parse("themes:\n\t- id: x\n", "data/themes.yaml")
+    assert [str(e) for e in src.errors] == [
+        "data/themes.yaml:2: expected spaces but received a tab; YAML needs spaces, not tabs, before and between values"]
