@@ -29,8 +29,8 @@ from browser import TOOLS, require
 from conftest import ROOT, build, copy_project
 
 SITE = "https://boligdialog.example.org/"
-STAMP = dt.datetime(2027, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
 UTC = dt.timezone.utc
+STAMP = dt.datetime(2027, 1, 2, 3, 4, 5, tzinfo=UTC)
 ICAL_JS = TOOLS / "ical.js" / "dist" / "ical.js"
 ICAL_JS_READER = Path(__file__).with_name("ics_instants.mjs")
 
@@ -57,10 +57,12 @@ def events(cal):
 
 # --- the three readers: each returns {uid: (start, end)}, a timed value as its UTC instant ----
 
-def moment(value: dt.date | None) -> str | None:
+def when(value: dt.date | None) -> str | None:
     """``2027-05-20T15:00:00Z`` for a time (which must not be floating), ``2027-09-09`` for a day."""
-    if value is None or not isinstance(value, dt.datetime):
-        return value.isoformat() if value is not None else None
+    if value is None:
+        return None
+    if not isinstance(value, dt.datetime):
+        return value.isoformat()
     assert value.tzinfo is not None, f"floating time {value}"
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -68,7 +70,7 @@ def moment(value: dt.date | None) -> str | None:
 def read_icalendar(data: bytes) -> tuple[list[str], dict]:
     cal = Calendar.from_ical(data)
     return ([c.name for c in cal.subcomponents],
-            {str(e["uid"]): (moment(e.decoded("dtstart")), moment(e.decoded("dtend")) if "dtend" in e else None)
+            {str(e["uid"]): (when(e.decoded("dtstart")), when(e.decoded("dtend")) if "dtend" in e else None)
              for e in cal.walk("VEVENT")})
 
 
@@ -82,7 +84,7 @@ def vobject_calendar(data: bytes):
 def read_vobject(data: bytes) -> tuple[list[str], dict]:
     cal = vobject_calendar(data)
     return ([c.name for c in cal.components()],
-            {e.uid.value: (moment(e.dtstart.value), moment(e.dtend.value) if hasattr(e, "dtend") else None)
+            {e.uid.value: (when(e.dtstart.value), when(e.dtend.value) if hasattr(e, "dtend") else None)
              for e in cal.contents.get("vevent", [])})
 
 
@@ -315,7 +317,7 @@ def test_every_calendar_places_each_meeting_at_its_instant(calendar_site, parser
     seen: dict[str, dict] = {}
     for path, (components, found) in read_files(parser, sorted(files)).items():
         assert components[:1] == ["VTIMEZONE"], (path, components)  # never an empty VCALENDAR
-        seen[path.relative_to(calendar_site).as_posix()] = {uid.split("@")[0]: when for uid, when in found.items()}
+        seen[path.relative_to(calendar_site).as_posix()] = {uid.split("@")[0]: at for uid, at in found.items()}
     for prefix in ("", "en/"):
         assert seen[f"{prefix}moeder/visionsforum.ics"] == EXPECTED
         for theme, ids in (("midtby", {"cal-winter", "cal-spring-change", "cal-summer", "cal-autumn-change",
