@@ -7,13 +7,15 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-# Browser tests' tools from npm, exact versions: axe-core (accessibility rules, run in the
-# browser) and vnu-jar (the Nu Html Checker, run with Debian's Java; --ignore-scripts, since
-# its install script would download a Java of its own). Lighthouse only for make lighthouse.
+# Test tools from npm, exact versions: axe-core (accessibility rules, run in the browser),
+# vnu-jar (the Nu Html Checker, run with Debian's Java; --ignore-scripts, since its install
+# script would download a Java of its own) and ical.js (Thunderbird's iCalendar parser, run
+# with node to read our calendars back). Lighthouse only for make lighthouse.
 NPM ?= npm
 TOOLS ?= .tools
 AXE_CORE_VERSION := 4.14.1
 VNU_JAR_VERSION := 26.9.27
+ICAL_JS_VERSION := 2.2.1
 LIGHTHOUSE_VERSION := 12.2.3
 
 .PHONY: build serve check test tools lighthouse bench clean
@@ -32,15 +34,15 @@ serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000, rebuilt on every
 check: $(VENV)/.installed  ## check data/ and content/ without building
 	$(PY) -m boligdialog check
 
-tools: $(TOOLS)/.installed  ## axe-core and vnu for the browser tests (no npm: they skip, but not under CI=true)
+tools: $(TOOLS)/.installed  ## axe-core, vnu and ical.js for the tests (no npm: they skip, but not under CI=true)
 
 $(TOOLS)/.installed: Makefile
 	@if command -v $(NPM) >/dev/null 2>&1; then \
-	  echo "installing axe-core@$(AXE_CORE_VERSION) and vnu-jar@$(VNU_JAR_VERSION) into $(TOOLS)/"; \
+	  echo "installing axe-core@$(AXE_CORE_VERSION), vnu-jar@$(VNU_JAR_VERSION) and ical.js@$(ICAL_JS_VERSION) into $(TOOLS)/"; \
 	  mkdir -p $(TOOLS) && \
 	  $(NPM) install --prefix $(TOOLS) --no-audit --no-fund --ignore-scripts --save-exact \
-	    axe-core@$(AXE_CORE_VERSION) vnu-jar@$(VNU_JAR_VERSION) && touch $@; \
-	else echo "npm not found: the browser tests that need axe-core or vnu will be skipped"; fi
+	    axe-core@$(AXE_CORE_VERSION) vnu-jar@$(VNU_JAR_VERSION) ical.js@$(ICAL_JS_VERSION) && touch $@; \
+	else echo "npm not found: the tests that need axe-core, vnu or ical.js will be skipped"; fi
 
 test: $(VENV)/.installed tools  ## the whole test suite, browser gates included
 	$(PY) -m pytest

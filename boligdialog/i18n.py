@@ -107,6 +107,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "Calendar of the meetings on this theme (iCalendar)"),
     "feed_link": ("Nyhedsfeed med referater og nyheder (Atom)", "Feed of reports and news (Atom)"),
     "feed_title": ("Referater og nyheder", "Reports and news"),
+    "end_not_announced": ("Sluttidspunktet er ikke meldt ud, så kalenderen viser kun, hvornår mødet begynder.",
+                          "The end time has not been announced, so the calendar shows only when the meeting starts."),
     "not_in_calendar": ("Mødet er ikke med i kalenderen, fordi dagen ikke er kendt.",
                         "This meeting is not in the calendar because its day is not known."),
     "files": ("Filer", "Files"),

@@ -15,6 +15,11 @@ from .model import Meeting
 
 TZ = ZoneInfo("Europe/Copenhagen")
 
+REBUILD_EVERY = dt.timedelta(days=1)
+"""How often the published site is rebuilt (the schedule in ``.github/workflows/publish.yml``),
+so that "upcoming" and "past" stay true; calendars ask subscribers to refetch as often.
+``tests/test_calendar.py`` fails when the workflow's schedule says otherwise."""
+
 
 def build_time(environ: Mapping[str, str] = os.environ) -> dt.datetime:
     """The moment the site is built, in Copenhagen time."""

@@ -42,11 +42,11 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() == "true"
 
 
-def require(available: bool, what: str) -> None:
+def require(available: bool, what: str, hint: str = INSTALL_HINT) -> None:
     """Skip (on a developer's machine) or fail (under CI=true) when a tool is missing."""
     if available:
         return
-    message = f"{what} is missing: {INSTALL_HINT}"
+    message = f"{what} is missing: {hint}"
     if in_ci():
         pytest.fail(message)
     pytest.skip(message)
