@@ -123,11 +123,8 @@ def moment(day: dt.date, time: dt.time) -> dt.datetime:
     parsers differ (ical.js reads 02:30 on the autumn day as the second one). The
     instant is the tz database's (the first of two, the offset before a gap).
     """
-    local = dt.datetime.combine(day, time, tzinfo=TZ)
-    try:
-        instant = local.astimezone(UTC)
-    except OverflowError:  # before 00:50 on 1 January of year 1 (Copenhagen mean time): no UTC datetime
-        return local
+    local = dt.datetime.combine(day, time, tzinfo=TZ)  # a year in values.YEARS: always convertible
+    instant = local.astimezone(UTC)
     once = local.utcoffset() == local.replace(fold=1).utcoffset()
     return local if once and rule_holds(instant.year) and rule_offset(instant) == local.utcoffset() else instant
 
