@@ -166,7 +166,8 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
         src.data = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
+        # an error at the very end of a file without a final line break is on its last line
+        line = min(mark.line + 1 if mark else 1, text.count("\n") + 1) + line_offset
         problem = "; ".join(p for p in (exc.context, exc.problem) if p) or "unreadable text"
         if _tab_at(text, mark):
             message = "expected spaces but received a tab; YAML needs spaces, not tabs, before and between values"

@@ -45,6 +45,25 @@ def build(project: Path, *, epoch: int | None = None, strict: bool = True) -> su
     return subprocess.run(args, capture_output=True, text=True, cwd=project, env=env)
 
 
+def build_here(project: Path, *, epoch: int) -> None:
+    """Build ``project`` with MkDocs in this process (about half the time of :func:`build`),
+    for tests that are not about the command line. Raises MkDocs's ``Abort`` when the build
+    stops (editor mistakes, or a warning under ``strict``)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
+        mkdocs_build(config)
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
