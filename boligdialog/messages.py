@@ -82,4 +82,10 @@ def validate_source(src: Source, model: type[BaseModel]) -> tuple[Any | None, li
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [src.error(_location(tuple(e["loc"])), message(e, model)) for e in exc.errors()]
+        return None, [src.error(_location(tuple(e["loc"])) + _inner_key(e), message(e, model)) for e in exc.errors()]
+
+
+def _inner_key(err: Any) -> tuple[str, ...]:
+    """The key inside the value that was wrong (``da`` or ``en`` of a text), if the value says."""
+    key = getattr(err.get("ctx", {}).get("error"), "key", None)
+    return (key,) if key else ()

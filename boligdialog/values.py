@@ -34,6 +34,15 @@ def char_name(ch: str) -> str:
     return f"U+{ord(ch):04X}" + (f" ({names[ch]})" if ch in names else "")
 
 
+class TextError(ValueError):
+    """A mistake in one language of a text: ``key`` is ``da`` or ``en``, so the message can
+    point at that line."""
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
 def check_text(value: str, *, single_line: bool = False) -> str:
     """``value`` if it is text an editor can mean, else a ``ValueError`` saying what is wrong."""
     if single_line and ("\n" in value or "\r" in value):
@@ -99,12 +108,15 @@ class Text:
                 raise ValueError(f"expected the keys da and en but received {show(unknown[0])}")
             da, en = value.get("da"), value.get("en")
             if not isinstance(da, str) or not da.strip():
-                raise ValueError(f"expected Danish text under 'da' but received {show(da)}")
+                raise TextError(f"expected Danish text under 'da' but received {show(da)}", "da" if "da" in value else "")
             if en is not None and (not isinstance(en, str) or not en.strip()):
-                raise ValueError(f"expected English text under 'en' but received {show(en)}")
-            check_text(da, single_line=single_line)
-            if en is not None:
-                check_text(en, single_line=single_line)
+                raise TextError(f"expected English text under 'en' but received {show(en)}", "en")
+            for key, text in (("da", da), ("en", en)):
+                try:
+                    if text is not None:
+                        check_text(text, single_line=single_line)
+                except ValueError as exc:
+                    raise TextError(str(exc), key) from None
             return cls(da=da, en=en)
         raise ValueError(f"expected text, or da/en texts, but received {show(value)}")
 

@@ -54,6 +54,26 @@ CASES = [
      "but received 2026-11-01"),
     ("data/decisions.yaml", "decisions: []", "",
      "data/decisions.yaml:1: expected a mapping of keys and values but received an empty file"),
+    # found by running the tool with inputs nobody tried before
+    ("content/nyheder/ny-hjemmeside.md", "title: Boligdialogen har fået sin egen hjemmeside", "title: ''",
+     "content/nyheder/ny-hjemmeside.md:2: title: expected text but received an empty text"),
+    ("content/nyheder/ny-hjemmeside.md", "title: Boligdialogen har fået sin egen hjemmeside", "title: '  '",
+     "content/nyheder/ny-hjemmeside.md:2: title: expected text but received '  '"),
+    ("data/themes.yaml", "  - id: midtby", "  - id: " + "m" * 300,
+     "data/themes.yaml:3: themes[0].id: expected an id of at most 80 characters but received one of 300"),
+    ("data/meetings.yaml", "start: 2017-08", "start: 2017-00",
+     "data/meetings.yaml:16: meetings[0].start: expected YYYY-MM-DD HH:MM, YYYY-MM-DD or YYYY-MM "
+     "but received '2017-00'"),
+    ("data/meetings.yaml", "start: 2017-08", "start: 12017-08",
+     "data/meetings.yaml:16: meetings[0].start: expected YYYY-MM-DD HH:MM, YYYY-MM-DD or YYYY-MM "
+     "but received '12017-08'"),
+    ("data/meetings.yaml", "      da: 1. Visionsforum", '      da: "1. Vision\\0sforum"',
+     "data/meetings.yaml:12: meetings[0].name.da: expected plain text but received the invisible character "
+     "U+0000 (NUL) in '1. Vision\\x00sforum'; delete it and type the text again"),
+    ("data/meetings.yaml", "      da: 1. Visionsforum", '      da: "1. Vision\\r\\nsforum"',
+     "data/meetings.yaml:12: meetings[0].name.da: expected text on one line but received a line break in "
+     "'1. Vision\\r\\nsforum'"),
+    ("content/aftale.md", "---\ntitle: Partnerskabsaftalen\n", "---\n---\n", None),  # empty front matter
 ]
 
 
