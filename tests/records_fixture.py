@@ -12,6 +12,7 @@ MEETINGS = """
     start: 2027-03-18 17:00
     end: "19:30"
     location: {da: Albertslund Rådhus, en: Albertslund Town Hall}
+    address: Nordmarks Allé 1, 2620 Albertslund
     state: planned
     themes: [midtby, borgerdialog]
     invited: [albertslund-kommune, va, ab, akb-albertslund]
