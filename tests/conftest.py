@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+FULLER_EPOCH = 1798804800  # 2027-01-01 12:00 UTC: the fuller site's meetings of 2027 are still to come
 PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides", "hooks")
 
 
@@ -57,3 +58,11 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def fuller_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fuller_site.py's site, built once on 1 January 2027; returns the site folder."""
+    from fuller_site import build_fuller_site
+
+    return build_fuller_site(tmp_path_factory.mktemp("fuller"), epoch=FULLER_EPOCH)
