@@ -4,8 +4,8 @@ A page changed when a file it is made from was last committed (one ``git log`` o
 whole history, read once per build), or on a date the data itself records: a report's or
 a news article's ``date``/``updated``, and the day a meeting took place (its page and the
 lists turn it from upcoming to past). Never the build date, so two builds of one commit
-give the same sitemap. Without git (a copy of the project without ``.git``) only the
-data's own dates count; a page with no known date gets no ``<lastmod>``.
+give the same sitemap. Without git (a copy of the project without ``.git``, or a shallow
+clone) only the data's own dates count; a page with no known date gets no ``<lastmod>``.
 """
 
 from __future__ import annotations
@@ -24,21 +24,26 @@ DATA_DIR = "data/"
 _COMMIT = "\x1e"  # marks a commit's timestamp among the file names in git's output
 
 
+def _git(root: Path, *args: str) -> bytes | None:
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+    except OSError:
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
 def git_dates(root: Path) -> dict[str, dt.date]:
     """``{path relative to root: day (Copenhagen) of the last commit that changed it}``;
-    empty when git is missing or ``root`` is not in a repository."""
-    try:
-        result = subprocess.run(
-            ["git", "log", f"--format={_COMMIT}%ct", "--name-only", "-z", "--relative", "--", "."],
-            cwd=root, capture_output=True, check=False,
-        )
-    except OSError:
+    empty when git is missing, ``root`` is not in a repository, or the clone is shallow (its
+    oldest commit would seem to have changed every file)."""
+    if _git(root, "rev-parse", "--is-shallow-repository") != b"false\n":
         return {}
-    if result.returncode != 0:
+    log = _git(root, "log", f"--format={_COMMIT}%ct", "--name-only", "-z", "--relative", "--", ".")
+    if log is None:
         return {}
     dates: dict[str, dt.date] = {}
     day: dt.date | None = None
-    for token in result.stdout.decode("utf-8", "surrogateescape").split("\0"):
+    for token in log.decode("utf-8", "surrogateescape").split("\0"):
         token = token.lstrip("\n")
         if token.startswith(_COMMIT):
             day = dt.datetime.fromtimestamp(int(token[1:]), TZ).date()

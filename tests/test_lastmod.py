@@ -51,6 +51,9 @@ def test_git_dates_are_the_last_commit_of_each_file_below_the_project(tmp_path):
     outside = tmp_path / "not-a-repository"
     outside.mkdir()
     assert git_dates(outside) == {}
+    shallow = tmp_path / "shallow"  # its one commit would seem to have changed every file
+    subprocess.run(["git", "clone", "-q", "--depth", "1", (tmp_path / "repo").as_uri(), str(shallow)], check=True)
+    assert git_dates(shallow / "project") == {}
 
 
 def lastmods(site: Path) -> dict[str, str | None]:
