@@ -12,7 +12,6 @@ MEETINGS = """
     start: 2027-03-18 17:00
     end: "19:30"
     location: {da: Albertslund Rådhus, en: Albertslund Town Hall}
-    address: Nordmarks Allé 1, 2620 Albertslund
     state: planned
     themes: [midtby, borgerdialog]
     invited: [albertslund-kommune, va, ab, akb-albertslund]
@@ -23,6 +22,7 @@ MEETINGS = """
     files:
       - path: filer/dagsorden-2027-1.pdf
         name: {da: Dagsorden, en: Agenda}
+    address: Nordmarks Allé 1, 2620 Albertslund
   - id: visionsforum-2027-2
     number: 3
     name: {da: 3. Visionsforum, en: 3rd Visionsforum}
