@@ -156,6 +156,14 @@ def test_values_from_data_are_escaped(project):
     assert agreement.title.get_text() == f"Aftalen {XSS[1]} - Boligdialog Albertslund"
     assert agreement.select_one(".md-header__topic:nth-of-type(2)").get_text(strip=True) == f"Aftalen {XSS[1]}"
     assert not agreement.find("img", src="x")
+    assert agreement.select_one('meta[property="og:title"]')["content"] == f"Aftalen {XSS[1]}"
+    # descriptions made from data, in <meta name="description"> and OpenGraph
+    va = soup(site, "partnere/va/")
+    description = va.select_one('meta[name="description"]')["content"]
+    assert description.startswith(f"{XSS[0]} VA: Almen boligorganisation.")
+    assert va.select_one('meta[property="og:description"]')["content"] == description
+    assert soup(site, "moeder/visionsforum-2017-1/").select_one('meta[name="description"]')["content"].startswith(
+        f"1. Visionsforum {XSS[1]}: august 2017.")
 
 
 def test_missing_english_falls_back_to_danish_marked_lang_da(project):
