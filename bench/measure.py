@@ -50,7 +50,7 @@ def run_measured(args: list[str], *, cwd: Path, env: dict[str, str], log: Path) 
 @dataclass(frozen=True)
 class SiteMetrics:
     pages: int
-    """HTML pages (``404.html`` and Pagefind's files not counted)."""
+    """HTML pages (the 404 pages and Pagefind's files not counted)."""
     pages_en: int
     median_page_bytes: int
     max_page_bytes: int
@@ -68,7 +68,7 @@ class SiteMetrics:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html")
-                  if p.relative_to(site).parts[0] != "pagefind" and p.relative_to(site).as_posix() != "404.html")
+                  if p.relative_to(site).parts[0] != "pagefind" and p.name != "404.html")
 
 
 def section_of(uri: str) -> str | None:

@@ -2,7 +2,9 @@
 
 Pure: entries in, ``bytes`` out. Entry ids are ``tag:`` URIs built from the
 site's host and the entry's own key, so they never change when a title or text
-is edited; dates are the editors' publication dates, never the build date.
+is edited; dates are the editors' publication dates, never the build date. The
+feed's author (RFC 4287 §4.1.1: the feed or every entry needs one) is the
+partnership, by its name in the feed's language, with its home page.
 """
 
 from __future__ import annotations
@@ -50,12 +52,14 @@ def _moment(date: PartialDate) -> dt.datetime:
     return dt.datetime.combine(date.first_day(), dt.time(12, 0), tzinfo=TZ)
 
 
-def atom_feed(entries: list[FeedEntry], *, lang: Lang, title: str, subtitle: str, site_url: str,
+def atom_feed(entries: list[FeedEntry], *, lang: Lang, title: str, subtitle: str, author: str, site_url: str,
               home_url: str, feed_url: str) -> bytes:
-    """An Atom feed of ``entries``, newest first."""
+    """An Atom feed of ``entries``, newest first, by ``author`` (a name), whose address is
+    ``home_url``: the feed's author stands for every entry."""
     fg = FeedGenerator()
     fg.id(tag_uri(site_url, f"feed/{lang}"))
     fg.title(title)
+    fg.author({"name": author, "uri": home_url})
     fg.subtitle(subtitle)
     fg.language(lang)
     fg.link(href=home_url, rel="alternate", hreflang=lang)

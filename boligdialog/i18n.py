@@ -28,6 +28,19 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "Search meetings, reports, partners and themes."),
     "search_needs_js": ("Søgningen kræver JavaScript. Brug i stedet oversigterne over møder, partnere og temaer.",
                         "Search needs JavaScript. Use the lists of meetings, partners and themes instead."),
+    # descriptions of index pages (boligdialog/describe.py)
+    "partners_description": ("Kommunen og boligorganisationerne i partnerskabet: hvem der har skrevet under på "
+                             "aftalen, og hvem der er inviteret til at slutte sig til.",
+                             "The municipality and the housing organisations in the partnership: who has signed "
+                             "the agreement, and who is invited to join."),
+    "meetings_description": ("Alle møder i Visionsforum, kommende og afholdte, med referater og en kalender, "
+                             "du kan abonnere på.",
+                             "Every Visionsforum meeting, upcoming and past, with reports and a calendar to "
+                             "subscribe to."),
+    "themes_description": ("Temaerne, som Visionsforum drøfter: {themes}.",
+                           "The themes the Visionsforum discusses: {themes}."),
+    "news_description": ("Nyheder fra partnerskabet om et fælles strategisk boligsamarbejde i Albertslund.",
+                         "News from the partnership on a joint strategic housing cooperation in Albertslund."),
     # fallback
     "only_da": ("kun på dansk", "only in Danish"),
     "only_da_page": ("Denne side findes kun på dansk.",
@@ -83,7 +96,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # themes
     "meetings_on_theme": ("Møder om temaet", "Meetings on this theme"),
     # records: calendars, feeds, minutes, decisions, files
-    "site_name": ("Boligdialog Albertslund", "Housing dialogue Albertslund"),
     "feed_subtitle": ("Referater og nyheder fra partnerskabet om boligdialog i Albertslund",
                       "Reports and news from the housing dialogue partnership in Albertslund"),
     "draft": ("Udkast", "Draft"),
@@ -128,6 +140,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "due": ("Frist", "Due"),
     "news": ("Nyheder", "News"),
     "no_news": ("Der er endnu ingen nyheder.", "There is no news yet."),
+    # 404 pages
+    "not_found": ("Siden findes ikke", "Page not found"),
+    "not_found_text": ("Siden, du leder efter, findes ikke her.", "The page you are looking for is not here."),
+    "go_home": ("Gå til forsiden", "Go to the home page"),
+    "home_in_language": ("Gå til den danske forside", "Go to the English home page"),
     # footer
     "accessibility": ("Tilgængelighedserklæring", "Accessibility statement"),
 }

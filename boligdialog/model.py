@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
 
 from .errors import show
-from .values import Count, PartialDate, Text, When, parse_time, plain_text
+from .values import Address, Count, PartialDate, Text, When, parse_time, plain_text
 
 
 def _closed(*values: str) -> Any:
@@ -98,6 +98,7 @@ DateField = Annotated[PartialDate, PlainValidator(PartialDate.parse)]
 WhenField = Annotated[When, PlainValidator(When.parse)]
 TimeField = Annotated[dt.time, PlainValidator(parse_time)]
 CountField = Annotated[Count, PlainValidator(Count.parse)]
+AddressField = Annotated[Address, PlainValidator(Address.parse)]
 Label = Annotated[str, PlainValidator(_text_key)]
 Description = Annotated[str, PlainValidator(lambda v: plain_text(v, single_line=False))]
 
@@ -208,6 +209,9 @@ class Meeting(Model):
     start: WhenField
     end: TimeField | None = None
     location: LineField | None = None
+    """The place's name (``Albertslund Rådhus``), in both languages if they differ."""
+    address: AddressField | None = None
+    """The place's postal address, if known: ``Nordmarks Allé 1, 2620 Albertslund``."""
     state: MeetingState
     themes: list[Id] = []
     invited: list[Id] = []

@@ -1,20 +1,21 @@
-"""Files beside the pages: calendars, feeds, and JSON-LD for meeting pages.
+"""Files beside the pages: calendars, feeds, and JSON-LD for meeting and home pages.
 
 Collects what :mod:`calendar`, :mod:`feed` and :mod:`jsonld` need from the
-:class:`~boligdialog.load.Site` and calls them; no MkDocs here either.
+:class:`~boligdialog.load.Site` and calls them; no MkDocs here either. The site's
+name in each language comes from its :class:`~boligdialog.identity.Identity`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
-from . import calendar, feed, jsonld, routes
+from . import calendar, describe, feed, jsonld, routes
 from .i18n import strings
+from .identity import Identity
 from .sitedata import Site
 from .model import Meeting
-from .values import LANGS, Lang
+from .values import LANGS, Lang, Text
 
 
 def _meeting_url(site_url: str, lang: Lang) -> Callable[[Meeting], str]:
@@ -25,27 +26,21 @@ def _theme_titles(site: Site, lang: Lang) -> Callable[[Meeting], list[str]]:
     return lambda m: [site.theme(t).title.get(lang).text for t in m.themes]
 
 
-def calendars(site: Site, *, site_url: str, stamp: dt.datetime) -> dict[str, bytes]:
-    """``{path: ics}``: the whole series and one per theme, in each language."""
+def calendars(site: Site, *, site_url: str, stamp: dt.datetime, site_name: Text) -> dict[str, bytes]:
+    """``{path: ics}``: the whole series and one per theme, in each language; the series is
+    named after the site (``site_name``) in that language."""
     out: dict[str, bytes] = {}
     for lang in LANGS:
         page_url, titles = _meeting_url(site_url, lang), _theme_titles(site, lang)
         events = {m.id: calendar.meeting_event(m, lang, page_url(m), site_url, stamp, titles(m))
                   for m in site.meetings if calendar.in_calendar(m)}  # each event made once
         out[routes.src_uri(lang, routes.CALENDAR)] = calendar.calendar_file(
-            events.values(), name=f"Visionsforum – {strings(lang)['site_name']}")
+            events.values(), name=f"Visionsforum – {site_name.get(lang).text}")
         for theme in site.themes:
             out[routes.theme_calendar(theme.id, lang)] = calendar.calendar_file(
                 [e for mid, e in events.items() if theme.id in site.meeting(mid).themes],
                 name=f"Visionsforum – {theme.title.get(lang).text}")
     return out
-
-
-def _first_paragraph(markdown: str) -> str:
-    for block in re.split(r"\n\s*\n", markdown.strip()):
-        if block.strip() and not block.lstrip().startswith(("#", "<", "---")):
-            return " ".join(block.split())
-    return ""
 
 
 def feed_entries(site: Site, lang: Lang, site_url: str) -> list[feed.FeedEntry]:
@@ -65,7 +60,7 @@ def feed_entries(site: Site, lang: Lang, site_url: str) -> list[feed.FeedEntry]:
             title=f"{s['report']}: {name}" + (f" ({', '.join(marks)})" if marks else ""),
             url=routes.absolute(site_url, routes.item("meetings", m.id, lang)) + "#referat",
             published=report.meta.date, updated=report.meta.updated,
-            summary_html=feed.summary_html(report.meta.description, _first_paragraph(report.body) or name),
+            summary_html=feed.summary_html(report.meta.description, describe.first_paragraph(report.body) or name),
         ))
     for page in site.news(lang):
         path = routes.danish_uri(page.src_uri)
@@ -75,38 +70,41 @@ def feed_entries(site: Site, lang: Lang, site_url: str) -> list[feed.FeedEntry]:
             key=f"news/{path.removesuffix('.md')}",
             title=page.meta.title + only_da, url=routes.absolute(site_url, routes.src_uri(lang, path)),
             published=page.meta.date, updated=page.meta.updated,
-            summary_html=feed.summary_html(page.meta.description, _first_paragraph(page.body)),
+            summary_html=feed.summary_html(page.meta.description, describe.first_paragraph(page.body)),
         ))
     return entries
 
 
-def feeds(site: Site, *, site_url: str) -> dict[str, bytes]:
-    """``{path: atom}``: reports and news, one feed per language."""
+def feeds(site: Site, *, identity: Identity) -> dict[str, bytes]:
+    """``{path: atom}``: reports and news, one feed per language, named after the site and
+    written by the partnership, in that language."""
     out: dict[str, bytes] = {}
     for lang in LANGS:
-        s = strings(lang)
         uri = routes.src_uri(lang, routes.FEED)
+        name = identity.name.get(lang).text
         out[uri] = feed.atom_feed(
-            feed_entries(site, lang, site_url), lang=lang, title=s["site_name"], subtitle=s["feed_subtitle"],
-            site_url=site_url, home_url=routes.absolute(site_url, routes.src_uri(lang, "index.md")),
-            feed_url=routes.absolute(site_url, uri),
+            feed_entries(site, lang, identity.url), lang=lang, title=name, subtitle=strings(lang)["feed_subtitle"],
+            author=name, site_url=identity.url, home_url=identity.home(lang),
+            feed_url=routes.absolute(identity.url, uri),
         )
     return out
 
 
-def head_extras(site: Site, *, site_url: str) -> dict[str, str]:
-    """``{page path: HTML for <head>}``: JSON-LD on every meeting page.
+def head_extras(site: Site, *, identity: Identity) -> dict[str, str]:
+    """``{page path: HTML for <head>}``: JSON-LD on the home pages (the partnership and the
+    site) and on every meeting page whose day is known (the meeting as an Event).
 
-    The organiser is the partnership (its site), which holds the Visionsforum; listing every
+    The organiser of a meeting is the partnership, which holds the Visionsforum; listing every
     partner on every meeting page would make each page grow with the partnership.
     """
     out: dict[str, str] = {}
     for lang in LANGS:
-        name = strings(lang)["site_name"]
+        out[routes.src_uri(lang, "index.md")] = jsonld.script(jsonld.home(identity, lang))
+        organizer = jsonld.organization(identity, lang)
         for m in site.meetings:
             uri = routes.item("meetings", m.id, lang)
-            out[uri] = jsonld.script(jsonld.event(m, lang=lang, url=routes.absolute(site_url, uri),
-                                                  organizer=name, site_url=site_url))
+            data = jsonld.event(m, lang=lang, url=routes.absolute(identity.url, uri),
+                                description=describe.meeting(site, m, lang), organizer=organizer)
+            if data is not None:
+                out[uri] = jsonld.script(data)
     return out
-
-

@@ -1,7 +1,8 @@
 """The pages the generator adds to the site, in both languages, as Markdown text.
 
 Pure functions from the :class:`~boligdialog.load.Site` and the build date to
-Markdown: a front matter block (title, description), an escaped ``# heading``,
+Markdown: a front matter block (title, and a description of the page computed from
+its data by :mod:`boligdialog.describe`), an escaped ``# heading``,
 and an HTML fragment from :mod:`boligdialog.render`. Nothing here depends on
 MkDocs.
 """
@@ -19,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from . import routes, schedule
+from . import describe, routes, schedule
 from .i18n import CLASSIFICATION_ORDER, format_size, strings
 from .routes import counterpart_uri
 from .sitedata import ContentPage, Site
@@ -117,7 +118,8 @@ def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     ordered = sorted(site.partners, key=lambda p: (order[p.classification], p.name.get(lang).text.lower()))
     groups = [(c, list(ps)) for c, ps in itertools.groupby(ordered, key=lambda p: p.classification)]
     pages = [_page(index_uri, s["partners"], render("partners.html", lang=lang, page_uri=index_uri, groups=groups,
-                                                    today=site.today), in_nav=True)]
+                                                    today=site.today),
+                   description=s["partners_description"], in_nav=True)]
     agreements = {a.id: a for a in site.agreements}
     agreement_uris = {a.id: routes.src_uri(lang, a.page) for a in site.agreements}
     for p in site.partners:
@@ -129,14 +131,15 @@ def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
             invited=site.invited_to.get(p.id, []),
             agreements=agreements, agreement_uris=agreement_uris, today=site.today,
         )
-        pages.append(_page(uri, p.name.get(lang), fragment))
+        pages.append(_page(uri, p.name.get(lang), fragment, description=describe.partner(p, lang, site.today)))
     return pages
 
 
 def theme_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list[GeneratedPage]:
     s = strings(lang)
     index_uri = routes.section_index("themes", lang)
-    pages = [_page(index_uri, s["themes"], render("themes.html", lang=lang, page_uri=index_uri, themes=site.themes), in_nav=True)]
+    pages = [_page(index_uri, s["themes"], render("themes.html", lang=lang, page_uri=index_uri, themes=site.themes),
+                   description=describe.themes(site, lang), in_nav=True)]
     for theme in site.themes:
         uri = routes.item("themes", theme.id, lang)
         on_theme = [m for m in site.meetings if theme.id in m.themes]
@@ -172,13 +175,14 @@ def meeting_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list
                       upcoming=schedule.upcoming(site.meetings, today), past_by_year=by_year,
                       calendar_uri=calendar_uri, calendar_abs=routes.absolute(site_url, calendar_uri),
                       feed_uri=routes.src_uri(lang, routes.FEED))
-    pages = [_page(index_uri, s["meetings"], fragment, in_nav=True)]
+    pages = [_page(index_uri, s["meetings"], fragment, description=s["meetings_description"], in_nav=True)]
     for m in site.meetings:
         uri = routes.item("meetings", m.id, lang)
         file_types = {f.path: file_type(f.path, site.file_sizes[f.path], lang) for f in m.files}
         fragment = render("meeting.html", lang=lang, page_uri=uri, meeting=m, site=site,
                           decisions=site.decisions_by_meeting.get(m.id, []), file_types=file_types)
-        pages.append(_page(uri, m.name.get(lang), fragment, report_block(site, m, lang)))
+        pages.append(_page(uri, m.name.get(lang), fragment, report_block(site, m, lang),
+                           description=describe.meeting(site, m, lang)))
     return pages
 
 
@@ -192,7 +196,8 @@ def follow_up_page(site: Site, lang: Lang) -> GeneratedPage:
     ordered = sorted(by_time, key=lambda d: DECISION_ORDER[d.status])
     fragment = render("followup.html", lang=lang, page_uri=uri, site=site,
                       open=[d for d in ordered if d.is_open], closed=[d for d in ordered if not d.is_open])
-    return _page(uri, strings(lang)["follow_up"], fragment, in_nav=True)
+    s = strings(lang)
+    return _page(uri, s["follow_up"], fragment, description=s["follow_up_intro"], in_nav=True)
 
 
 @dataclass(frozen=True)
@@ -207,19 +212,23 @@ def news_page(site: Site, lang: Lang) -> GeneratedPage:
     items.sort(key=lambda i: (i.page.meta.date, i.uri), reverse=True)
     fragment = render("news.html", lang=lang, page_uri=uri, items=items,
                       feed_uri=routes.src_uri(lang, routes.FEED))
-    return _page(uri, strings(lang)["news"], fragment, in_nav=True)
+    s = strings(lang)
+    return _page(uri, s["news"], fragment, description=s["news_description"], in_nav=True)
 
 
 def search_page(lang: Lang) -> GeneratedPage:
     uri = routes.src_uri(lang, routes.SEARCH)
-    return _page(uri, strings(lang)["search"], render("search.html", lang=lang, page_uri=uri), in_nav=True)
+    s = strings(lang)
+    return _page(uri, s["search"], render("search.html", lang=lang, page_uri=uri), description=s["search_intro"],
+                 in_nav=True)
 
 
 def english_fallback(page: ContentPage) -> GeneratedPage:
-    """An English page for a Danish page that has no English text yet."""
-    meta = {k: v for k, v in page.meta.model_dump(exclude_none=True).items() if k in ("title", "description")}
+    """An English page for a Danish page that has no English text yet; its description says so."""
+    meta = {"title": page.meta.title} if page.meta.title else {}
+    meta["description"] = describe.danish_only(page.meta.title, "en")
     block = fallback_block(page.body, "en", "only_da_page")
-    return GeneratedPage(counterpart_uri(page.src_uri), (front_matter(**meta) if meta else "") + block + "\n", True)
+    return GeneratedPage(counterpart_uri(page.src_uri), front_matter(**meta) + block + "\n", True)
 
 
 def generate(site: Site, today: dt.date, site_url: str) -> list[GeneratedPage]:

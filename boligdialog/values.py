@@ -261,6 +261,33 @@ class When:
             ) from None
 
 
+_PART = r"[^,\x00-\x1f\x7f]*[^,\s\x00-\x1f\x7f]"  # no comma, no control character
+_ADDRESS = re.compile(rf"^(?P<street>{_PART}), *(?P<postcode>\d{{4}}) +(?P<locality>{_PART})$")
+
+
+@dataclass(frozen=True)
+class Address:
+    """A Danish postal address written on one line, as on an envelope:
+    ``Nordmarks Allé 1, 2620 Albertslund`` (street and number, postcode and town)."""
+
+    street: str
+    postcode: str
+    locality: str
+
+    def __str__(self) -> str:
+        return f"{self.street}, {self.postcode} {self.locality}"
+
+    @classmethod
+    def parse(cls, value: Any) -> "Address":
+        if isinstance(value, Address):
+            return value
+        m = _ADDRESS.match(value.strip()) if isinstance(value, str) else None
+        if not m:
+            raise ValueError("expected an address as 'street and number, postcode town', like "
+                             f"'Nordmarks Allé 1, 2620 Albertslund', but received {show(value)}")
+        return cls(m.group("street").strip(), m.group("postcode"), m.group("locality").strip())
+
+
 @dataclass(frozen=True)
 class Count:
     """A number of people, exact or approximate ("about 20")."""

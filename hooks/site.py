@@ -10,34 +10,46 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from boligdialog import navigation, outputs, pages, routes, schedule
+from boligdialog import describe, lastmod, navigation, opengraph, outputs, pages, routes, schedule
 from boligdialog.errors import ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
+from boligdialog.identity import Identity
 from boligdialog.load import load_site
 from boligdialog.routes import counterpart_uri, lang_of
 from boligdialog.sitedata import Site
-from boligdialog.values import LANGS
+from boligdialog.values import LANGS, Lang
 
 log = logging.getLogger("mkdocs.hooks.boligdialog")
+
+
+ERROR_PAGES: dict[str, Lang] = {"404.html": "da", "en/404.html": "en"}
+"""The 404 page of each language (theme templates: ``overrides/404.html``, ``overrides/en/404.html``)."""
 
 
 @dataclass
 class _Build:
     site: Site
     now: datetime
+    identity: Identity
+    changes: lastmod.Changes
     navs: dict = field(default_factory=dict)
     head: dict[str, str] = field(default_factory=dict)
     """Extra <head> HTML (JSON-LD) by page source path."""
+    meta: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    """Title (if the front matter has one) and description of each page, as plain text."""
 
     @property
     def today(self) -> date:
@@ -66,7 +78,13 @@ def on_config(config: Any) -> Any:
                  len(site.missing_english), "\n  ".join(site.missing_english))
     for notice in site.notices:  # INFO: a meeting that just passed must not stop the daily publish
         log.info("To record: %s", notice)
-    _build = _Build(site=site, now=now)
+    try:
+        identity = Identity.from_config(config.site_url, config.extra)
+    except ValueError as exc:
+        raise Abort(f"Build stopped: {exc}") from None
+    content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
+    changes = lastmod.Changes(site, lastmod.git_dates(root), content_dir=content_dir, today=now.date())
+    _build = _Build(site=site, now=now, identity=identity, changes=changes)
     return config
 
 
@@ -76,12 +94,13 @@ def on_files(files: Files, *, config: Any) -> Files:
         existing = files.get_file_from_path(uri)
         if existing is not None:
             files.remove(existing)  # reports are shown on their meeting's page
-    site_url = config.site_url or "https://boligdialog.invalid/"
+    identity = _build.identity
+    site_url = identity.url
     taken = {f.dest_uri: f for f in files}
-    for uri, content in {**outputs.calendars(_build.site, site_url=site_url, stamp=_build.now),
-                         **outputs.feeds(_build.site, site_url=site_url)}.items():
+    for uri, content in {**outputs.calendars(_build.site, site_url=site_url, stamp=_build.now, site_name=identity.name),
+                         **outputs.feeds(_build.site, identity=identity)}.items():
         _add(files, taken, File.generated(config, uri, content=content))
-    _build.head = outputs.head_extras(_build.site, site_url=site_url)
+    _build.head = outputs.head_extras(_build.site, identity=identity)
     for page in pages.generate(_build.site, _build.today, site_url):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         _add(files, taken, File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
@@ -117,8 +136,10 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Files) -> 
     assert _build is not None
     uri = page.file.src_uri
     lang = lang_of(uri)
-    if not page.meta.get("description"):
-        page.meta["description"] = config.extra["description"][lang]
+    if not page.meta.get("description"):  # an editor's page without one: its first paragraph
+        page.meta["description"] = describe.from_markdown(markdown) or _build.identity.description.get(lang).text
+    title = page.meta.get("title")
+    _build.meta[uri] = (title if isinstance(title, str) else None, page.meta["description"])
     for key in ("title", "description"):  # front matter is data: escape before any template prints it
         if isinstance(page.meta.get(key), str):
             page.meta[key] = html.escape(page.meta[key])
@@ -130,23 +151,83 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Files) -> 
     return markdown
 
 
+class _LocalConfig:
+    """MkDocs's config as one page's templates see it: ``site_name`` in the page's language,
+    and ``site_description`` (printed where a page has no description: the 404 pages) too.
+
+    Material prints ``config.site_name`` in the header, the navigation and ``<title>``; this
+    gives each page its language's name without copying those templates."""
+
+    def __init__(self, config: Any, *, site_name: str, site_description: str) -> None:
+        self._config = config
+        self.site_name = site_name
+        self.site_description = site_description
+
+    def __getattr__(self, key: str) -> Any:
+        return getattr(self._config, key)
+
+    def __getitem__(self, key: str) -> Any:
+        if key in ("site_name", "site_description"):
+            return getattr(self, key)
+        return self._config[key]
+
+
+def _context(context: dict, *, lang: Lang, config: Any, urls: dict[str, str], uri: str) -> dict:
+    """What our templates add to a page's context (``bd``), and the site's name in ``lang``."""
+    assert _build is not None
+    s = strings(lang)
+    error_page = uri in ERROR_PAGES
+    context["config"] = _LocalConfig(
+        config, site_name=_build.identity.name.get(lang).text,
+        site_description=s["not_found_text"] if error_page else _build.identity.description.get(lang).text)
+    context["bd"] = {
+        "lang": lang,
+        "s": s,
+        "alternates": [{"lang": code, "name": LANGUAGE_NAMES[code], "url": urls[code]} for code in LANGS],
+        "other": next(code for code in LANGS if code != lang),
+        "search_url": routes.url_of(routes.src_uri(lang, routes.SEARCH)),
+        "is_search": uri == routes.src_uri(lang, routes.SEARCH),
+        "feed_url": routes.src_uri(lang, routes.FEED),
+        "home_url": routes.url_of(routes.src_uri(lang, "index.md")),
+        "head": _build.head.get(uri, ""),
+        "og": [],
+        "error_page": error_page,
+    }
+    return context
+
+
 def on_page_context(context: dict, *, page: Any, config: Any, nav: Any) -> dict:
     assert _build is not None
     uri = page.file.src_uri
     lang = lang_of(uri)
     context["nav"] = _build.navs[lang]
     counterpart = counterpart_uri(uri)
-    urls = {lang: page.url, lang_of(counterpart): routes.url_of(counterpart)}
-    context["bd"] = {
-        "lang": lang,
-        "s": strings(lang),
-        "alternates": [{"lang": code, "name": LANGUAGE_NAMES[code], "url": urls[code]} for code in LANGS],
-        "other": next(code for code in LANGS if code != lang),
-        "search_url": routes.url_of(routes.src_uri(lang, routes.SEARCH)),
-        "is_search": uri == routes.src_uri(lang, routes.SEARCH),
-        "feed_url": routes.src_uri(lang, routes.FEED),
-        "head": _build.head.get(uri, ""),
-    }
+    context = _context(context, lang=lang, config=config, uri=uri,
+                       urls={lang: page.url, lang_of(counterpart): routes.url_of(counterpart)})
+    title, description = _build.meta[uri]
+    danish = routes.danish_uri(uri)
+    context["bd"]["og"] = opengraph.properties(
+        title=title or Markup(page.title or "").striptags(), description=description,
+        url=page.canonical_url, lang=lang, site_name=context["config"].site_name,
+        article=danish.startswith(routes.NEWS_DIR) and danish != routes.NEWS,
+    )
+    return context
+
+
+def on_template_context(context: dict, *, template_name: str, config: Any) -> dict:
+    """The sitemap gets each page's last change; the 404 pages their language's context, and
+    links from the site's root, as a host serves them at any missing address."""
+    assert _build is not None
+    if template_name == "sitemap.xml":
+        context["bd_lastmod"] = {f.src_uri: day.isoformat() for f in context["pages"]
+                                 if (day := _build.changes.of(f.src_uri))}
+    elif template_name in ERROR_PAGES:
+        lang = ERROR_PAGES[template_name]
+        context["base_url"] = urlsplit(config.site_url or "/").path
+        context = _context(context, lang=lang, config=config, uri=template_name,
+                           urls={ERROR_PAGES[name]: name for name in ERROR_PAGES})
+        other = context["bd"]["other"]
+        context["bd"] |= {"s_other": strings(other), "other_home_url": routes.url_of(routes.src_uri(other, "index.md"))}
     return context
 
 

@@ -76,3 +76,12 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def fuller_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fuller_site.py's site, built once on its records' build date (records_fixture.EPOCH);
+    returns the site folder."""
+    from fuller_site import build_fuller_site
+
+    return build_fuller_site(tmp_path_factory.mktemp("fuller"))

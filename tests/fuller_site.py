@@ -10,12 +10,12 @@ from conftest import build, copy_project, edit
 from records_fixture import EPOCH, add_records
 
 
-def build_fuller_site(dest: Path) -> Path:
-    """Build the fuller site in ``dest``; returns its site folder."""
+def build_fuller_site(dest: Path, *, epoch: int | None = None) -> Path:
+    """Build the fuller site in ``dest`` (as on the day ``epoch``, if given); returns its site folder."""
     project = copy_project(dest / "project")
     add_records(project)
     edit(project / "data/themes.yaml", "      en: Renovation of the housing estates\n", "")
     (project / "content/en/aftale.md").unlink()
-    result = build(project, epoch=EPOCH)
+    result = build(project, epoch=EPOCH if epoch is None else epoch)
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -27,6 +27,7 @@ MEETINGS = """
     files:
       - path: filer/dagsorden-2027-1.pdf
         name: {{da: Dagsorden, en: Agenda}}
+    address: Nordmarks Allé 1, 2620 Albertslund
   - id: visionsforum-2027-ekstra
     name: {{da: Ekstra Visionsforum, en: Extra Visionsforum}}
     start: 2027-05-27 17:00

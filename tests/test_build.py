@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.robotparser import RobotFileParser
 from xml.etree import ElementTree
 
 import pytest
@@ -155,6 +156,14 @@ def test_values_from_data_are_escaped(project):
     assert agreement.title.get_text() == f"Aftalen {XSS[1]} - Boligdialog Albertslund"
     assert agreement.select_one(".md-header__topic:nth-of-type(2)").get_text(strip=True) == f"Aftalen {XSS[1]}"
     assert not agreement.find("img", src="x")
+    assert agreement.select_one('meta[property="og:title"]')["content"] == f"Aftalen {XSS[1]}"
+    # descriptions made from data, in <meta name="description"> and OpenGraph
+    va = soup(site, "partnere/va/")
+    description = va.select_one('meta[name="description"]')["content"]
+    assert description.startswith(f"{XSS[0]} VA: Almen boligorganisation.")
+    assert va.select_one('meta[property="og:description"]')["content"] == description
+    assert soup(site, "moeder/visionsforum-2017-1/").select_one('meta[name="description"]')["content"].startswith(
+        f"1. Visionsforum {XSS[1]}: august 2017.")
 
 
 def test_missing_english_falls_back_to_danish_marked_lang_da(project):
@@ -194,3 +203,26 @@ def test_bad_data_fails_the_build_with_every_message_and_no_traceback(project):
     assert "data/partners.yaml:15: partners[0].website: expected a web address" in out
     assert "Build stopped: 2 problem(s)" in out
     assert not (project / "site" / "index.html").exists()
+
+
+def test_robots_txt_names_the_sitemap_and_lets_crawlers_in(shipped_site):
+    robots = RobotFileParser()
+    robots.parse((shipped_site / "robots.txt").read_text(encoding="utf-8").splitlines())
+    assert robots.site_maps() == ["https://boligdialog.example.org/sitemap.xml"]
+    assert robots.can_fetch("*", "https://boligdialog.example.org/en/moeder/")
+    assert (shipped_site / "sitemap.xml").is_file()
+
+
+@pytest.mark.parametrize(("path", "lang", "home", "other_home"), [
+    ("404.html", "da", "/", "/en/"), ("en/404.html", "en", "/en/", "/")])
+def test_a_404_page_per_language_with_links_from_the_root(shipped_site, path, lang, home, other_home):
+    """A host serves a 404 page at any missing address, so its links start at the root. GitHub
+    Pages serves only /404.html (for /en/… too): it points to the English home page, in English."""
+    page = soup(shipped_site, path)
+    assert page.html["lang"] == lang
+    assert page.title.get_text().startswith("Siden findes ikke" if lang == "da" else "Page not found")
+    assert {a["href"].rstrip(".") for a in page.select("article a")} == {home, other_home}
+    other = page.select_one(f'article [lang="{"en" if lang == "da" else "da"}"]')
+    assert other is not None and other.a["href"].rstrip(".") == other_home
+    assets = [tag.get("href") or tag.get("src") for tag in page.select("link[href], script[src]")]
+    assert all(url.startswith(("/", "https://")) for url in assets), assets

@@ -90,7 +90,7 @@ RECORDS_ON_THE_DAY = [
       "are approved at a meeting) but received 'visionsforum-2028-1', which is planned"]),
     ("data/meetings.yaml", "    state: planned\n    themes: [renovering]",
      "    state: planned\n    themes: [renovering]\n    agenda:\n      - name: Budget\n        result: Vedtaget",
-     ["data/meetings.yaml:66: meetings[4].agenda[0].result: expected no result before the meeting is held but "
+     ["data/meetings.yaml:67: meetings[4].agenda[0].result: expected no result before the meeting is held but "
       "received it on a meeting that is planned"]),
 ]
 
@@ -110,7 +110,7 @@ def test_a_planned_meeting_whose_day_has_passed_asks_to_be_recorded(project):
         "data/meetings.yaml:34: meetings[1].state: the meeting's day 2027-03-18 has passed but it is still "
         "'planned': set state to 'held' (and add who attended and the report) or 'cancelled'. Until then its "
         "page says the report is to follow.",
-        "data/meetings.yaml:48: meetings[2].state: the meeting's day 2027-05-27 has passed but it is still "
+        "data/meetings.yaml:49: meetings[2].state: the meeting's day 2027-05-27 has passed but it is still "
         "'planned': set state to 'held' (and add who attended and the report) or 'cancelled'. Until then its "
         "page says the report is to follow.",
     ]

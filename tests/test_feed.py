@@ -1,7 +1,10 @@
-"""The Atom output, parsed back with feedparser."""
+"""The Atom output, parsed back with feedparser and checked against RFC 4287 by
+tests/atom_rules.py (the RFC's own grammar and rules, not the library that writes it)."""
 
 import feedparser
+import pytest
 
+from atom_rules import problems
 from boligdialog.feed import FeedEntry, atom_feed, tag_uri
 from boligdialog.values import PartialDate
 
@@ -13,22 +16,69 @@ def entry(key, day, title="T"):
                      updated=None, summary_html="<p>S</p>")
 
 
+def feed(entries, **kwargs):
+    args = dict(lang="en", title="Feed", subtitle="Sub", author="Housing dialogue Albertslund", site_url=SITE,
+                home_url=f"{SITE}en/", feed_url=f"{SITE}en/feed.xml") | kwargs
+    return atom_feed(entries, **args)
+
+
 def test_feed_is_valid_atom_newest_first_with_stable_ids():
-    xml = atom_feed([entry("a", "2027-01-02"), entry("b", "2027-03-04"), entry("c", "2026-12-31")],
-                    lang="en", title="Feed", subtitle="Sub", site_url=SITE, home_url=f"{SITE}en/",
-                    feed_url=f"{SITE}en/feed.xml")
+    xml = feed([entry("a", "2027-01-02"), entry("b", "2027-03-04"), entry("c", "2026-12-31")])
+    assert problems(xml) == []
     parsed = feedparser.parse(xml)
     assert parsed.bozo == 0
     assert [e.id for e in parsed.entries] == [tag_uri(SITE, f"{k}/en") for k in ("b", "a", "c")]
     assert parsed.feed.updated_parsed[:3] == (2027, 3, 4)
     assert parsed.entries[0].link == f"{SITE}en/b/"
     # a changed title keeps the id
-    again = feedparser.parse(atom_feed([entry("b", "2027-03-04", title="Other")], lang="en", title="F",
-                                       subtitle="S", site_url=SITE, home_url=SITE, feed_url=SITE + "f.xml"))
+    again = feedparser.parse(feed([entry("b", "2027-03-04", title="Other")]))
     assert again.entries[0].id == parsed.entries[0].id
 
 
+def test_the_partnership_is_the_author_of_the_feed():
+    parsed = feedparser.parse(feed([entry("a", "2027-01-02")], author="Boligdialog Albertslund",
+                                   home_url=SITE, lang="da"))
+    assert parsed.feed.author_detail == {"name": "Boligdialog Albertslund", "href": SITE}
+
+
+@pytest.mark.parametrize("built", ["shipped_site", "fuller_site"])
+@pytest.mark.parametrize("path", ["feed.xml", "en/feed.xml"])
+def test_the_built_feeds_conform_to_rfc_4287(request, built, path):
+    xml = (request.getfixturevalue(built) / path).read_bytes()
+    assert problems(xml) == []
+    assert feedparser.parse(xml).entries  # reports and news are in it
+
+
 def test_empty_feed_is_still_valid():
-    parsed = feedparser.parse(atom_feed([], lang="da", title="F", subtitle="S", site_url=SITE,
-                                        home_url=SITE, feed_url=SITE + "feed.xml"))
+    xml = feed([], lang="da", home_url=SITE, feed_url=SITE + "feed.xml")
+    assert problems(xml) == []
+    parsed = feedparser.parse(xml)
     assert parsed.bozo == 0 and parsed.entries == []
+
+
+# --- the checker finds what breaks the RFC --------------------------------------------------
+
+VALID = """<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">
+  <id>tag:x.org,2017:feed</id><title>F</title><updated>2027-01-02T12:00:00+01:00</updated>
+  <link href="https://x.org/feed.xml" rel="self"/>{author}
+  <entry><id>tag:x.org,2017:a</id><title>A</title><updated>2027-01-02T12:00:00+01:00</updated>
+    <link href="https://x.org/a/" rel="alternate" hreflang="da"/>{extra}</entry>
+</feed>"""
+AUTHOR = "<author><name>P</name><uri>https://x.org/</uri></author>"
+
+
+def test_the_checker_accepts_a_valid_feed():
+    assert problems(VALID.format(author=AUTHOR, extra="").encode()) == []
+
+
+@pytest.mark.parametrize(("author", "extra", "expected"), [
+    ("", "", "An atom:feed must have an atom:author unless all of its atom:entry children have an atom:author."),
+    (AUTHOR, '<link href="https://x.org/b/" hreflang="da"/>', "entry 1: two alternate links with type/hreflang (None, 'da')"),
+    (AUTHOR.replace("https://x.org/", "/relative"), "", "feed: author uri '/relative' is not an absolute IRI"),
+    (AUTHOR, "<id>tag:x.org,2017:b</id>", "Appendix B grammar"),
+    (AUTHOR, "<published>2027-01-02t12:00:00z</published>", "published '2027-01-02t12:00:00z' is not an RFC 3339"),
+    (AUTHOR, "<published>2027-01-03T12:00:00+01:00</published>", "entry 1: published after it was updated"),
+])
+def test_the_checker_reports_each_broken_rule(author, extra, expected):
+    found = problems(VALID.format(author=author, extra=extra).encode())
+    assert any(expected in p for p in found), found

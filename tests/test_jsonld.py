@@ -1,7 +1,25 @@
+"""schema.org JSON-LD, read back with json: a meeting is an Event only when its day is known;
+the home pages carry the partnership (Organization) and the site (WebSite)."""
+
 import json
 
-from boligdialog.jsonld import event, script
+import pytest
+
+from boligdialog.identity import Identity
+from boligdialog.jsonld import event, home, organization, script
 from boligdialog.model import Meeting
+from boligdialog.values import Text
+
+IDENTITY = Identity(url="https://x.org/", name=Text("Boligdialog Albertslund", "Housing dialogue Albertslund"),
+                    description=Text("Partnerskabet.", "The partnership."))
+
+
+def meeting(**fields):
+    return Meeting.model_validate({"id": "m", "name": {"da": "Møde", "en": "Meeting"}, "state": "planned"} | fields)
+
+
+def as_event(m, lang="en"):
+    return event(m, lang=lang, url="https://x.org/m/", description="D", organizer=organization(IDENTITY, lang))
 
 
 def test_script_escapes_markup_but_json_round_trips():
@@ -12,9 +30,34 @@ def test_script_escapes_markup_but_json_round_trips():
     assert json.loads(body) == data
 
 
-def test_unknown_place_and_end_are_left_out():
-    m = Meeting.model_validate({"id": "m", "name": "Møde", "start": "2017-08", "state": "held"})
-    data = event(m, lang="da", url="https://x/", organizer="Boligdialog Albertslund", site_url="https://x/")
-    assert data["startDate"] == "2017-08"
+@pytest.mark.parametrize("start", ["2017-08", "2017"])
+def test_a_meeting_known_only_to_the_month_or_year_is_no_event(start):
+    assert as_event(meeting(start=start, state="held")) is None
+
+
+def test_a_timed_meeting_with_place_and_address_has_what_search_engines_require():
+    data = as_event(meeting(start="2027-06-10 17:00", end="19:30", location={"da": "Rådhuset", "en": "Town Hall"},
+                            address="Nordmarks Allé 1, 2620 Albertslund"))
+    assert data["startDate"] == "2027-06-10T17:00:00+02:00"  # summer time in Copenhagen
+    assert data["endDate"] == "2027-06-10T19:30:00+02:00"
+    assert data["location"] == {"@type": "Place", "name": "Town Hall", "address": {
+        "@type": "PostalAddress", "streetAddress": "Nordmarks Allé 1", "postalCode": "2620",
+        "addressLocality": "Albertslund", "addressCountry": "DK"}}
+    assert data["description"] == "D" and data["name"] == "Meeting"
+    assert data["organizer"] == {"@type": "Organization", "@id": "https://x.org/#partnerskab",
+                                 "name": "Housing dialogue Albertslund", "url": "https://x.org/"}
+
+
+def test_unknown_time_place_and_end_are_left_out():
+    data = as_event(meeting(start="2027-01-14"), lang="da")
+    assert data["startDate"] == "2027-01-14"  # a day without a time: a date, not midnight
     assert "location" not in data and "endDate" not in data
-    assert data["organizer"] == {"@type": "Organization", "name": "Boligdialog Albertslund", "url": "https://x/"}
+    assert data["organizer"]["name"] == "Boligdialog Albertslund"
+
+
+def test_home_has_the_partnership_and_the_site_in_its_language():
+    org, site = home(IDENTITY, "en")["@graph"]
+    assert org == {"@type": "Organization", "@id": "https://x.org/#partnerskab", "name": "Housing dialogue Albertslund",
+                   "alternateName": "Boligdialog Albertslund", "url": "https://x.org/", "description": "The partnership."}
+    assert site == {"@type": "WebSite", "@id": "https://x.org/en/#website", "name": "Housing dialogue Albertslund",
+                    "url": "https://x.org/en/", "inLanguage": "en", "publisher": {"@id": "https://x.org/#partnerskab"}}

@@ -11,7 +11,7 @@ from conftest import edit
 
 THEMES = "['midtby', 'renovering', 'boligsocialt-arbejde', 'byens-udvikling', 'borgerdialog']"
 PARTNERS = "['albertslund-kommune', 'va', 'ab', 'akb-albertslund', 'grundejerforeninger', 'andelsboligforeninger']"
-MEETING_KEYS = ("['id', 'number', 'name', 'start', 'end', 'location', 'state', 'themes', 'invited', "
+MEETING_KEYS = ("['id', 'number', 'name', 'start', 'end', 'location', 'address', 'state', 'themes', 'invited', "
                 "'attended', 'participants', 'agenda', 'files']")
 
 CASES = [

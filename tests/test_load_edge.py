@@ -52,6 +52,12 @@ CASES = [
     ("content/nyheder/ny-hjemmeside.md", "date: 2026-11-26\n", "date: 2026-11-26\nupdated: 2026-11-01\n",
      "content/nyheder/ny-hjemmeside.md:4: updated: expected a date on or after date 2026-11-26 "
      "but received 2026-11-01"),
+    # a meeting's address: one line, street and number, postcode and town
+    ("data/meetings.yaml", "    state: held\n", "    state: held\n    address: Nordmarks Allé 1, Albertslund\n",
+     "data/meetings.yaml:18: meetings[0].address: expected an address as 'street and number, postcode town', "
+     "like 'Nordmarks Allé 1, 2620 Albertslund', but received 'Nordmarks Allé 1, Albertslund'"),
+    ("data/meetings.yaml", "    state: held\n", "    state: held\n    address: Nordmarks Allé 1, 2620 Albertslund\n",
+     None),
     ("data/decisions.yaml", "decisions: []", "",
      "data/decisions.yaml:1: expected a mapping of keys and values but received an empty file"),
     # found by running the tool with inputs nobody tried before

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from boligdialog.values import Count, PartialDate, Text, When, parse_time
+from boligdialog.values import Address, Count, PartialDate, Text, When, parse_time
 
 
 @pytest.mark.parametrize(
@@ -133,3 +133,18 @@ def test_text_refuses_invisible_characters(raw, single_line, message):
 
 def test_text_keeps_line_breaks_and_tabs_where_paragraphs_are_allowed():
     assert Text.parse({"da": "To\nlinjer\tog tab"}).da == "To\nlinjer\tog tab"
+
+
+def test_address_reads_street_postcode_and_town():
+    address = Address.parse("  Nordmarks Allé 1,2620  Albertslund ")
+    assert address == Address("Nordmarks Allé 1", "2620", "Albertslund")
+    assert str(address) == "Nordmarks Allé 1, 2620 Albertslund"
+
+
+@pytest.mark.parametrize("raw", ["Nordmarks Allé 1", "Vej 1, DK-2620 Albertslund", "Vej 1, 2620 Albertslund, Danmark",
+                                 "Vej 1, 2620", "Vej\x001, 2620 Albertslund", 2620, None])
+def test_address_rejects(raw):
+    with pytest.raises(ValueError) as exc:
+        Address.parse(raw)
+    assert str(exc.value).startswith("expected an address as 'street and number, postcode town', like "
+                                     "'Nordmarks Allé 1, 2620 Albertslund', but received ")

@@ -1,0 +1,116 @@
+"""When each page last changed, for the sitemap's ``<lastmod>``.
+
+A page changed when a file it is made from was last committed (one ``git log`` over the
+whole history, read once per build), or on a date the data itself records: a report's or
+a news article's ``date``/``updated``, and the day a meeting took place (its page and the
+lists turn it from upcoming to past). Never the build date, so two builds of one commit
+give the same sitemap. Without git (a copy of the project without ``.git``, or a shallow
+clone) only the data's own dates count; a page with no known date gets no ``<lastmod>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from . import routes
+from .schedule import TZ
+from .sitedata import ContentPage, Site
+from .values import PartialDate
+
+DATA_DIR = "data/"
+_COMMIT = "\x1e"  # marks a commit's timestamp among the file names in git's output
+
+
+def _git(root: Path, *args: str) -> bytes | None:
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+    except OSError:
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def git_dates(root: Path) -> dict[str, dt.date]:
+    """``{path relative to root: day (Copenhagen) of the last commit that changed it}``;
+    empty when git is missing, ``root`` is not in a repository, or the clone is shallow (its
+    oldest commit would seem to have changed every file)."""
+    if _git(root, "rev-parse", "--is-shallow-repository") != b"false\n":
+        return {}
+    log = _git(root, "log", f"--format={_COMMIT}%ct", "--name-only", "-z", "--relative", "--", ".")
+    if log is None:
+        return {}
+    dates: dict[str, dt.date] = {}
+    day: dt.date | None = None
+    for token in log.decode("utf-8", "surrogateescape").split("\0"):
+        token = token.lstrip("\n")
+        if token.startswith(_COMMIT):
+            day = dt.datetime.fromtimestamp(int(token[1:]), TZ).date()
+        elif token and day is not None and (token not in dates or dates[token] < day):
+            dates[token] = day
+    return dates
+
+
+def _days(*dates: PartialDate | None) -> list[dt.date]:
+    return [d for d in (p.as_date() if p else None for p in dates) if d is not None]
+
+
+class Changes:
+    """Last-change dates of the pages of one build."""
+
+    def __init__(self, site: Site, git: Mapping[str, dt.date], *, content_dir: str, today: dt.date) -> None:
+        """``content_dir``: the editors' folder relative to the project root (``content``)."""
+        self.site = site
+        self.git = git
+        self.content = content_dir.strip("/") + "/"
+        self.today = today
+        self.data = max((day for path, day in git.items() if path.startswith(DATA_DIR)), default=None)
+
+    def _page(self, page: ContentPage | None) -> list[dt.date]:
+        """The commit of an editor's file and the dates in its front matter."""
+        if page is None:
+            return []
+        committed = self.git.get(self.content + page.src_uri)
+        return ([committed] if committed else []) + _days(page.meta.date, page.meta.updated)
+
+    def _reports(self, meeting_ids: Iterable[str]) -> list[dt.date]:
+        out: list[dt.date] = []
+        for mid in meeting_ids:
+            m = self.site.meeting(mid)
+            out += self._page(self.site.report(m, "da")) + self._page(self.site.report(m, "en"))
+            out += [day for f in m.files if (day := self.git.get(self.content + f.path))]
+        return out
+
+    def _held(self, meeting_ids: Iterable[str]) -> list[dt.date]:
+        """Days of the meetings that have come: each one changed the lists it is on."""
+        return _days(*(self.site.meeting(mid).start.date for mid in meeting_ids))
+
+    def of(self, uri: str) -> dt.date | None:
+        """When the page with source path ``uri`` last changed, if known."""
+        danish = routes.danish_uri(uri)
+        section, _, rest = danish.partition("/")
+        all_meetings = [m.id for m in self.site.meetings]
+        dates: list[dt.date] = []
+        own = self.site.pages.get(uri) or self.site.pages.get(danish)
+        if own is not None:  # an editor's page, or the English page standing in for it
+            dates += self._page(own)
+            if danish == "index.md":  # the home page lists the next meeting and the latest reports
+                dates += self._reports(all_meetings) + self._held(all_meetings) + self._data()
+            if any(a.page == danish for a in self.site.agreements):  # lists the signatories
+                dates += self._data()
+        elif danish == routes.NEWS:
+            dates += [d for page in self.site.news("da") for d in self._page(page)]
+            dates += [d for page in self.site.news("en") for d in self._page(page)]
+        elif section == routes.SECTIONS["meetings"] and rest != "index.md":
+            mid = rest.removesuffix(".md")
+            dates += self._data() + self._reports([mid]) + self._held([mid])
+        elif danish in (routes.section_index("meetings", "da"), routes.FOLLOW_UP) or section == routes.SECTIONS["themes"]:
+            dates += self._data() + self._reports(all_meetings) + self._held(all_meetings)
+        elif section == routes.SECTIONS["partners"]:
+            dates += self._data()
+        known = [d for d in dates if d <= self.today]
+        return max(known, default=None)
+
+    def _data(self) -> list[dt.date]:
+        return [self.data] if self.data else []
