@@ -1,7 +1,8 @@
-"""Files beside the pages: calendars, feeds, and JSON-LD for meeting pages.
+"""Files beside the pages: calendars, feeds, JSON-LD for meeting pages, and the open data.
 
-Collects what :mod:`calendar`, :mod:`feed` and :mod:`jsonld` need from the
-:class:`~boligdialog.load.Site` and calls them; no MkDocs here either.
+Collects what :mod:`calendar`, :mod:`feed`, :mod:`jsonld`, :mod:`opendata` and
+:mod:`popolo` need from the :class:`~boligdialog.load.Site` and calls them; no MkDocs
+here either.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from . import calendar, feed, jsonld, routes
+from . import calendar, feed, jsonld, opendata, popolo, routes
 from .i18n import strings
 from .sitedata import Site
 from .model import Meeting
@@ -110,3 +111,10 @@ def head_extras(site: Site, *, site_url: str) -> dict[str, str]:
     return out
 
 
+def open_data(site: Site, *, site_url: str, license: opendata.License, created: dt.datetime,
+              modified: dt.datetime) -> opendata.Package:
+    """The open data: every table in CSV and JSON, ``datapackage.json``, and the Popolo export
+    in each language (``popolo-da.json``, ``popolo-en.json``); files by their name in ``data/``."""
+    popolo_files = {f"popolo-{lang}.json": popolo.export_file(site, lang, site_url=site_url) for lang in LANGS}
+    return opendata.package(site, site_url=site_url, license=license, created=created, modified=modified,
+                            also=popolo_files)

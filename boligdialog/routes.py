@@ -26,6 +26,11 @@ NEWS = "nyheder/index.md"
 FEED = "feed.xml"
 CALENDAR = "moeder/visionsforum.ics"
 """The whole meeting series as iCalendar, per language."""
+OPEN_DATA = "aabne-data.md"
+"""The page that describes the open data, per language."""
+DATA_DIR = "data/"
+"""Folder of the open-data files (one for both languages): ``/data/datapackage.json`` and the tables."""
+DATAPACKAGE = "datapackage.json"
 
 
 def theme_calendar(theme_id: str, lang: Lang) -> str:
@@ -61,7 +66,8 @@ def is_generated(uri: str) -> bool:
     path = danish_uri(uri)
     return (
         path.split("/", 1)[0] in SECTIONS.values()
-        or path in (SEARCH, FOLLOW_UP, NEWS, FEED)
+        or path in (SEARCH, FOLLOW_UP, NEWS, FEED, OPEN_DATA)
+        or uri.startswith(DATA_DIR)
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from boligdialog import navigation, outputs, pages, routes, schedule
+from boligdialog import changed, navigation, opendata, outputs, pages, routes, schedule
 from boligdialog.errors import ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
 from boligdialog.load import load_site
@@ -34,6 +34,9 @@ log = logging.getLogger("mkdocs.hooks.boligdialog")
 class _Build:
     site: Site
     now: datetime
+    license: opendata.License
+    data_changed: datetime
+    """When data/ or content/ last changed (the open data's ``modified``)."""
     navs: dict = field(default_factory=dict)
     head: dict[str, str] = field(default_factory=dict)
     """Extra <head> HTML (JSON-LD) by page source path."""
@@ -61,9 +64,11 @@ def on_config(config: Any) -> Any:
                  len(site.missing_english), "\n  ".join(site.missing_english))
     try:
         now = schedule.build_time()
+        license = opendata.License.from_config(config.extra.get("open_data"))
     except ValueError as exc:
         raise Abort(f"Build stopped: {exc}") from None
-    _build = _Build(site=site, now=now)
+    modified = changed.last_change(root, [root / "data", Path(config.docs_dir)], now=now)
+    _build = _Build(site=site, now=now, license=license, data_changed=modified)
     return config
 
 
@@ -77,8 +82,14 @@ def on_files(files: Files, *, config: Any) -> Files:
     for uri, content in {**outputs.calendars(_build.site, site_url=site_url, stamp=_build.now),
                          **outputs.feeds(_build.site, site_url=site_url)}.items():
         files.append(File.generated(config, uri, content=content))
+    package = outputs.open_data(_build.site, site_url=site_url, license=_build.license, created=_build.now,
+                                modified=_build.data_changed)
+    for name, content in package.files.items():
+        files.append(File.generated(config, routes.DATA_DIR + name, content=content))
     _build.head = outputs.head_extras(_build.site, site_url=site_url)
-    for page in pages.generate(_build.site, _build.today, site_url):
+    generated = pages.generate(_build.site, _build.today, site_url)
+    generated += [pages.open_data_page(package, lang, site_url) for lang in LANGS]
+    for page in generated:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
     return files
@@ -122,6 +133,7 @@ def on_page_context(context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         "search_url": routes.url_of(routes.src_uri(lang, routes.SEARCH)),
         "is_search": uri == routes.src_uri(lang, routes.SEARCH),
         "feed_url": routes.src_uri(lang, routes.FEED),
+        "open_data_url": routes.url_of(routes.src_uri(lang, routes.OPEN_DATA)),
         "head": _build.head.get(uri, ""),
     }
     return context
