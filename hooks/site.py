@@ -85,7 +85,11 @@ def on_files(files: Files, *, config: Any) -> Files:
     package = outputs.open_data(_build.site, site_url=site_url, license=_build.license, created=_build.now,
                                 modified=_build.data_changed)
     for name, content in package.files.items():
-        files.append(File.generated(config, routes.DATA_DIR + name, content=content))
+        uri = routes.DATA_DIR + name
+        if files.get_file_from_path(uri) is not None:  # MkDocs would replace it with only an INFO line
+            raise Abort(f"Build stopped: content/{uri}: expected no file here: the site writes its open data "
+                        "there, so this file would be lost; move it")
+        files.append(File.generated(config, uri, content=content))
     _build.head = outputs.head_extras(_build.site, site_url=site_url)
     generated = pages.generate(_build.site, _build.today, site_url)
     generated += [pages.open_data_page(package, lang, site_url) for lang in LANGS]

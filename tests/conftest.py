@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+JAN_2027 = int(dt.datetime(2027, 1, 1, 12, tzinfo=dt.timezone.utc).timestamp())
+"""A build date for the fuller fixtures: the shipped meeting is past, the added ones upcoming."""
 PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides", "hooks")
 
 
@@ -57,3 +60,17 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def tricky_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped project with tests/records_fixture.py's records and its tricky partner, built
+    on 1 January 2027; returns the project folder (its site is ``site/``)."""
+    from records_fixture import add_records, add_tricky_partner
+
+    project = copy_project(tmp_path_factory.mktemp("tricky") / "project")
+    add_records(project)
+    add_tricky_partner(project)
+    result = build(project, epoch=JAN_2027)
+    assert result.returncode == 0, result.stderr
+    return project

@@ -72,3 +72,34 @@ def add_records(project: Path, *, status: str = "draft", approved_at: str | None
         REPORT.format(status=status, approved=approved), encoding="utf-8")
     (project / "content/filer").mkdir()
     (project / "content/filer/dagsorden-2027-1.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 12_000)
+
+
+TRICKY_PARTNER = r"""
+  - id: tricky
+    name:
+      da: "Boligforeningen \"Vest\", afd. 1\nGården"
+      en: "=HYPERLINK(\"https://example.org\",\"klik\")"
+    short_name: "+45 12 34"
+    classification: other
+    note:
+      da: "-3 grader"
+      en: "@holdet"
+    memberships:
+      - {status: invited, date: 2017, agreement: aftale-2017}
+      - {status: signed, date: 2026-05-02, agreement: aftale-2017, signatory: "'Apostrof Jensen"}
+      - {status: left, date: 2026-09, agreement: aftale-2017}
+    representatives:
+      - name: "'Apostrof Jensen"
+        role: {da: "\tformand", en: "\rchair"}
+        start_date: 2026-05
+"""
+"""A partner whose texts would break a careless CSV writer or run as spreadsheet formulas."""
+
+
+def add_tricky_partner(project: Path) -> None:
+    """Append :data:`TRICKY_PARTNER`, and let it and VA attend the last meeting of the records
+    above (12 people, an exact count)."""
+    with (project / "data/partners.yaml").open("a", encoding="utf-8") as f:
+        f.write(TRICKY_PARTNER)
+    with (project / "data/meetings.yaml").open("a", encoding="utf-8") as f:
+        f.write("    participants: 12\n    attended: [va, tricky]\n")

@@ -20,49 +20,10 @@ from pydantic import BaseModel
 from boligdialog import model, opendata
 from boligdialog.load import load_site
 from boligdialog.model import CountField, DateField, Id, Meeting, TextField
-from conftest import build, copy_project
-from records_fixture import add_records
+from conftest import JAN_2027, build, copy_project
 
-JAN_2027 = int(dt.datetime(2027, 1, 1, 12, tzinfo=dt.timezone.utc).timestamp())
 SITE_URL = "https://boligdialog.example.org/"
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-# A partner whose texts would break a careless CSV writer or run as spreadsheet formulas.
-TRICKY_PARTNER = r"""
-  - id: tricky
-    name:
-      da: "Boligforeningen \"Vest\", afd. 1\nGården"
-      en: "=HYPERLINK(\"https://example.org\",\"klik\")"
-    short_name: "+45 12 34"
-    classification: other
-    note:
-      da: "-3 grader"
-      en: "@holdet"
-    memberships:
-      - {status: invited, date: 2017, agreement: aftale-2017}
-      - {status: signed, date: 2026-05-02, agreement: aftale-2017, signatory: "'Apostrof Jensen"}
-      - {status: left, date: 2026-09, agreement: aftale-2017}
-    representatives:
-      - name: "'Apostrof Jensen"
-        role: {da: "\tformand", en: "\rchair"}
-        start_date: 2026-05
-"""
-
-
-@pytest.fixture(scope="module")
-def fuller(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped project with tests/records_fixture.py's records and the tricky partner,
-    built; returns the project folder (its site is ``site/``)."""
-    project = copy_project(tmp_path_factory.mktemp("opendata") / "project")
-    add_records(project)
-    with (project / "data/partners.yaml").open("a", encoding="utf-8") as f:
-        f.write(TRICKY_PARTNER)
-    with (project / "data/meetings.yaml").open("a", encoding="utf-8") as f:
-        f.write("    participants: 12\n    attended: [va, tricky]\n")  # the last meeting's
-    result = build(project, epoch=JAN_2027)
-    assert result.returncode == 0, result.stderr
-    return project
-
 
 def data_dir(site: Path) -> Path:
     return site / "data"
@@ -71,9 +32,9 @@ def data_dir(site: Path) -> Path:
 # --- the validator ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("which", ["shipped", "fuller"])
-def test_frictionless_finds_no_error_and_resolves_every_foreign_key(which, shipped_site, fuller):
-    site = shipped_site if which == "shipped" else fuller / "site"
+@pytest.mark.parametrize("which", ["shipped", "tricky"])
+def test_frictionless_finds_no_error_and_resolves_every_foreign_key(which, shipped_site, tricky_project):
+    site = shipped_site if which == "shipped" else tricky_project / "site"
     report = validate(str(data_dir(site) / "datapackage.json"))
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
     assert report.stats["errors"] == 0
@@ -83,11 +44,11 @@ def test_frictionless_finds_no_error_and_resolves_every_foreign_key(which, shipp
     assert ("reports", "meetings") in keys and ("attachments", "meetings") in keys
 
 
-def test_validator_reports_a_broken_reference(fuller, tmp_path):
+def test_validator_reports_a_broken_reference(tricky_project, tmp_path):
     """The foreign keys are checked: an unknown agreement in a copy of the package is an error."""
     copy = tmp_path / "data"
     copy.mkdir()
-    for file in data_dir(fuller / "site").iterdir():
+    for file in data_dir(tricky_project / "site").iterdir():
         (copy / file.name).write_bytes(file.read_bytes())
     descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
@@ -99,8 +60,8 @@ def test_validator_reports_a_broken_reference(fuller, tmp_path):
     assert [e for e in report.flatten(["type"])] == [["foreign-key"]]
 
 
-def test_every_json_file_parses_and_holds_the_rows_of_its_csv(fuller):
-    folder = data_dir(fuller / "site")
+def test_every_json_file_parses_and_holds_the_rows_of_its_csv(tricky_project):
+    folder = data_dir(tricky_project / "site")
     for file in folder.glob("*.json"):
         json.loads(file.read_text(encoding="utf-8"))  # every JSON file, Popolo included
     package = Package(str(folder / "datapackage.json"))
@@ -177,9 +138,9 @@ def only(actual: list[dict[str, Any]], expected: list[dict[str, Any]]) -> list[d
     return [{k: row[k] for k in keys} for row in actual]
 
 
-@pytest.mark.parametrize("which", ["shipped", "fuller"])
-def test_csv_rows_are_the_yaml_records(which, shipped_site, fuller):
-    project = shipped_site.parent if which == "shipped" else fuller
+@pytest.mark.parametrize("which", ["shipped", "tricky"])
+def test_csv_rows_are_the_yaml_records(which, shipped_site, tricky_project):
+    project = shipped_site.parent if which == "shipped" else tricky_project
     site = project / "site"
     partners, meetings = source(project, "partners"), source(project, "meetings")
     expected: dict[str, list[dict[str, Any]]] = {
@@ -219,7 +180,7 @@ def test_csv_rows_are_the_yaml_records(which, shipped_site, fuller):
         "reports": reports_from_front_matter(project, meetings),
     }
     assert expected["meetings"] and expected["reports"]
-    if which == "fuller":
+    if which == "tricky":
         assert all(expected[t] for t in expected), [t for t in expected if not expected[t]]
     for table, records in expected.items():
         assert only(rows(site, table), records) == records, table
@@ -254,10 +215,10 @@ def test_dates_keep_their_precision_and_estimates_stay_estimates(shipped_site):
 # --- escaping -----------------------------------------------------------------------------
 
 
-def test_comma_quote_and_newline_keep_the_csv_row_whole(fuller):
-    site = fuller / "site"
+def test_comma_quote_and_newline_keep_the_csv_row_whole(tricky_project):
+    site = tricky_project / "site"
     partners = {p["id"]: p for p in rows(site, "partners")}
-    assert len(partners) == len(source(fuller, "partners"))
+    assert len(partners) == len(source(tricky_project, "partners"))
     assert partners["tricky"]["name_da"] == 'Boligforeningen "Vest", afd. 1\nGården'
     assert partners["tricky"]["classification"] == "other"  # the cells after it are in their place
     raw = (data_dir(site) / "partners.csv").read_bytes()
@@ -265,8 +226,8 @@ def test_comma_quote_and_newline_keep_the_csv_row_whole(fuller):
     assert raw.count(b"\r\n") == len(partners) + 1  # CRLF ends every record, not the newline in a name
 
 
-def test_formula_like_texts_are_written_so_that_no_spreadsheet_runs_them(fuller):
-    site = fuller / "site"
+def test_formula_like_texts_are_written_so_that_no_spreadsheet_runs_them(tricky_project):
+    site = tricky_project / "site"
     package = Package(str(data_dir(site) / "datapackage.json"))
     cells = [(r.name, k, v) for r in package.resources for row in r.read_rows()
              for k, v in row.to_dict().items() if isinstance(v, str)]
@@ -440,8 +401,8 @@ def test_descriptor_names_licence_languages_and_times(shipped_site):
     assert {p.name for p in data_dir(shipped_site).glob("*.csv")} == paths
 
 
-def test_created_is_the_build_time(fuller):
-    descriptor = json.loads((data_dir(fuller / "site") / "datapackage.json").read_text(encoding="utf-8"))
+def test_created_is_the_build_time(tricky_project):
+    descriptor = json.loads((data_dir(tricky_project / "site") / "datapackage.json").read_text(encoding="utf-8"))
     assert dt.datetime.fromisoformat(descriptor["created"]).timestamp() == JAN_2027
 
 
@@ -519,13 +480,16 @@ def test_no_page_loads_the_open_data(shipped_site):
         assert not [u for u in fetched if re.search(r"(^|/)data/", u)], page
 
 
-def test_an_editor_file_under_content_data_is_reported(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_an_editor_file_under_content_data_is_reported(project):
     (project / "content/data").mkdir()
-    (project / "content/data/partners.csv").write_text("x\n", encoding="utf-8")
     (project / "content/data/notes.md").write_text("# x\n", encoding="utf-8")
     from boligdialog.errors import ValidationFailed
     with pytest.raises(ValidationFailed) as err:
         load_site(project)
-    assert any(e.file == "content/data/notes.md" and "the site generates this page itself" in str(e)
-               for e in err.value.errors)
+    assert [(e.file, "the site generates this page itself" in str(e)) for e in err.value.errors] == [
+        ("content/data/notes.md", True)]
+    (project / "content/data/notes.md").unlink()
+    (project / "content/data/partners.csv").write_text("x\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "content/data/partners.csv: expected no file here: the site writes its open data there" in result.stdout + result.stderr
