@@ -141,7 +141,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "as the pages."),
     "license": ("Licens", "Licence"),
     "data_changed": ("Data sidst ændret", "Data last changed"),
-    "data_package": ("Beskrivelse af alle tabeller", "Description of every table"),
+    "data_package": ("Datapakke", "Data package"),
     "formats": ("Formater", "Formats"),
     "format_csv": ("én fil pr. tabel, UTF-8, kommasepareret efter RFC 4180, med kolonnernes navne i første "
                    "række. Den kan åbnes i et regneark.",
@@ -190,8 +190,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "instead of running it as a formula. Remove one apostrophe to get the original text. The "
                         "JSON files hold the texts unchanged."),
     "files_heading": ("Filerne", "The files"),
-    "table": ("Tabel", "Table"),
-    "rows": ("Rækker", "Rows"),
+    "row": ("række", "row"),
+    "rows": ("rækker", "rows"),
     "tables": ("Tabellerne", "The tables"),
     "key": ("Nøgle", "Key"),
     "fields": ("Felter", "Fields"),
