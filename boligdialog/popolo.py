@@ -137,4 +137,9 @@ def export(site: Site, lang: Lang, *, site_url: str) -> dict[str, Any]:
 
 
 def export_file(site: Site, lang: Lang, *, site_url: str) -> bytes:
-    return (json.dumps(export(site, lang, site_url=site_url), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The export as UTF-8 JSON, one object to a line."""
+    parts = []
+    for key, items in export(site, lang, site_url=site_url).items():
+        lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
+        parts.append(f"{json.dumps(key)}: [\n{lines}\n]" if items else f"{json.dumps(key)}: []")
+    return ("{\n" + ",\n".join(parts) + "\n}\n").encode("utf-8")
