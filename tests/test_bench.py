@@ -9,9 +9,11 @@ import math
 from pathlib import Path
 
 import pytest
+from frictionless import validate
 
 from bench import measure, project, synth
 from bench.run import main
+from boligdialog import opendata, outputs
 from boligdialog.load import load_site
 
 
@@ -53,9 +55,6 @@ def test_synthetic_partnership_passes_validation(tmp_path: Path) -> None:
 
 def test_synthetic_partnership_passes_the_open_data_validator(tmp_path: Path) -> None:
     """The export the benchmark times is a valid package at that data's shape too."""
-    from frictionless import validate
-
-    from boligdialog import opendata, outputs
     now = dt.datetime(2026, 6, 1, 12, tzinfo=dt.timezone.utc)
     project.write_partnership(synth.partnership(synth.scale_for(40)), tmp_path)
     package = outputs.open_data(load_site(tmp_path), site_url="https://boligdialog.example.org/",
