@@ -74,3 +74,18 @@ def tricky_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(project, epoch=JAN_2027)
     assert result.returncode == 0, result.stderr
     return project
+
+
+@pytest.fixture(scope="session")
+def fuller_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fuller site of tests/fuller_site.py, built once; returns the site folder."""
+    from fuller_site import build_fuller_site
+
+    return build_fuller_site(tmp_path_factory.mktemp("fuller"))
+
+
+def built_site(request: pytest.FixtureRequest, which: str) -> Path:
+    """The site folder of the shipped build, of tests/fuller_site.py's, or of the tricky project."""
+    fixture = {"shipped": "shipped_site", "fuller": "fuller_built", "tricky": "tricky_project"}[which]
+    found = request.getfixturevalue(fixture)
+    return found / "site" if which == "tricky" else found

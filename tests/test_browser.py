@@ -20,7 +20,6 @@ import pytest
 from browser import (AXE_JS, CHROMIUM_ARGS, ROOT, Visit, block_other_hosts, chromium_path,
                      describe_violations, is_local, page_lang, require, run_axe, serve,
                      site_config, site_pages, start_playwright, visit_all)
-from fuller_site import build_fuller_site
 from links import LinkChecker
 
 FIRST_VIEW_LIMIT = 100 * 1024
@@ -67,11 +66,10 @@ def shipped_run(browser: Any, shipped_site: Path, axe_available: None) -> Iterat
 
 
 @pytest.fixture(scope="session")
-def fuller_run(browser: Any, tmp_path_factory: pytest.TempPathFactory, axe_available: None) -> Iterator[SiteRun]:
+def fuller_run(browser: Any, fuller_built: Path, axe_available: None) -> Iterator[SiteRun]:
     """The fuller site (tests/fuller_site.py), every page opened once."""
-    site = build_fuller_site(tmp_path_factory.mktemp("fuller"))
-    with serve(site) as base:
-        yield SiteRun(base, visit_all(browser, base, site_pages(site)))
+    with serve(fuller_built) as base:
+        yield SiteRun(base, visit_all(browser, base, site_pages(fuller_built)))
 
 
 @pytest.fixture(params=["shipped", "fuller"])

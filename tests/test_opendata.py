@@ -22,7 +22,7 @@ from boligdialog import model, opendata
 from boligdialog.errors import ValidationFailed
 from boligdialog.load import load_site
 from boligdialog.model import CountField, DateField, Id, Meeting, TextField
-from conftest import JAN_2027, build
+from conftest import JAN_2027, build, built_site
 from htmlpage import resolve, soup
 
 SITE_URL = "https://boligdialog.example.org/"
@@ -36,9 +36,9 @@ def data_dir(site: Path) -> Path:
 # --- the validator ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("which", ["shipped", "tricky"])
-def test_frictionless_finds_no_error_and_resolves_every_foreign_key(which, shipped_site, tricky_project):
-    site = shipped_site if which == "shipped" else tricky_project / "site"
+@pytest.mark.parametrize("which", ["shipped", "fuller", "tricky"])
+def test_frictionless_finds_no_error_and_resolves_every_foreign_key(which, request):
+    site = built_site(request, which)
     report = validate(str(data_dir(site) / "datapackage.json"))
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
     assert report.stats["errors"] == 0

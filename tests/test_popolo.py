@@ -15,6 +15,7 @@ from referencing.jsonschema import DRAFT3
 from boligdialog import popolo
 from boligdialog.model import Membership, Partner
 from boligdialog.values import PartialDate, Text
+from conftest import built_site
 
 SCHEMAS = Path(__file__).parent / "schemas" / "popolo"
 KINDS = {"organizations": "organization", "persons": "person", "memberships": "membership", "events": "event"}
@@ -44,9 +45,9 @@ def problems(document: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
-@pytest.mark.parametrize("which", ["shipped", "tricky"])
-def test_export_validates_against_the_popolo_schemas(which, lang, shipped_site, tricky_project):
-    site = shipped_site if which == "shipped" else tricky_project / "site"
+@pytest.mark.parametrize("which", ["shipped", "fuller", "tricky"])
+def test_export_validates_against_the_popolo_schemas(which, lang, request):
+    site = built_site(request, which)
     document = json.loads((site / f"data/popolo-{lang}.json").read_text(encoding="utf-8"))
     assert set(document) == set(KINDS)
     assert all(document[k] for k in ("organizations", "memberships", "events", "persons"))
