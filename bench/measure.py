@@ -7,11 +7,13 @@ import os
 import statistics
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+OPEN_DATA = "data"
+"""Folder of the open-data files in the site (``boligdialog.routes.DATA_DIR``)."""
 GZIP_LEVEL = 6
 """zlib's default level, a common setting of web servers."""
 
@@ -64,6 +66,12 @@ class SiteMetrics:
     home_first_view_gzip: int
     """Home page HTML + the CSS and JS it references, each gzip-compressed."""
     home_first_view_files: int
+    open_data_files: dict[str, int] = field(default_factory=dict)
+    """Size of every open-data file (``data/``), by name."""
+
+    @property
+    def open_data_bytes(self) -> int:
+        return sum(self.open_data_files.values())
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -146,4 +154,5 @@ def site_metrics(site: Path) -> SiteMetrics:
         pagefind_bytes=folder_bytes(site / "pagefind"),
         home_first_view_gzip=gz,
         home_first_view_files=files,
+        open_data_files={p.name: p.stat().st_size for p in sorted((site / OPEN_DATA).glob("*")) if p.is_file()},
     )

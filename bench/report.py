@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .measure import Run, SiteMetrics
@@ -49,6 +49,8 @@ class SizeResult:
     """data/ and content/ of the synthetic partnership."""
     load_average: tuple[float, float]
     """The machine's 1-minute load average before and after this size's runs (other work on it)."""
+    export_s: list[float] = field(default_factory=list)
+    """The open-data export alone (``bench/export.py``), seconds, once per repetition."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ def results_from_json(data: dict[str, Any]) -> Results:
         sites={v: SiteMetrics(**m) for v, m in s["sites"].items()},
         source_bytes=s["source_bytes"],
         load_average=tuple(s["load_average"]),  # type: ignore[arg-type]
+        export_s=s.get("export_s", []),
     ) for s in data["sizes"]]
     return Results(machine=Machine(**data["machine"]), source=data["source"], command=data["command"],
                    reps=data["reps"], sizes=sizes, serve=[Rebuild(**r) for r in data["serve"]],
@@ -158,6 +161,11 @@ def targets(results: Results) -> list[Target]:
                               f"wall {scaling(small, large, NO_PAGEFIND):.2f}×, "
                               f"CPU {scaling(small, large, NO_PAGEFIND, CPU):.2f}×",
                               factor <= SCALING_LIMIT))
+    for small, large in _scaling_pairs(results.sizes):
+        if large.scale.meetings == 10 * small.scale.meetings and small.export_s and large.export_s:
+            factor = statistics.median(large.export_s) / statistics.median(small.export_s)
+            out.append(Target(f"open-data export at {large.scale.meetings} meetings ≤ {SCALING_LIMIT}× the time "
+                              f"of {small.scale.meetings}", f"{factor:.2f}×", factor <= SCALING_LIMIT))
     if len(results.sizes) > 1:
         for section, name in ((None, "all pages"), (MEETING_SECTION, "meeting pages")):
             flat, plain = flatness(results.sizes, OURS, section), flatness(results.sizes, PLAIN, section)
@@ -252,6 +260,17 @@ def scaling_table(results: Results) -> str:
     return _table(["meetings", "time", "pages", "ours", "ours without Pagefind", "plain", "Pagefind alone"], rows)
 
 
+def open_data_table(results: Results) -> str:
+    """The open-data export alone, and the size of every file it writes (ours, last repetition)."""
+    sizes = results.sizes
+    rows = [[f"{s.scale.meetings}", f"{statistics.median(s.export_s):.2f}" if s.export_s else "–",
+             f"{len(s.sites[OURS].open_data_files)}", _kb(s.sites[OURS].open_data_bytes)] for s in sizes]
+    summary = _table(["meetings", "export alone s", "files", "all files"], rows)
+    names = sorted({n for s in sizes for n in s.sites[OURS].open_data_files})
+    files = [[f"`{name}`", *(_kb(s.sites[OURS].open_data_files.get(name, 0)) for s in sizes)] for name in names]
+    return summary + "\n\n" + _table(["file in `data/`", *(f"{s.scale.meetings} meetings" for s in sizes)], files)
+
+
 def serve_table(serve: list[Rebuild]) -> str:
     rows = [[f"{i + 1}", f"{r.detect_s:.2f}", "–" if r.built_in_s is None else f"{r.built_in_s:.2f}",
              f"{r.total_s:.2f}"] for i, r in enumerate(serve)]
@@ -277,6 +296,7 @@ def markdown(results: Results) -> str:
         "### Pages and sizes", size_table(results),
         "### Median size of item pages, by section", section_table(results),
         "### Scaling", scaling_table(results),
+        "### Open data: the export alone, and its files", open_data_table(results),
     ]
     if results.serve:
         parts += ["### `mkdocs serve`: one edit to a meeting report, shipped content", serve_table(results.serve)]

@@ -91,6 +91,17 @@ def pagefind_alone(project: Project, env: dict[str, str]) -> Run:
     return _checked(run_measured(args, cwd=project.root, env=env, log=log), "Pagefind", log)
 
 
+def export_alone(project: Project, env: dict[str, str]) -> float:
+    """Seconds the open-data export takes on its own (``bench/export.py``, data loaded first)."""
+    log = project.root / "export.log"
+    args = [sys.executable, str(ROOT / "bench" / "export.py"), str(project.root)]
+    with log.open("wb") as out:
+        done = subprocess.run(args, cwd=project.root, env=env, stdout=subprocess.PIPE, stderr=out, check=False)
+    if done.returncode != 0:
+        raise BuildFailed(f"open-data export failed (exit {done.returncode}):\n{log.read_text(encoding='utf-8')[-4000:]}")
+    return float(json.loads(done.stdout)["export_s"])
+
+
 def capture_baseline(project: Project, env: dict[str, str]) -> None:
     """Build once through the shim with capture on, then write the plain config for its output."""
     mkdocs_build(project, NO_PAGEFIND, env | {"BENCH_CAPTURE_DIR": str(project.capture)},
@@ -111,15 +122,17 @@ def bench_size(meetings: int, reps: int, workdir: Path, code: Path, seed: int, s
     capture_baseline(project, env)
     runs: dict[str, list[Run]] = {v: [] for v in VARIANTS}
     pagefind: list[Run] = []
+    export: list[float] = []
     for rep in range(reps):
         for variant in VARIANTS:
             runs[variant].append(mkdocs_build(project, variant, env))
             if variant == OURS:
                 pagefind.append(pagefind_alone(project, env))
+        export.append(export_alone(project, env))
         say(f"  repetition {rep + 1}/{reps}: " + ", ".join(f"{v} {runs[v][-1].wall_s:.2f} s" for v in VARIANTS)
-            + f", pagefind alone {pagefind[-1].wall_s:.2f} s")
+            + f", pagefind alone {pagefind[-1].wall_s:.2f} s, open-data export alone {export[-1]:.2f} s")
     return report.SizeResult(
-        scale=scale, runs=runs, pagefind=pagefind,
+        scale=scale, runs=runs, pagefind=pagefind, export_s=export,
         sites={v: site_metrics(project.site(v)) for v in (OURS, PLAIN)},
         source_bytes=folder_bytes(project.root / "data") + folder_bytes(project.root / "content"),
         load_average=(load_before, os.getloadavg()[0]),

@@ -145,8 +145,93 @@ STRINGS: dict[str, tuple[str, str]] = {
     "not_found_text": ("Siden, du leder efter, findes ikke her.", "The page you are looking for is not here."),
     "go_home": ("Gå til forsiden", "Go to the home page"),
     "home_in_language": ("Gå til den danske forside", "Go to the English home page"),
+    # open data (the page /aabne-data/; what each table holds: boligdialog.opendata.TABLE_TEXTS)
+    "open_data_description": ("Partnerskabets data som CSV, JSON, Frictionless Data Package og Popolo, med en "
+                              "beskrivelse af hver fil og licensen.",
+                              "The partnership's data as CSV, JSON, a Frictionless Data Package and Popolo, with a "
+                              "description of every file and the licence."),
+    "open_data_intro": ("Det, siden fortæller om partnerskabet – partnere, aftaleudgaver, møder, dagsordener, "
+                        "beslutninger, temaer og referater – kan også hentes som data. Så kan journalister, "
+                        "kommunens dataportal og andre bruge det uden at skrive det af. Filerne laves på ny, hver "
+                        "gang siden bygges, ud fra de samme data som siderne.",
+                        "What this site says about the partnership – partners, agreement versions, meetings, "
+                        "agendas, decisions, themes and reports – can also be downloaded as data, so that "
+                        "journalists, the municipality's data portal and anyone else can reuse it without copying "
+                        "it by hand. The files are made afresh every time the site is built, from the same data "
+                        "as the pages."),
+    "license": ("Licens", "Licence"),
+    "data_changed": ("Data sidst ændret", "Data last changed"),
+    "data_package": ("Datapakke", "Data package"),
+    "formats": ("Formater", "Formats"),
+    "format_csv": ("én fil pr. tabel, UTF-8, kommasepareret efter RFC 4180, med kolonnernes navne i første "
+                   "række. Den kan åbnes i et regneark.",
+                   "one file per table, UTF-8, comma-separated as RFC 4180 describes, with the column names in "
+                   "the first row. It opens in a spreadsheet."),
+    "format_json": ("de samme rækker som CSV-filen, som en liste af objekter med kolonnernes navne som nøgler.",
+                    "the same rows as the CSV file, as a list of objects with the column names as keys."),
+    "format_package": ("beskriver hver CSV-tabel med felternes typer, de påkrævede felter, nøgler og "
+                       "henvisningerne mellem tabellerne, så et værktøj som frictionless kan kontrollere filerne.",
+                       "describes each CSV table with the types of its fields, the required fields, keys and "
+                       "the references between tables, so that a tool such as frictionless can check the files."),
+    "format_popolo": ("organisationer, personer, medlemskaber og møder i den form, som værktøjer til "
+                      "Popolo-standarden læser; én fil pr. sprog.",
+                      "organisations, people, memberships and meetings in the shape that tools for the Popolo "
+                      "standard read; one file per language."),
+    "reading": ("Sådan læses data", "How to read the data"),
+    "reading_ids": ("Hver partner, hvert møde og hvert tema har et id, som også står i adressen på dets side: "
+                    "partneren med id va har siden /partnere/va/, mødet visionsforum-2017-1 siden "
+                    "/moeder/visionsforum-2017-1/.",
+                    "Every partner, meeting and theme has an id that is also part of its page's address: the "
+                    "partner with id va has the page /en/partnere/va/, the meeting visionsforum-2017-1 the "
+                    "page /en/moeder/visionsforum-2017-1/."),
+    "reading_langs": ("Tekster står på dansk og engelsk i hver sin kolonne, fx name_da og name_en. Er den "
+                      "engelske tom, findes teksten kun på dansk.",
+                      "Texts are in Danish and English in columns of their own, such as name_da and name_en. "
+                      "Where the English one is empty, the text exists only in Danish."),
+    "reading_dates": ("Datoer er kun så præcise, som de kendes: 2017-08-22, 2017-08 (kun måneden) eller 2017 "
+                      "(kun året). Der er ikke gættet på en dag. Klokkeslæt er dansk tid.",
+                      "Dates are only as precise as they are known: 2017-08-22, 2017-08 (only the month) or "
+                      "2017 (only the year). No day has been guessed. Times are Danish time."),
+    "reading_counts": ("Et antal, der kun er anslået (»ca. 20«), har true i kolonnen, der ender på _approximate.",
+                       "A number that is only an estimate (“about 20”) has true in the column that ends in "
+                       "_approximate."),
+    "reading_empty": ("En tom celle betyder, at oplysningen ikke kendes eller ikke er registreret.",
+                      "An empty cell means that the fact is not known or not recorded."),
+    "reading_lists": ("Lister, fx de partnere, der var inviteret til et møde, står i en tabel for sig med "
+                      "ejerens id og pladsen i listen (position).",
+                      "Lists, such as the partners invited to a meeting, are tables of their own with the "
+                      "owner's id and the place in the list (position)."),
+    "reading_formula": ("I CSV-filerne har en tekst, der begynder med =, +, -, @, tabulator, vognretur eller "
+                        "apostrof, fået en apostrof foran, så et regneark viser den som tekst og ikke udfører den "
+                        "som en formel. Fjern én apostrof for at få den oprindelige tekst. JSON-filerne har "
+                        "teksterne uændret.",
+                        "In the CSV files a text that begins with =, +, -, @, a tab, a carriage return or an "
+                        "apostrophe has been given an apostrophe in front, so that a spreadsheet shows it as text "
+                        "instead of running it as a formula. Remove one apostrophe to get the original text. The "
+                        "JSON files hold the texts unchanged."),
+    "files_heading": ("Filerne", "The files"),
+    "row": ("række", "row"),
+    "rows": ("rækker", "rows"),
+    "tables": ("Tabellerne", "The tables"),
+    "key": ("Nøgle", "Key"),
+    "fields": ("Felter", "Fields"),
+    "required": ("påkrævet", "required"),
+    "refers_to": ("henviser til", "refers to"),
+    "popolo_text": ("Popolo-filerne beskriver partnerskabet som en organisation med partnerne som medlemmer: "
+                    "hver status (inviteret, underskrevet) er et medlemskab med start- og slutdato. "
+                    "Repræsentanterne er personer med en rolle hos deres partner, og møderne er begivenheder. "
+                    "Partnere og møder har samme id som i tabellerne; partnerskabet selv har sidens adresse som "
+                    "id.",
+                    "The Popolo files describe the partnership as an organisation with the partners as its "
+                    "members: each status (invited, signed) is a membership with a start and an end date. The "
+                    "representatives are people with a role at their partner, and the meetings are events. "
+                    "Partners and meetings have the same id as in the tables; the partnership itself has the "
+                    "site's address as its id."),
+    "in_danish": ("på dansk", "in Danish"),
+    "in_english": ("på engelsk", "in English"),
     # footer
     "accessibility": ("Tilgængelighedserklæring", "Accessibility statement"),
+    "open_data": ("Åbne data", "Open data"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

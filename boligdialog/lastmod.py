@@ -32,8 +32,8 @@ def _git(root: Path, *args: str) -> bytes | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def git_dates(root: Path) -> dict[str, dt.date]:
-    """``{path relative to root: day (Copenhagen) of the last commit that changed it}``;
+def git_log(root: Path) -> dict[str, dt.datetime]:
+    """``{path relative to root: time (Copenhagen) of the last commit that changed it}``;
     empty when git is missing, ``root`` is not in a repository, or the clone is shallow (its
     oldest commit would seem to have changed every file)."""
     if _git(root, "rev-parse", "--is-shallow-repository") != b"false\n":
@@ -41,15 +41,15 @@ def git_dates(root: Path) -> dict[str, dt.date]:
     log = _git(root, "log", f"--format={_COMMIT}%ct", "--name-only", "-z", "--relative", "--", ".")
     if log is None:
         return {}
-    dates: dict[str, dt.date] = {}
-    day: dt.date | None = None
+    times: dict[str, dt.datetime] = {}
+    when: dt.datetime | None = None
     for token in log.decode("utf-8", "surrogateescape").split("\0"):
         token = token.lstrip("\n")
         if token.startswith(_COMMIT):
-            day = dt.datetime.fromtimestamp(int(token[1:]), TZ).date()
-        elif token and day is not None and (token not in dates or dates[token] < day):
-            dates[token] = day
-    return dates
+            when = dt.datetime.fromtimestamp(int(token[1:]), TZ)
+        elif token and when is not None and (token not in times or times[token] < when):
+            times[token] = when
+    return times
 
 
 def _days(*dates: PartialDate | None) -> list[dt.date]:
@@ -59,13 +59,15 @@ def _days(*dates: PartialDate | None) -> list[dt.date]:
 class Changes:
     """Last-change dates of the pages of one build."""
 
-    def __init__(self, site: Site, git: Mapping[str, dt.date], *, content_dir: str, today: dt.date) -> None:
-        """``content_dir``: the editors' folder relative to the project root (``content``)."""
+    def __init__(self, site: Site, commits: Mapping[str, dt.datetime], *, content_dir: str, today: dt.date) -> None:
+        """``commits``: :func:`git_log`; ``content_dir``: the editors' folder relative to the
+        project root (``content``)."""
         self.site = site
-        self.git = git
+        self.commits = commits
+        self.git = {path: when.date() for path, when in commits.items()}
         self.content = content_dir.strip("/") + "/"
         self.today = today
-        self.data = max((day for path, day in git.items() if path.startswith(DATA_DIR)), default=None)
+        self.data = max((day for path, day in self.git.items() if path.startswith(DATA_DIR)), default=None)
 
     def _page(self, page: ContentPage | None) -> list[dt.date]:
         """The commit of an editor's file and the dates in its front matter."""
@@ -114,3 +116,11 @@ class Changes:
 
     def _data(self) -> list[dt.date]:
         return [self.data] if self.data else []
+
+    def data_changed(self, now: dt.datetime) -> dt.datetime:
+        """When anything in ``data/`` or the editors' folder was last committed (the open
+        data's ``modified``), in whole seconds, never after ``now``; ``now`` (the build time)
+        without a history."""
+        found = max((when for path, when in self.commits.items() if path.startswith((DATA_DIR, self.content))),
+                    default=now)
+        return min(found, now).astimezone(TZ).replace(microsecond=0)

@@ -1,8 +1,9 @@
-"""Files beside the pages: calendars, feeds, and JSON-LD for meeting and home pages.
+"""Files beside the pages: calendars, feeds, JSON-LD for meeting and home pages, and the open data.
 
-Collects what :mod:`calendar`, :mod:`feed` and :mod:`jsonld` need from the
-:class:`~boligdialog.load.Site` and calls them; no MkDocs here either. The site's
-name in each language comes from its :class:`~boligdialog.identity.Identity`.
+Collects what :mod:`calendar`, :mod:`feed`, :mod:`jsonld`, :mod:`opendata` and
+:mod:`popolo` need from the :class:`~boligdialog.load.Site` and calls them; no MkDocs
+here either. The site's name in each language comes from its
+:class:`~boligdialog.identity.Identity`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from . import calendar, describe, feed, jsonld, routes
+from . import calendar, describe, feed, jsonld, opendata, popolo, routes
 from .i18n import strings
 from .identity import Identity
 from .sitedata import Site
@@ -108,3 +109,14 @@ def head_extras(site: Site, *, identity: Identity) -> dict[str, str]:
             if data is not None:
                 out[uri] = jsonld.script(data)
     return out
+
+
+def open_data(site: Site, *, identity: Identity, license: opendata.License, created: dt.datetime,
+              modified: dt.datetime) -> opendata.Package:
+    """The open data: every table in CSV and JSON, ``datapackage.json``, and the Popolo export
+    in each language (``popolo-da.json``, ``popolo-en.json``); files by their name in ``data/``."""
+    popolo_files = {f"popolo-{lang}.json": popolo.export_file(site, lang, site_url=identity.url,
+                                                              site_name=identity.name.get(lang).text)
+                    for lang in LANGS}
+    return opendata.package(site, site_url=identity.url, license=license, created=created, modified=modified,
+                            also=popolo_files)

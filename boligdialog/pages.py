@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-from . import describe, routes, schedule
-from .i18n import CLASSIFICATION_ORDER, format_size, strings
+from . import describe, opendata, routes, schedule
+from .i18n import CLASSIFICATION_ORDER, format_partial, format_size, strings
 from .routes import counterpart_uri
 from .sitedata import ContentPage, Site
 from .model import DECISION_STATUSES, Meeting, Membership, Partner, Representative
@@ -221,6 +221,22 @@ def search_page(lang: Lang) -> GeneratedPage:
     s = strings(lang)
     return _page(uri, s["search"], render("search.html", lang=lang, page_uri=uri), description=s["search_intro"],
                  in_nav=True)
+
+
+def open_data_page(package: opendata.Package, lang: Lang, site_url: str) -> GeneratedPage:
+    """What each open-data file holds, its fields, the licence and the links (not in the
+    navigation: the footer links to it)."""
+    s = strings(lang)
+    uri = routes.src_uri(lang, routes.OPEN_DATA)
+    day = package.modified.date()
+    fragment = render(
+        "opendata.html", lang=lang, page_uri=uri, package=package,
+        sizes={name: format_size(len(content), lang) for name, content in package.files.items()},
+        kinds=opendata.KINDS, texts=opendata.TABLE_TEXTS, data_dir=routes.DATA_DIR,
+        datapackage=routes.DATAPACKAGE, package_abs=routes.absolute(site_url, routes.DATA_DIR + routes.DATAPACKAGE),
+        modified=format_partial(PartialDate(day.year, day.month, day.day), lang),
+    )
+    return _page(uri, s["open_data"], fragment, description=s["open_data_description"])
 
 
 def english_fallback(page: ContentPage) -> GeneratedPage:

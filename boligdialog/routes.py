@@ -31,6 +31,11 @@ NEWS = "nyheder/index.md"
 FEED = "feed.xml"
 CALENDAR = "moeder/visionsforum.ics"
 """The whole meeting series as iCalendar, per language."""
+OPEN_DATA = "aabne-data.md"
+"""The page that describes the open data, per language."""
+DATA_DIR = "data/"
+"""Folder of the open-data files (one for both languages): ``/data/datapackage.json`` and the tables."""
+DATAPACKAGE = "datapackage.json"
 
 
 def theme_calendar(theme_id: str, lang: Lang) -> str:
@@ -73,6 +78,7 @@ SITE_FILES = {
 SITE_FOLDERS = {
     "assets/": "the theme's files",
     "pagefind/": "the search index",
+    DATA_DIR: "the open data",
 }
 """Folders whose every file the build writes itself."""
 
@@ -84,7 +90,8 @@ def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[
     can be checked against this list before anything is built."""
     out = dict(SITE_FILES)
     for lang in ("da", "en"):
-        pages = {SEARCH: "the search page", FOLLOW_UP: "the follow-up page", NEWS: "the news page"}
+        pages = {SEARCH: "the search page", FOLLOW_UP: "the follow-up page", NEWS: "the news page",
+                 OPEN_DATA: "the open data page"}
         for section, ids in (("partners", partners), ("meetings", meetings), ("themes", themes)):
             pages[f"{SECTIONS[section]}/index.md"] = f"the list of {section}"
             pages.update({f"{SECTIONS[section]}/{i}.md": f"the page of {section[:-1]} {i!r}" for i in ids})

@@ -281,7 +281,7 @@ class Address:
     def parse(cls, value: Any) -> "Address":
         if isinstance(value, Address):
             return value
-        m = _ADDRESS.match(value.strip()) if isinstance(value, str) else None
+        m = _ADDRESS.match(check_text(value, single_line=True).strip()) if isinstance(value, str) else None
         if not m:
             raise ValueError("expected an address as 'street and number, postcode town', like "
                              f"'Nordmarks Allé 1, 2620 Albertslund', but received {show(value)}")

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from boligdialog import describe, lastmod, navigation, opengraph, outputs, pages, routes, schedule
+from boligdialog import describe, lastmod, navigation, opendata, opengraph, outputs, pages, routes, schedule
 from boligdialog.errors import ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
 from boligdialog.identity import Identity
@@ -45,6 +45,7 @@ class _Build:
     now: datetime
     identity: Identity
     changes: lastmod.Changes
+    license: opendata.License
     navs: dict = field(default_factory=dict)
     head: dict[str, str] = field(default_factory=dict)
     """Extra <head> HTML (JSON-LD) by page source path."""
@@ -80,11 +81,12 @@ def on_config(config: Any) -> Any:
         log.info("To record: %s", notice)
     try:
         identity = Identity.from_config(config.site_url, config.extra)
+        license = opendata.License.from_config(config.extra.get("open_data"))
     except ValueError as exc:
         raise Abort(f"Build stopped: {exc}") from None
     content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
-    changes = lastmod.Changes(site, lastmod.git_dates(root), content_dir=content_dir, today=now.date())
-    _build = _Build(site=site, now=now, identity=identity, changes=changes)
+    changes = lastmod.Changes(site, lastmod.git_log(root), content_dir=content_dir, today=now.date())
+    _build = _Build(site=site, now=now, identity=identity, changes=changes, license=license)
     return config
 
 
@@ -97,11 +99,16 @@ def on_files(files: Files, *, config: Any) -> Files:
     identity = _build.identity
     site_url = identity.url
     taken = {f.dest_uri: f for f in files}
+    package = outputs.open_data(_build.site, identity=identity, license=_build.license, created=_build.now,
+                                modified=_build.changes.data_changed(_build.now))
     for uri, content in {**outputs.calendars(_build.site, site_url=site_url, stamp=_build.now, site_name=identity.name),
-                         **outputs.feeds(_build.site, identity=identity)}.items():
+                         **outputs.feeds(_build.site, identity=identity),
+                         **{routes.DATA_DIR + name: content for name, content in package.files.items()}}.items():
         _add(files, taken, File.generated(config, uri, content=content))
     _build.head = outputs.head_extras(_build.site, identity=identity)
-    for page in pages.generate(_build.site, _build.today, site_url):
+    generated = pages.generate(_build.site, _build.today, site_url)
+    generated += [pages.open_data_page(package, lang, site_url) for lang in LANGS]
+    for page in generated:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         _add(files, taken, File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
     return files
@@ -188,6 +195,7 @@ def _context(context: dict, *, lang: Lang, config: Any, urls: dict[str, str], ur
         "search_url": routes.url_of(routes.src_uri(lang, routes.SEARCH)),
         "is_search": uri == routes.src_uri(lang, routes.SEARCH),
         "feed_url": routes.src_uri(lang, routes.FEED),
+        "open_data_url": routes.url_of(routes.src_uri(lang, routes.OPEN_DATA)),
         "home_url": routes.url_of(routes.src_uri(lang, "index.md")),
         "head": _build.head.get(uri, ""),
         "og": [],

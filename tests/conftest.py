@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+JAN_2027 = int(dt.datetime(2027, 1, 1, 12, tzinfo=dt.timezone.utc).timestamp())
+"""A build date for the fuller fixtures: the shipped meeting is past, the added ones upcoming."""
 PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides", "hooks")
 
 
@@ -85,3 +88,24 @@ def fuller_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from fuller_site import build_fuller_site
 
     return build_fuller_site(tmp_path_factory.mktemp("fuller"))
+
+
+@pytest.fixture(scope="session")
+def tricky_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped project with tests/records_fixture.py's records and its tricky partner, built
+    on the records' build date; returns the project folder (its site is ``site/``)."""
+    from records_fixture import EPOCH, add_records, add_tricky_partner
+
+    project = copy_project(tmp_path_factory.mktemp("tricky") / "project")
+    add_records(project)
+    add_tricky_partner(project)
+    result = build(project, epoch=EPOCH)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def built_site(request: pytest.FixtureRequest, which: str) -> Path:
+    """The site folder of the shipped build, of tests/fuller_site.py's, or of the tricky project."""
+    fixture = {"shipped": "shipped_site", "fuller": "fuller_site", "tricky": "tricky_project"}[which]
+    found = request.getfixturevalue(fixture)
+    return found / "site" if which == "tricky" else found

@@ -94,3 +94,35 @@ def add_records(project: Path, *, status: str = "draft", approved_at: str | None
     approved = f"approved_at: {approved_at}\n" if approved_at else ""
     (project / "content/referater/visionsforum-2027-1.md").write_text(
         REPORT.format(status=status, approved=approved), encoding="utf-8")
+
+
+TRICKY_PARTNER = r"""
+  - id: tricky
+    name:
+      da: "Boligforeningen \"Vest\", afd. 1, Gården"
+      en: "=HYPERLINK(\"https://example.org\",\"klik\")"
+    short_name: "+45 12 34"
+    classification: other
+    note:
+      da: "-3 grader\nog sne"
+      en: "@holdet"
+    memberships:
+      - {status: invited, date: 2017, agreement: aftale-2017}
+      - {status: signed, date: 2026-05-02, agreement: aftale-2017, signatory: "'Apostrof Jensen"}
+      - {status: left, date: 2026-09, agreement: aftale-2017}
+    representatives:
+      - name: "'Apostrof Jensen"
+        role: {da: "\tformand", en: "-chair"}
+        start_date: 2026-05
+"""
+"""A partner whose texts would break a careless CSV writer or run as spreadsheet formulas."""
+
+
+def add_tricky_partner(project: Path) -> None:
+    """Append :data:`TRICKY_PARTNER`, and let it attend the March meeting of the records above."""
+    with (project / "data/partners.yaml").open("a", encoding="utf-8") as f:
+        f.write(TRICKY_PARTNER)
+    path = project / "data/meetings.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("attended: [albertslund-kommune, va, ab]", "attended: [albertslund-kommune, va, ab, tricky]"),
+                    encoding="utf-8")

@@ -3,14 +3,18 @@ and reports every figure. Nothing here asserts a time: timings are for docs/benc
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from pathlib import Path
 
 import pytest
+from frictionless import validate
 
 from bench import measure, project, synth
 from bench.run import main
+from boligdialog import opendata, outputs
+from boligdialog.identity import Identity
 from boligdialog.load import load_site
 
 
@@ -48,6 +52,21 @@ def test_synthetic_partnership_passes_validation(tmp_path: Path) -> None:
     assert reports and all(site.report(m, "da") for m in reports)
     assert any(site.report(m, "en") is None for m in reports), "some reports exist only in Danish"
     assert any(m.start.date.precision == "month" for m in site.meetings)
+
+
+def test_synthetic_partnership_passes_the_open_data_validator(tmp_path: Path) -> None:
+    """The export the benchmark times is a valid package at that data's shape too."""
+    now = dt.datetime(2026, 6, 1, 12, tzinfo=dt.timezone.utc)
+    project.write_partnership(synth.partnership(synth.scale_for(40)), tmp_path)
+    extra = project.read_config(project.ROOT / "mkdocs.yml")["extra"]
+    package = outputs.open_data(load_site(tmp_path, today=synth.BENCH_DATE),
+                                identity=Identity.from_config("https://boligdialog.example.org/", extra),
+                                license=opendata.DEFAULT_LICENSE, created=now, modified=now)
+    for name, content in package.files.items():
+        (tmp_path / name).write_bytes(content)
+    report = validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "note"])
+    assert all(package.counts[t] for t in ("meetings", "agenda_items", "attachments", "decisions", "reports"))
 
 
 def test_synthetic_data_is_the_same_for_the_same_seed() -> None:
@@ -106,6 +125,11 @@ def test_small_benchmark_reports_every_figure(small_run: Path) -> None:
         assert site["home_first_view_gzip"] > 0 and site["home_first_view_files"] >= 1
     assert size["sites"][project.OURS]["pages"] == size["sites"][project.PLAIN]["pages"]
     assert size["sites"][project.OURS]["pagefind_bytes"] > 0
+    (export,) = size["export_s"]
+    assert export > 0
+    files = size["sites"][project.OURS]["open_data_files"]
+    assert {"datapackage.json", "meetings.csv", "meetings.json", "popolo-da.json"} <= set(files)
+    assert files == size["sites"][project.PLAIN]["open_data_files"]  # the baseline serves the same files
     assert results["serve_error"] is None
     (rebuild,) = results["serve"]
     assert rebuild["total_s"] > 0 and rebuild["detect_s"] >= 0
@@ -117,7 +141,7 @@ def test_small_benchmark_reports_every_figure(small_run: Path) -> None:
 def test_small_benchmark_writes_the_markdown_report(small_run: Path) -> None:
     text = (small_run / "report.md").read_text(encoding="utf-8")
     for heading in ("### Build time", "### Peak memory", "### Pages and sizes", "### Scaling",
-                    "### `mkdocs serve`", "### Targets"):
+                    "### Open data", "### `mkdocs serve`", "### Targets"):
         assert heading in text
     assert "ours / plain" in text and "serve rebuild" in text
 

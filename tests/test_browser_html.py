@@ -10,7 +10,7 @@ from pathlib import Path
 from boligdialog.i18n import strings
 from browser import VNU_JAR, java_path, page_lang, require, site_config, site_pages
 from conftest import build, edit
-from htmlpage import soup
+from htmlpage import resolve, soup
 
 # A page with the error Material's own template has on every page, checked in the same run:
 # proof that the checker ran and reports errors.
@@ -64,7 +64,11 @@ def test_footer_links_the_statement_and_gives_a_contact_in_the_page_language(shi
     for path in site_pages(shipped_site):  # the 404 pages too: /404.html Danish, /en/404.html English
         links, texts = footer_of(shipped_site, path)
         lang = page_lang(path)
-        assert links == [(strings(lang)["accessibility"], None, statement)], path
+        (label, lang_attr, href) = links[1]
+        assert links[:1] == [(strings(lang)["accessibility"], None, statement)], path
+        assert (label, lang_attr, resolve(path, href)) == (
+            strings(lang)["open_data"], None, "aabne-data/" if lang == "da" else "en/aabne-data/"), path
+        assert len(links) == 2, path
         assert extra["contact"][lang] in texts, path
 
 
@@ -74,4 +78,4 @@ def test_statement_address_defaults_to_the_agencys_address_for_the_domain(projec
     assert result.returncode == 0, result.stderr
     for path in ("", "en/moeder/", "404.html"):
         links, _ = footer_of(project / "site", path)
-        assert {href for _, _, href in links} == {DEFAULT_STATEMENT}
+        assert {href for _, _, href in links if "aabne-data" not in href} == {DEFAULT_STATEMENT}

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from boligdialog.lastmod import git_dates
+from boligdialog.lastmod import Changes, git_log
+from boligdialog.schedule import TZ
+from boligdialog.sitedata import Site
 from conftest import build, edit
 
 XSD = Path(__file__).parent / "schemas" / "sitemap.xsd"
@@ -47,13 +49,27 @@ def test_git_dates_are_the_last_commit_of_each_file_below_the_project(tmp_path):
     commit(tmp_path / "repo", "2020-01-02T10:00:00+01:00")
     (project / "data.yaml").write_text("2", encoding="utf-8")
     commit(tmp_path / "repo", "2021-03-04T23:30:00+00:00")  # 00:30 on 5 March in Copenhagen
-    assert git_dates(project) == {"content/æblegrød.md": dt.date(2020, 1, 2), "data.yaml": dt.date(2021, 3, 5)}
+    assert git_log(project) == {"content/æblegrød.md": dt.datetime(2020, 1, 2, 10, tzinfo=TZ),
+                                "data.yaml": dt.datetime(2021, 3, 5, 0, 30, tzinfo=TZ)}
     outside = tmp_path / "not-a-repository"
     outside.mkdir()
-    assert git_dates(outside) == {}
+    assert git_log(outside) == {}
     shallow = tmp_path / "shallow"  # its one commit would seem to have changed every file
     subprocess.run(["git", "clone", "-q", "--depth", "1", (tmp_path / "repo").as_uri(), str(shallow)], check=True)
-    assert git_dates(shallow / "project") == {}
+    assert git_log(shallow / "project") == {}
+
+
+def test_the_open_data_changed_with_the_last_commit_to_data_or_content():
+    site = Site(partners=[], themes=[], agreements=[], meetings=[], pages={}, today=dt.date(2027, 1, 1))
+    now = dt.datetime(2027, 1, 1, 12, tzinfo=TZ)
+    commits = {"data/partners.yaml": dt.datetime(2026, 5, 4, 10, tzinfo=TZ),
+               "content/index.md": dt.datetime(2026, 7, 1, 11, 30, 5, 7, tzinfo=TZ),
+               "README.md": dt.datetime(2026, 8, 1, tzinfo=TZ)}
+    changes = Changes(site, commits, content_dir="content", today=now.date())
+    assert changes.data_changed(now) == dt.datetime(2026, 7, 1, 11, 30, 5, tzinfo=TZ)
+    early = dt.datetime(2020, 1, 1, tzinfo=TZ)  # a build date before the last commit: never later
+    assert changes.data_changed(early) == early
+    assert Changes(site, {}, content_dir="content", today=now.date()).data_changed(now) == now  # no history
 
 
 def lastmods(site: Path) -> dict[str, str | None]:

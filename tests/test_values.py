@@ -146,5 +146,6 @@ def test_address_reads_street_postcode_and_town():
 def test_address_rejects(raw):
     with pytest.raises(ValueError) as exc:
         Address.parse(raw)
-    assert str(exc.value).startswith("expected an address as 'street and number, postcode town', like "
-                                     "'Nordmarks Allé 1, 2620 Albertslund', but received ")
+    assert str(exc.value).startswith(("expected an address as 'street and number, postcode town', like "
+                                      "'Nordmarks Allé 1, 2620 Albertslund', but received ",
+                                      "expected plain text but received the invisible character U+0000"))
