@@ -166,8 +166,10 @@ def meeting_event(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: 
     lines.append(url)
     event.add("description", "\n".join(lines))
     event.add("url", url)
-    if meeting.location is not None:
-        event.add("location", meeting.location.get(lang).text)
+    place = [meeting.location.get(lang).text] if meeting.location is not None else []
+    place += [str(meeting.address)] if meeting.address is not None else []
+    if place:  # what a calendar app shows and hands to a map: the place's name and its address
+        event.add("location", ", ".join(place))
     event.add("status", "CANCELLED" if meeting.state == "cancelled" else "CONFIRMED")
     return event
 

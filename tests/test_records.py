@@ -86,7 +86,8 @@ def test_calendars_for_the_series_and_per_theme(records):
         timed = events["visionsforum-2027-1@boligdialog.example.org"]
         assert str(timed["url"]) == f"{SITE_URL}{prefix}moeder/visionsforum-2027-1/"
         assert timed.decoded("dtstamp") == dt.datetime.fromtimestamp(EPOCH, dt.timezone.utc)
-        assert str(timed["location"]) == ("Albertslund Rådhus" if lang == "da" else "Albertslund Town Hall")
+        assert str(timed["location"]) == ("Albertslund Rådhus" if lang == "da" else "Albertslund Town Hall") + \
+            ", Nordmarks Allé 1, 2620 Albertslund"
         assert str(events["visionsforum-2027-2@boligdialog.example.org"]["status"]) == "CANCELLED"
         theme = read_ics(site, f"{prefix}temaer/midtby.ics")
         assert {str(e["uid"]).split("@")[0] for e in theme.walk("VEVENT")} == {
