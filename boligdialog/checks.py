@@ -9,11 +9,11 @@ mistakes at once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from . import routes
 from .errors import DataError
-from .model import Meeting
+from .model import AGREEMENTS, DATA_FILES, DECISIONS, MEETINGS, PARTNERS, THEMES, DataFile, Meeting
 from .schedule import meeting_key
 from .sitedata import ContentPage
 from .values import PartialDate
@@ -39,17 +39,20 @@ class Ids:
         return f"{shown} ({self.what})"
 
 
+R = TypeVar("R")
+
+
 @dataclass
-class Loaded:
+class Loaded(Generic[R]):
     """What one data file yielded: its records and its source, or nothing."""
 
-    items: list[Any]
+    items: list[R]
     src: Source | None
 
 
 @dataclass
 class Checker:
-    data: dict[str, Loaded]
+    data: dict[DataFile[Any], Loaded[Any]]
     pages: dict[str, ContentPage]
     sources: dict[str, Source]
     errors: list[DataError] = field(default_factory=list)
@@ -58,8 +61,8 @@ class Checker:
 
     # --- helpers ------------------------------------------------------------------------
 
-    def ids(self, name: str, what: str) -> Ids | None:
-        loaded = self.data[name]
+    def ids(self, file: DataFile[Any], what: str) -> Ids | None:
+        loaded = self.data[file]
         return Ids(what, [r.id for r in loaded.items]) if loaded.src is not None else None
 
     def ref(self, value: str, ids: Ids | None, path: tuple[Any, ...], src: Source) -> None:
@@ -69,8 +72,8 @@ class Checker:
     def fail(self, src: Source, path: tuple[Any, ...], message: str) -> None:
         self.errors.append(src.error(path, message))
 
-    def unique(self, name: str, key: str) -> None:
-        loaded = self.data[name]
+    def unique(self, file: DataFile[Any]) -> None:
+        loaded, key = self.data[file], file.key
         if loaded.src is None:
             return
         first: dict[str, int] = {}
@@ -91,21 +94,19 @@ class Checker:
     # --- the checks -----------------------------------------------------------------------
 
     def run(self) -> list[DataError]:
-        for name, key in (("partners.yaml", "partners"), ("themes.yaml", "themes"),
-                          ("agreements.yaml", "agreements"), ("meetings.yaml", "meetings"),
-                          ("decisions.yaml", "decisions")):
-            self.unique(name, key)
-        partners = self.ids("partners.yaml", "partners")
-        meetings = self.ids("meetings.yaml", "meetings")
-        self.partners(self.ids("agreements.yaml", "agreement versions"))
+        for file in DATA_FILES:
+            self.unique(file)
+        partners = self.ids(PARTNERS, "partners")
+        meetings = self.ids(MEETINGS, "meetings")
+        self.partners(self.ids(AGREEMENTS, "agreement versions"))
         self.agreements()
-        self.meetings(partners, self.ids("themes.yaml", "themes"))
+        self.meetings(partners, self.ids(THEMES, "themes"))
         self.decisions(partners, meetings)
         self.content(meetings)
         return self.errors
 
     def partners(self, agreements: Ids | None) -> None:
-        loaded = self.data["partners.yaml"]
+        loaded = self.data[PARTNERS]
         for i, p in enumerate(loaded.items):
             assert loaded.src is not None
             names = Ids(f"representatives of {p.id}", [r.name for r in p.representatives])
@@ -123,7 +124,7 @@ class Checker:
                               f"expected a date on or after start_date {r.start_date} but received {r.end_date}")
 
     def agreements(self) -> None:
-        loaded = self.data["agreements.yaml"]
+        loaded = self.data[AGREEMENTS]
         for i, a in enumerate(loaded.items):
             assert loaded.src is not None
             if a.page not in self.pages:
@@ -131,8 +132,8 @@ class Checker:
                           f"expected an existing file content/{a.page} but received {a.page!r}")
 
     def meetings(self, partners: Ids | None, themes: Ids | None) -> None:
-        loaded = self.data["meetings.yaml"]
-        agreement_pages = {a.page for a in self.data["agreements.yaml"].items}
+        loaded = self.data[MEETINGS]
+        agreement_pages = {a.page for a in self.data[AGREEMENTS].items}
         reported: dict[str, str] = {}
         for i, m in enumerate(loaded.items):
             src = loaded.src
@@ -196,9 +197,9 @@ class Checker:
         if meta.minutes != "approved":
             self.fail(src, ("approved_at",), "expected approved_at only with minutes: approved "
                       f"but received minutes: {meta.minutes!r}")
-        approver = next((m for m in self.data["meetings.yaml"].items if m.id == meta.approved_at), None)
+        approver = next((m for m in self.data[MEETINGS].items if m.id == meta.approved_at), None)
         if approver is None:
-            self.ref(meta.approved_at, self.ids("meetings.yaml", "meetings"), ("approved_at",), src)
+            self.ref(meta.approved_at, self.ids(MEETINGS, "meetings"), ("approved_at",), src)
         elif meeting_key(approver) <= meeting_key(meeting):
             when = "first" if approver is not meeting else "at the same time"
             self.fail(src, ("approved_at",), f"expected a meeting after {meeting.id!r} but received "
@@ -208,8 +209,8 @@ class Checker:
                       f"which is {approver.state}")
 
     def decisions(self, partners: Ids | None, meetings: Ids | None) -> None:
-        loaded = self.data["decisions.yaml"]
-        by_id = {m.id: m for m in self.data["meetings.yaml"].items}
+        loaded = self.data[DECISIONS]
+        by_id = {m.id: m for m in self.data[MEETINGS].items}
         for i, d in enumerate(loaded.items):
             src = loaded.src
             assert src is not None

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
 
@@ -253,6 +254,42 @@ class AgreementsFile(Model):
 
 class DecisionsFile(Model):
     decisions: list[Decision]
+
+
+R = TypeVar("R", bound=Model)
+
+
+@dataclass(frozen=True)
+class DataFile(Generic[R]):
+    """One file in ``data/``: its name, the model of the whole file, and the key of
+    its list of records (``R``). Loading, checks and the loaded site all name a data
+    file by one of the constants below, never by its file name."""
+
+    name: str
+    """File name in ``data/``, e.g. ``partners.yaml``."""
+    model: type[Model]
+    """The model of the whole file (``PartnersFile``)."""
+    key: str
+    """The top-level key that holds the records (``partners``); also the name of the
+    :class:`~boligdialog.sitedata.Site` attribute that holds them."""
+
+    @property
+    def path(self) -> str:
+        """Path from the project root, as messages show it: ``data/partners.yaml``."""
+        return f"data/{self.name}"
+
+    def records(self, value: Model) -> list[R]:
+        """The records of a validated file."""
+        return getattr(value, self.key)
+
+
+PARTNERS: DataFile[Partner] = DataFile("partners.yaml", PartnersFile, "partners")
+THEMES: DataFile[Theme] = DataFile("themes.yaml", ThemesFile, "themes")
+AGREEMENTS: DataFile[Agreement] = DataFile("agreements.yaml", AgreementsFile, "agreements")
+MEETINGS: DataFile[Meeting] = DataFile("meetings.yaml", MeetingsFile, "meetings")
+DECISIONS: DataFile[Decision] = DataFile("decisions.yaml", DecisionsFile, "decisions")
+DATA_FILES: tuple[DataFile[Any], ...] = (PARTNERS, THEMES, AGREEMENTS, MEETINGS, DECISIONS)
+"""Every file in ``data/``, in the order they are read and reported."""
 
 
 HideItem = _closed("navigation", "toc", "footer", "path", "tags")
