@@ -85,10 +85,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "site_name": ("Boligdialog Albertslund", "Housing dialogue Albertslund"),
     "feed_subtitle": ("Referater og nyheder fra partnerskabet om boligdialog i Albertslund",
                       "Reports and news from the housing dialogue partnership in Albertslund"),
-    "draft": ("Udkast", "Draft"),
     "draft_banner": ("Referatet er et udkast og er endnu ikke godkendt.",
                      "These minutes are a draft and have not been approved yet."),
-    "approved": ("Godkendt", "Approved"),
     "approved_at": ("Referatet er godkendt på", "These minutes were approved at"),
     "subscribe": ("Abonnér", "Subscribe"),
     "subscribe_text": ("Du kan få alle møder i Visionsforum ind i din kalender. Kopiér linket herunder, og "
@@ -129,42 +127,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "accessibility": ("Tilgængelighedserklæring", "Accessibility statement"),
 }
 
-LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "classification": {
-        "municipality": ("Kommune", "Municipality"),
-        "social_housing_organisation": ("Almen boligorganisation", "Social housing organisation"),
-        "cooperative_housing_association": ("Andelsboligforening", "Cooperative housing association"),
-        "homeowners_association": ("Grundejerforening", "Homeowners' association"),
-        "private_landlord": ("Privat udlejer", "Private landlord"),
-        "other": ("Andet", "Other"),
-    },
-    "classification_plural": {
-        "municipality": ("Kommunen", "The municipality"),
-        "social_housing_organisation": ("Almene boligorganisationer", "Social housing organisations"),
-        "cooperative_housing_association": ("Andelsboligforeninger", "Cooperative housing associations"),
-        "homeowners_association": ("Grundejerforeninger", "Homeowners' associations"),
-        "private_landlord": ("Private udlejere", "Private landlords"),
-        "other": ("Andre", "Others"),
-    },
-    "membership": {
-        "invited": ("Inviteret", "Invited"),
-        "signed": ("Har underskrevet", "Signed"),
-        "left": ("Udtrådt", "Left"),
-    },
-    "decision": {
-        "open": ("Åben", "Open"),
-        "in_progress": ("I gang", "In progress"),
-        "done": ("Gennemført", "Done"),
-        "dropped": ("Opgivet", "Dropped"),
-    },
-    "state": {
-        "planned": ("Planlagt", "Planned"),
-        "held": ("Afholdt", "Held"),
-        "cancelled": ("Aflyst", "Cancelled"),
-    },
-}
-
-
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[0] if lang == "da" else pair[1]
 
@@ -173,11 +135,6 @@ def _pick(pair: tuple[str, str], lang: Lang) -> str:
 def strings(lang: Lang) -> dict[str, str]:
     """All UI strings in one language (one shared dict per language: do not change it)."""
     return {key: _pick(pair, lang) for key, pair in STRINGS.items()}
-
-
-def label(kind: str, value: str, lang: Lang) -> str:
-    """Label of a closed-list value, e.g. ``label('state', 'held', 'en') == 'Held'``."""
-    return _pick(LABELS[kind][value], lang)
 
 
 @functools.cache
@@ -212,6 +169,3 @@ def format_size(size: int, lang: Lang) -> str:
         return f"{format_decimal(round(size / 1000), locale=LOCALES[lang])} kB"
     return f"{format_decimal(round(size / 1_000_000, 1), locale=LOCALES[lang])} MB"
 
-
-CLASSIFICATION_ORDER = tuple(LABELS["classification"])
-"""Order of partner groups on the partners page."""

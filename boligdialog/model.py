@@ -11,23 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator
 
+from .choices import (CLASSIFICATIONS, DECISION_STATUSES, MEETING_STATES, MEMBERSHIP_STATUSES,
+                      MINUTES_STATUSES, OPEN_DECISION_STATUSES, closed)
 from .errors import show
 from .values import Count, PartialDate, Text, When, parse_time
-
-
-def _closed(*values: str) -> Any:
-    """A closed list: ``Literal[values]`` with an editor-facing error."""
-
-    def check(value: Any) -> Any:
-        if value not in values:
-            raise ValueError(f"expected one of {list(values)} but received {show(value)}")
-        return value
-
-    return Annotated[Literal[values], BeforeValidator(check)]  # type: ignore[valid-type]
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -93,22 +84,13 @@ TimeField = Annotated[dt.time, PlainValidator(parse_time)]
 CountField = Annotated[Count, PlainValidator(Count.parse)]
 Label = Annotated[str, PlainValidator(_text_key)]
 
-Classification = _closed(
-    "municipality",
-    "social_housing_organisation",
-    "cooperative_housing_association",
-    "homeowners_association",
-    "private_landlord",
-    "other",
-)
-MembershipStatus = _closed("invited", "signed", "left")
-MeetingState = _closed("planned", "held", "cancelled")
-AgreementStatus = _closed("draft", "signed")
-MinutesStatus = _closed("draft", "approved")
-DECISION_STATUSES = ("open", "in_progress", "done", "dropped")
-"""In the order the follow-up page lists them; the first two are still open."""
-DecisionStatus = _closed(*DECISION_STATUSES)
-
+# Closed lists: values and labels live together in boligdialog.choices.
+Classification = CLASSIFICATIONS.field()
+MembershipStatus = MEMBERSHIP_STATUSES.field()
+MeetingState = MEETING_STATES.field()
+DecisionStatus = DECISION_STATUSES.field()
+MinutesStatus = MINUTES_STATUSES.field()
+AgreementStatus = closed("draft", "signed")  # not shown on any page
 
 
 class Model(BaseModel):
@@ -222,7 +204,7 @@ class Decision(Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in DECISION_STATUSES[:2]
+        return self.status in OPEN_DECISION_STATUSES
 
 
 class Agreement(Model):
@@ -292,7 +274,7 @@ DATA_FILES: tuple[DataFile[Any], ...] = (PARTNERS, THEMES, AGREEMENTS, MEETINGS,
 """Every file in ``data/``, in the order they are read and reported."""
 
 
-HideItem = _closed("navigation", "toc", "footer", "path", "tags")
+HideItem = closed("navigation", "toc", "footer", "path", "tags")  # Material's, not shown
 
 
 class Page(Model):

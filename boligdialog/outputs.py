@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from . import calendar, feed, jsonld, routes
+from .choices import label
 from .i18n import strings
 from .sitedata import Site
 from .model import Meeting
@@ -57,7 +58,7 @@ def feed_entries(site: Site, lang: Lang, site_url: str) -> list[feed.FeedEntry]:
         if report is None or danish is None or report.meta.date is None:
             continue
         name = m.name.get(lang).text
-        marks = [s["draft"].lower()] if danish.meta.minutes == "draft" else []
+        marks = [label("minutes", "draft", lang).lower()] if danish.meta.minutes == "draft" else []
         if report.lang != lang:
             marks.append(s["only_da"])
         entries.append(feed.FeedEntry(

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 import yaml
 
 from . import routes, schedule
-from .i18n import CLASSIFICATION_ORDER, format_size, strings
+from .choices import CLASSIFICATIONS, DECISION_STATUSES
+from .i18n import format_size, strings
 from .routes import counterpart_uri
 from .sitedata import ContentPage, Site
-from .model import DECISION_STATUSES, Meeting, Membership, Partner, Representative
+from .model import Meeting, Membership, Partner, Representative
 from .render import render
 from .values import LANGS, Lang, Localized
 
@@ -98,7 +99,7 @@ def report_block(site: Site, meeting: Meeting, lang: Lang) -> str:
 def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     s = strings(lang)
     index_uri = routes.section_index("partners", lang)
-    order = {c: i for i, c in enumerate(CLASSIFICATION_ORDER)}
+    order = {c: i for i, c in enumerate(CLASSIFICATIONS.values)}
     ordered = sorted(site.partners, key=lambda p: (order[p.classification], p.name.get(lang).text.lower()))
     groups = [(c, list(ps)) for c, ps in itertools.groupby(ordered, key=lambda p: p.classification)]
     pages = [_page(index_uri, s["partners"], render("partners.html", lang=lang, page_uri=index_uri, groups=groups), in_nav=True)]
@@ -166,7 +167,7 @@ def meeting_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list
     return pages
 
 
-DECISION_ORDER = {status: i for i, status in enumerate(DECISION_STATUSES)}
+DECISION_ORDER = {status: i for i, status in enumerate(DECISION_STATUSES.values)}
 
 
 def follow_up_page(site: Site, lang: Lang) -> GeneratedPage:

@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from . import i18n, routes
+from . import choices, i18n, routes
 from .values import Lang
 
 
@@ -26,7 +26,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        label=i18n.label,
+        label=choices.label,
         format_partial=i18n.format_partial,
         format_when=i18n.format_when,
         routes=routes,
