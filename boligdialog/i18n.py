@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import mimetypes
+import posixpath
+from dataclasses import dataclass
 
 from babel.dates import format_date, format_skeleton
+from babel.dates import format_time as babel_format_time
 from babel.numbers import format_decimal
 
 from .values import Lang, PartialDate, When
@@ -119,9 +123,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_closed_decisions": ("Der er ingen afsluttede beslutninger.", "There are no closed decisions."),
     "decided_at": ("Besluttet på", "Decided at"),
     "last_reported": ("Status senest givet på", "Status last reported at"),
+    "decisions_reported": ("Status på tidligere beslutninger", "Status of earlier decisions"),
     "owners": ("Ansvarlige", "Responsible"),
     "due": ("Frist", "Due"),
     "news": ("Nyheder", "News"),
+    "published": ("Offentliggjort", "Published"),
+    "updated": ("opdateret", "updated"),
     "no_news": ("Der er endnu ingen nyheder.", "There is no news yet."),
     # footer
     "accessibility": ("Tilgængelighedserklæring", "Accessibility statement"),
@@ -148,24 +155,43 @@ def format_partial(date: PartialDate, lang: Lang) -> str:
     return str(date.year)
 
 
-def format_time(time: dt.time) -> str:
-    return f"{time:%H:%M}"
+@functools.cache
+def format_time(time: dt.time, lang: Lang) -> str:
+    """A time of day as each language writes it (CLDR): "17.00" in Danish, "17:00" in English."""
+    return babel_format_time(time, "short", locale=LOCALES[lang])
 
 
 def format_when(when: When, end: dt.time | None, lang: Lang) -> str:
-    """Meeting time in words: "22. august 2017, 17:00–19:00"."""
+    """Meeting time in words: "22. august 2017 kl. 17.00–19.30" / "22 August 2017, 17:00–19:30"."""
     text = format_partial(when.date, lang)
     if when.time is not None:
-        text += f", {format_time(when.time)}"
+        text += " kl. " if lang == "da" else ", "
+        text += format_time(when.time, lang)
         if end is not None:
-            text += f"–{format_time(end)}"
+            text += f"–{format_time(end, lang)}"
     return text
 
+
 def format_size(size: int, lang: Lang) -> str:
-    """File size for people: "820 bytes", "12 kB", "1,4 MB" (Danish decimal comma)."""
+    """File size for people: "600 byte" / "600 bytes", "12 kB", "1,4 MB" / "1.4 MB"."""
     if size < 1000:
-        return f"{size} bytes"
+        return f"{size} {'byte' if lang == 'da' or size == 1 else 'bytes'}"
     if size < 1_000_000:
         return f"{format_decimal(round(size / 1000), locale=LOCALES[lang])} kB"
     return f"{format_decimal(round(size / 1_000_000, 1), locale=LOCALES[lang])} MB"
 
+
+@dataclass(frozen=True)
+class FileType:
+    """How an attachment is described beside its link: type, label and size."""
+
+    mime: str
+    label: str
+    size: str
+
+
+def file_type(path: str, size: int, lang: Lang) -> FileType:
+    """"PDF, 120 kB": the file's type from its name, and its size in ``lang``."""
+    mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    ext = posixpath.splitext(path)[1].lstrip(".").upper() or mime
+    return FileType(mime, ext, format_size(size, lang))

@@ -33,7 +33,7 @@ def calendars(site: Site, *, site_url: str, stamp: dt.datetime) -> dict[str, byt
         page_url, titles = _meeting_url(site_url, lang), _theme_titles(site, lang)
         events = {m.id: calendar.meeting_event(m, lang, page_url(m), site_url, stamp, titles(m))
                   for m in site.meetings if calendar.in_calendar(m)}  # each event made once
-        out[routes.src_uri(lang, routes.CALENDAR)] = calendar.calendar_file(
+        out[routes.calendar(lang)] = calendar.calendar_file(
             events.values(), name=f"Visionsforum – {strings(lang)['site_name']}")
         for theme in site.themes:
             out[routes.theme_calendar(theme.id, lang)] = calendar.calendar_file(
@@ -86,7 +86,7 @@ def feeds(site: Site, *, site_url: str) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for lang in LANGS:
         s = strings(lang)
-        uri = routes.src_uri(lang, routes.FEED)
+        uri = routes.feed(lang)
         out[uri] = feed.atom_feed(
             feed_entries(site, lang, site_url), lang=lang, title=s["site_name"], subtitle=s["feed_subtitle"],
             site_url=site_url, home_url=routes.absolute(site_url, routes.src_uri(lang, "index.md")),

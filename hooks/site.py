@@ -19,7 +19,7 @@ from typing import Any
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from boligdialog import navigation, outputs, pages, routes, schedule
+from boligdialog import navigation, outputs, pages, render, routes, schedule
 from boligdialog.errors import ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
 from boligdialog.load import load_site
@@ -86,7 +86,10 @@ def on_files(files: Files, *, config: Any) -> Files:
 
 def on_nav(nav: Any, *, config: Any, files: Files) -> Any:
     assert _build is not None
-    _build.navs = navigation.split(nav)
+    try:
+        _build.navs = navigation.split(nav)
+    except ValueError as exc:
+        raise Abort(f"Build stopped: {exc}") from None
     return nav
 
 
@@ -104,6 +107,9 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Files) -> 
     block = pages.agreement_block(_build.site, uri, lang)
     if block:
         markdown += "\n\n" + block + "\n"
+    date = pages.news_date_block(_build.site, uri, lang)
+    if date:
+        markdown = pages.after_first_heading(markdown, date)
     return markdown
 
 
@@ -121,10 +127,18 @@ def on_page_context(context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         "other": next(code for code in LANGS if code != lang),
         "search_url": routes.url_of(routes.src_uri(lang, routes.SEARCH)),
         "is_search": uri == routes.src_uri(lang, routes.SEARCH),
-        "feed_url": routes.src_uri(lang, routes.FEED),
+        "section": routes.nav_entry(uri),
+        "feed_url": routes.feed(lang),
         "head": _build.head.get(uri, ""),
     }
     return context
+
+
+def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
+    """``mkdocs serve`` also rebuilds when a template of the generator changes (Jinja reloads
+    a changed template by itself; the hooks' Python code is not reloaded)."""
+    server.watch(str(render.TEMPLATES))
+    return server
 
 
 def on_post_build(*, config: Any) -> None:

@@ -39,7 +39,7 @@ SIZES = {"phone": PHONE, "desktop": DESKTOP}
 # these are the other flags, so the browser itself makes no requests of its own.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-INSTALL_HINT = "run `make tools` (npm) and install Debian's chromium and default-jre-headless, as .ci/run does"
+INSTALL_HINT = "run `make tools` (npm) and install Debian's chromium, default-jre-headless and w3m, as .ci/run does"
 
 
 def in_ci() -> bool:
