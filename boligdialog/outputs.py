@@ -1,7 +1,7 @@
 """Files beside the pages: calendars, feeds, and JSON-LD for meeting pages.
 
 Collects what :mod:`calendar`, :mod:`feed` and :mod:`jsonld` need from the
-:class:`~boligdialog.load.Site` and calls them; no MkDocs here either.
+:class:`~boligdialog.sitedata.Site` and calls them; no MkDocs here either.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The pages the generator adds to the site, in both languages, as Markdown text.
 
-Pure functions from the :class:`~boligdialog.load.Site` and the build date to
+Pure functions from the :class:`~boligdialog.sitedata.Site` and the build date to
 Markdown: a front matter block (title, description), an escaped ``# heading``,
 and an HTML fragment from :mod:`boligdialog.render`. Nothing here depends on
 MkDocs.

@@ -80,5 +80,6 @@ def render(template: str, *, lang: Lang, page_uri: str, site: Site | None = None
 
     tpl = environment().get_template(template)
     html_text = tpl.render(lang=lang, s=i18n.strings(lang), url=url, absolute=absolute, site=site, **context)
-    # Python-Markdown ends a raw HTML block at a blank line; keep the fragment whole.
+    # No blank lines: after one, Python-Markdown reads an indented line that starts a new HTML
+    # block as code. The fragment stays one run of HTML blocks.
     return "\n".join(line for line in html_text.splitlines() if line.strip())

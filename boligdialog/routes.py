@@ -69,12 +69,10 @@ def danish_uri(uri: str) -> str:
 
 
 def is_generated(uri: str) -> bool:
-    """True for paths the generator writes itself, where an editor's file would be lost."""
+    """True for the path of an editor's page (``.md``) where the generator writes a page
+    itself, so the editor's file would be lost."""
     path = danish_uri(uri)
-    return (
-        path.split("/", 1)[0] in SECTIONS.values()
-        or path in (SEARCH, FOLLOW_UP, NEWS, FEED)
-    )
+    return path.split("/", 1)[0] in SECTIONS.values() or path in (SEARCH, FOLLOW_UP, NEWS)
 
 
 def nav_entry(uri: str) -> str:

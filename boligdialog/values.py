@@ -16,7 +16,6 @@ from .errors import show
 
 Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = ("da", "en")
-DEFAULT_LANG: Lang = "da"
 
 
 @dataclass(frozen=True)
@@ -113,9 +112,6 @@ class PartialDate:
             return dt.date(self.year, 12, 31)
         nxt = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
         return nxt - dt.timedelta(days=1)
-
-    def as_date(self) -> dt.date | None:
-        return self.first_day() if self.precision == "day" else None
 
     def isoformat(self) -> str:
         parts = [f"{self.year:04d}"]
