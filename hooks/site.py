@@ -49,6 +49,8 @@ _build: _Build | None = None
 def on_config(config: Any) -> Any:
     global _build
     _build = None
+    # Heading ids keep Danish words readable: "Deltog i møder" -> #deltog-i-moeder, not #deltog-i-mder.
+    config.mdx_configs.setdefault("toc", {})["slugify"] = routes.slugify
     root = Path(config.config_file_path).parent
     try:
         site = load_site(root, Path(config.docs_dir))
