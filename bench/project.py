@@ -134,8 +134,10 @@ def plain_config(config: dict[str, Any], docs_dir: str, in_nav: dict[str, bool])
     """Plain MkDocs + Material: same theme settings, nav and extensions; no hooks, no overrides
     (and so none of the extra pages our overrides render: the English 404 page, robots.txt)."""
     theme = {k: v for k, v in config["theme"].items() if k not in ("custom_dir", "static_templates")}
+    # extra.alternate: true only makes Material's header include our partials/alternate.html
+    extra = {k: v for k, v in config.get("extra", {}).items() if k != "alternate"}
     plain = {k: v for k, v in config.items() if k not in ("hooks", "watch", "not_in_nav")}
-    return plain | {"docs_dir": docs_dir, "theme": theme, "not_in_nav": not_in_nav_patterns(in_nav)}
+    return plain | {"docs_dir": docs_dir, "theme": theme, "extra": extra, "not_in_nav": not_in_nav_patterns(in_nav)}
 
 
 def scratch_project(dest: Path, partnership: Partnership, code: Path) -> Project:

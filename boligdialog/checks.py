@@ -17,11 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from . import routes
 from .errors import DataError
-from .model import Meeting
+from .model import AGREEMENTS, DATA_FILES, DECISIONS, MEETINGS, PARTNERS, THEMES, DataFile, Meeting
 from .schedule import meeting_key
 from .sitedata import ContentPage
 from .values import PartialDate
@@ -47,17 +47,20 @@ class Ids:
         return f"{shown} ({self.what})"
 
 
+R = TypeVar("R")
+
+
 @dataclass
-class Loaded:
+class Loaded(Generic[R]):
     """What one data file yielded: its records and its source, or nothing."""
 
-    items: list[Any]
+    items: list[R]
     src: Source | None
 
 
 @dataclass
 class Checker:
-    data: dict[str, Loaded]
+    data: dict[DataFile[Any], Loaded[Any]]
     pages: dict[str, ContentPage]
     sources: dict[str, Source]
     files: list[str]
@@ -72,8 +75,8 @@ class Checker:
 
     # --- helpers ------------------------------------------------------------------------
 
-    def ids(self, name: str, what: str) -> Ids | None:
-        loaded = self.data[name]
+    def ids(self, file: DataFile[Any], what: str) -> Ids | None:
+        loaded = self.data[file]
         return Ids(what, [r.id for r in loaded.items]) if loaded.src is not None else None
 
     def ref(self, value: str, ids: Ids | None, path: tuple[Any, ...], src: Source) -> None:
@@ -83,8 +86,8 @@ class Checker:
     def fail(self, src: Source, path: tuple[Any, ...], message: str) -> None:
         self.errors.append(src.error(path, message))
 
-    def unique(self, name: str, key: str) -> None:
-        loaded = self.data[name]
+    def unique(self, file: DataFile[Any]) -> None:
+        loaded, key = self.data[file], file.key
         if loaded.src is None:
             return
         first: dict[str, int] = {}
@@ -110,7 +113,7 @@ class Checker:
 
     @cached_property
     def _meetings(self) -> dict[str, Meeting]:
-        return {m.id: m for m in self.data["meetings.yaml"].items}
+        return {m.id: m for m in self.data[MEETINGS].items}
 
     def meeting(self, mid: str | None) -> Meeting | None:
         return self._meetings.get(mid) if mid else None
@@ -125,14 +128,12 @@ class Checker:
     # --- the checks -----------------------------------------------------------------------
 
     def run(self) -> list[DataError]:
-        for name, key in (("partners.yaml", "partners"), ("themes.yaml", "themes"),
-                          ("agreements.yaml", "agreements"), ("meetings.yaml", "meetings"),
-                          ("decisions.yaml", "decisions")):
-            self.unique(name, key)
-        partners = self.ids("partners.yaml", "partners")
-        meetings = self.ids("meetings.yaml", "meetings")
-        themes = self.ids("themes.yaml", "themes")
-        self.partners(self.ids("agreements.yaml", "agreement versions"))
+        for file in DATA_FILES:
+            self.unique(file)
+        partners = self.ids(PARTNERS, "partners")
+        meetings = self.ids(MEETINGS, "meetings")
+        themes = self.ids(THEMES, "themes")
+        self.partners(self.ids(AGREEMENTS, "agreement versions"))
         self.agreements()
         self.meetings(partners, themes)
         self.decisions(partners, meetings)
@@ -141,7 +142,7 @@ class Checker:
         return self.errors
 
     def partners(self, agreements: Ids | None) -> None:
-        loaded = self.data["partners.yaml"]
+        loaded = self.data[PARTNERS]
         for i, p in enumerate(loaded.items):
             assert loaded.src is not None
             names = Ids(f"representatives of {p.id}", [r.name for r in p.representatives])
@@ -164,7 +165,7 @@ class Checker:
                               f"expected a date on or after start_date {r.start_date} but received {r.end_date}")
 
     def agreements(self) -> None:
-        loaded = self.data["agreements.yaml"]
+        loaded = self.data[AGREEMENTS]
         for i, a in enumerate(loaded.items):
             assert loaded.src is not None
             if a.page not in self.pages:
@@ -174,7 +175,7 @@ class Checker:
                 self.not_ahead(a.date, ("agreements", i, "date"), loaded.src, "the date it was signed")
 
     def meetings(self, partners: Ids | None, themes: Ids | None) -> None:
-        loaded = self.data["meetings.yaml"]
+        loaded = self.data[MEETINGS]
         for i, m in enumerate(loaded.items):
             src = loaded.src
             assert src is not None
@@ -209,7 +210,7 @@ class Checker:
                                 "the report) or 'cancelled'. Until then its page says the report is to follow.")
 
     def decisions(self, partners: Ids | None, meetings: Ids | None) -> None:
-        loaded = self.data["decisions.yaml"]
+        loaded = self.data[DECISIONS]
         for i, d in enumerate(loaded.items):
             src = loaded.src
             assert src is not None
@@ -284,7 +285,7 @@ class Checker:
                       f"but received minutes: {meta.minutes!r}")
         meeting, approver = self.meeting(meta.meeting), self.meeting(meta.approved_at)
         if approver is None:
-            self.ref(meta.approved_at, self.ids("meetings.yaml", "meetings"), ("approved_at",), src)
+            self.ref(meta.approved_at, self.ids(MEETINGS, "meetings"), ("approved_at",), src)
         elif meeting is not None and meeting_key(approver) <= meeting_key(meeting):
             when = "first" if approver is not meeting else "at the same time"
             self.fail(src, ("approved_at",), f"expected a meeting after {meeting.id!r} but received "

@@ -16,7 +16,8 @@ import textwrap
 
 import markdown
 
-from .i18n import format_partial, format_when, label, strings
+from .choices import label
+from .i18n import format_partial, format_when, strings
 from .model import Meeting, Partner
 from .sitedata import Site
 from .values import Lang

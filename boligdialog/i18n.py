@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import mimetypes
+import posixpath
+from dataclasses import dataclass
 
 from babel.dates import format_date, format_skeleton
+from babel.dates import format_time as babel_format_time
 from babel.numbers import format_decimal
 
 from .values import Lang, PartialDate, When
@@ -98,10 +102,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # records: calendars, feeds, minutes, decisions, files
     "feed_subtitle": ("Referater og nyheder fra partnerskabet om boligdialog i Albertslund",
                       "Reports and news from the housing dialogue partnership in Albertslund"),
-    "draft": ("Udkast", "Draft"),
     "draft_banner": ("Referatet er et udkast og er endnu ikke godkendt.",
                      "These minutes are a draft and have not been approved yet."),
-    "approved": ("Godkendt", "Approved"),
     "approved_at": ("Referatet er godkendt på", "These minutes were approved at"),
     "subscribe": ("Abonnér", "Subscribe"),
     "subscribe_text": ("Du kan få alle møder i Visionsforum ind i din kalender. Kopiér linket herunder, og "
@@ -136,9 +138,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_closed_decisions": ("Der er ingen afsluttede beslutninger.", "There are no closed decisions."),
     "decided_at": ("Besluttet på", "Decided at"),
     "last_reported": ("Status senest givet på", "Status last reported at"),
+    "decisions_reported": ("Status på tidligere beslutninger", "Status of earlier decisions"),
     "owners": ("Ansvarlige", "Responsible"),
     "due": ("Frist", "Due"),
     "news": ("Nyheder", "News"),
+    "published": ("Offentliggjort", "Published"),
+    "updated": ("opdateret", "updated"),
     "no_news": ("Der er endnu ingen nyheder.", "There is no news yet."),
     # 404 pages
     "not_found": ("Siden findes ikke", "Page not found"),
@@ -234,49 +239,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "open_data": ("Åbne data", "Open data"),
 }
 
-LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "classification": {
-        "municipality": ("Kommune", "Municipality"),
-        "social_housing_organisation": ("Almen boligorganisation", "Social housing organisation"),
-        "cooperative_housing_association": ("Andelsboligforening", "Cooperative housing association"),
-        "homeowners_association": ("Grundejerforening", "Homeowners' association"),
-        "private_landlord": ("Privat udlejer", "Private landlord"),
-        "other": ("Andet", "Other"),
-    },
-    "classification_plural": {
-        "municipality": ("Kommunen", "The municipality"),
-        "social_housing_organisation": ("Almene boligorganisationer", "Social housing organisations"),
-        "cooperative_housing_association": ("Andelsboligforeninger", "Cooperative housing associations"),
-        "homeowners_association": ("Grundejerforeninger", "Homeowners' associations"),
-        "private_landlord": ("Private udlejere", "Private landlords"),
-        "other": ("Andre", "Others"),
-    },
-    "membership": {
-        "invited": ("Inviteret", "Invited"),
-        "signed": ("Har underskrevet", "Signed"),
-        "left": ("Udtrådt", "Left"),
-    },
-    "membership_scheduled": {  # a change dated after the build date: not yet happened
-        "invited": ("inviteres", "to be invited"),
-        "signed": ("underskriver", "to sign"),
-        "left": ("udtræder", "to leave"),
-    },
-    "decision": {
-        "open": ("Åben", "Open"),
-        "in_progress": ("I gang", "In progress"),
-        "done": ("Gennemført", "Done"),
-        "dropped": ("Opgivet", "Dropped"),
-    },
-    "state": {
-        "planned": ("Planlagt", "Planned"),
-        "held": ("Afholdt", "Held"),
-        "cancelled": ("Aflyst", "Cancelled"),
-        # shown, not recorded: a planned meeting whose day has passed (schedule.shown_state)
-        "awaiting_report": ("Referat følger", "Report to follow"),
-    },
-}
-
-
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
     return pair[0] if lang == "da" else pair[1]
 
@@ -285,11 +247,6 @@ def _pick(pair: tuple[str, str], lang: Lang) -> str:
 def strings(lang: Lang) -> dict[str, str]:
     """All UI strings in one language (one shared dict per language: do not change it)."""
     return {key: _pick(pair, lang) for key, pair in STRINGS.items()}
-
-
-def label(kind: str, value: str, lang: Lang) -> str:
-    """Label of a closed-list value, e.g. ``label('state', 'held', 'en') == 'Held'``."""
-    return _pick(LABELS[kind][value], lang)
 
 
 @functools.cache
@@ -303,27 +260,43 @@ def format_partial(date: PartialDate, lang: Lang) -> str:
     return str(date.year)
 
 
-def format_time(time: dt.time) -> str:
-    return f"{time:%H:%M}"
+@functools.cache
+def format_time(time: dt.time, lang: Lang) -> str:
+    """A time of day as each language writes it (CLDR): "17.00" in Danish, "17:00" in English."""
+    return babel_format_time(time, "short", locale=LOCALES[lang])
 
 
 def format_when(when: When, end: dt.time | None, lang: Lang) -> str:
-    """Meeting time in words: "22. august 2017, 17:00–19:00"."""
+    """Meeting time in words: "22. august 2017 kl. 17.00–19.30" / "22 August 2017, 17:00–19:30"."""
     text = format_partial(when.date, lang)
     if when.time is not None:
-        text += f", {format_time(when.time)}"
+        text += " kl. " if lang == "da" else ", "
+        text += format_time(when.time, lang)
         if end is not None:
-            text += f"–{format_time(end)}"
+            text += f"–{format_time(end, lang)}"
     return text
 
+
 def format_size(size: int, lang: Lang) -> str:
-    """File size for people: "820 bytes", "12 kB", "1,4 MB" (Danish decimal comma)."""
+    """File size for people: "600 byte" / "600 bytes", "12 kB", "1,4 MB" / "1.4 MB"."""
     if size < 1000:
-        return f"{size} bytes"
+        return f"{size} {'byte' if lang == 'da' or size == 1 else 'bytes'}"
     if size < 1_000_000:
         return f"{format_decimal(round(size / 1000), locale=LOCALES[lang])} kB"
     return f"{format_decimal(round(size / 1_000_000, 1), locale=LOCALES[lang])} MB"
 
 
-CLASSIFICATION_ORDER = tuple(LABELS["classification"])
-"""Order of partner groups on the partners page."""
+@dataclass(frozen=True)
+class FileType:
+    """How an attachment is described beside its link: type, label and size."""
+
+    mime: str
+    label: str
+    size: str
+
+
+def file_type(path: str, size: int, lang: Lang) -> FileType:
+    """"PDF, 120 kB": the file's type from its name, and its size in ``lang``."""
+    mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    ext = posixpath.splitext(path)[1].lstrip(".").upper() or mime
+    return FileType(mime, ext, format_size(size, lang))

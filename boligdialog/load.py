@@ -22,19 +22,11 @@ from . import routes, schedule
 from .checks import Checker, Loaded
 from .errors import DataError, ValidationFailed, format_path
 from .messages import validate_source
-from .model import AgreementsFile, DecisionsFile, MeetingsFile, Meeting, Page, PartnersFile, ThemesFile
+from .model import DATA_FILES, MEETINGS, DataFile, Meeting, Page
 from .sitedata import ContentPage, Site
 from .values import Text, char_name, CONTROL
 from .yamlsource import Source, parse
 
-DATA_FILES: dict[str, tuple[type[BaseModel], str]] = {
-    "partners.yaml": (PartnersFile, "partners"),
-    "themes.yaml": (ThemesFile, "themes"),
-    "agreements.yaml": (AgreementsFile, "agreements"),
-    "meetings.yaml": (MeetingsFile, "meetings"),
-    "decisions.yaml": (DecisionsFile, "decisions"),
-}
-"""The data files in ``data/``: the model of each and the key of its list of records."""
 
 FENCE = "---"
 
@@ -70,12 +62,12 @@ def split_front_matter(text: str, rel: str) -> tuple[Source, str]:
     return src, text
 
 
-def _load_data(root: Path, errors: list[DataError]) -> dict[str, tuple[Any, Source] | None]:
-    out: dict[str, tuple[Any, Source] | None] = {}
-    for name, (model, _key) in DATA_FILES.items():
-        rel = f"data/{name}"
+def _load_data(root: Path, errors: list[DataError]) -> dict[DataFile[Any], tuple[Any, Source] | None]:
+    out: dict[DataFile[Any], tuple[Any, Source] | None] = {}
+    for file in DATA_FILES:
+        rel = file.path
         path = root / rel
-        out[name] = None
+        out[file] = None
         if not path.is_file():
             errors.append(DataError(rel, 1, "", "expected this file to exist but it is missing"))
             continue
@@ -86,10 +78,10 @@ def _load_data(root: Path, errors: list[DataError]) -> dict[str, tuple[Any, Sour
         errors.extend(src.errors)
         if src.errors:
             continue
-        value, errs = validate_source(src, model)
+        value, errs = validate_source(src, file.model)
         errors.extend(errs)
         if value is not None:
-            out[name] = (value, src)
+            out[file] = (value, src)
     return out
 
 
@@ -208,13 +200,10 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
     data = _load_data(root, errors)
     files = scan_content(content_dir, errors)
     pages, sources = _load_pages(content_dir, files, errors)
-    loaded = {
-        name: Loaded(getattr(v[0], DATA_FILES[name][1]), v[1]) if v else Loaded([], None)
-        for name, v in data.items()
-    }
+    loaded = {file: Loaded(file.records(v[0]), v[1]) if v else Loaded([], None) for file, v in data.items()}
     checker = Checker(loaded, pages, sources, files=files, today=today)
     errors += checker.run()
-    meetings = loaded["meetings.yaml"]
+    meetings = loaded[MEETINGS]
     sizes = _attachment_sizes(meetings.items, content_dir, files, meetings.src, errors)
     if errors:
         raise ValidationFailed(errors)
@@ -227,7 +216,7 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
         if page.lang == "da" and routes.counterpart_uri(uri) not in pages:
             missing.append(f"content/{uri}: no English page content/{routes.counterpart_uri(uri)}")
     return Site(
-        **{key: loaded[name].items for name, (_model, key) in DATA_FILES.items()},
+        **{file.key: loaded[file].items for file in DATA_FILES},
         pages=pages,
         today=today,
         reports=checker.reports,

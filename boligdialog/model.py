@@ -10,23 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator
 
+from .choices import (CLASSIFICATIONS, DECISION_STATUSES, MEETING_STATES, MEMBERSHIP_STATUSES,
+                      MINUTES_STATUSES, OPEN_DECISION_STATUSES, closed)
 from .errors import show
 from .values import Address, Count, PartialDate, Text, When, parse_time, plain_text
-
-
-def _closed(*values: str) -> Any:
-    """A closed list: ``Literal[values]`` with an editor-facing error."""
-
-    def check(value: Any) -> Any:
-        if value not in values:
-            raise ValueError(f"expected one of {list(values)} but received {show(value)}")
-        return value
-
-    return Annotated[Literal[values], BeforeValidator(check)]  # type: ignore[valid-type]
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -102,22 +94,13 @@ AddressField = Annotated[Address, PlainValidator(Address.parse)]
 Label = Annotated[str, PlainValidator(_text_key)]
 Description = Annotated[str, PlainValidator(lambda v: plain_text(v, single_line=False))]
 
-Classification = _closed(
-    "municipality",
-    "social_housing_organisation",
-    "cooperative_housing_association",
-    "homeowners_association",
-    "private_landlord",
-    "other",
-)
-MembershipStatus = _closed("invited", "signed", "left")
-MeetingState = _closed("planned", "held", "cancelled")
-AgreementStatus = _closed("draft", "signed")
-MinutesStatus = _closed("draft", "approved")
-DECISION_STATUSES = ("open", "in_progress", "done", "dropped")
-"""In the order the follow-up page lists them; the first two are still open."""
-DecisionStatus = _closed(*DECISION_STATUSES)
-
+# Closed lists: values and labels live together in boligdialog.choices.
+Classification = CLASSIFICATIONS.field()
+MembershipStatus = MEMBERSHIP_STATUSES.field()
+MeetingState = MEETING_STATES.field()
+DecisionStatus = DECISION_STATUSES.field()
+MinutesStatus = MINUTES_STATUSES.field()
+AgreementStatus = closed("draft", "signed")  # not shown on any page
 
 
 class Model(BaseModel):
@@ -239,7 +222,7 @@ class Decision(Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in DECISION_STATUSES[:2]
+        return self.status in OPEN_DECISION_STATUSES
 
 
 class Agreement(Model):
@@ -273,7 +256,43 @@ class DecisionsFile(Model):
     decisions: list[Decision]
 
 
-HideItem = _closed("navigation", "toc", "footer", "path", "tags")
+R = TypeVar("R", bound=Model)
+
+
+@dataclass(frozen=True)
+class DataFile(Generic[R]):
+    """One file in ``data/``: its name, the model of the whole file, and the key of
+    its list of records (``R``). Loading, checks and the loaded site all name a data
+    file by one of the constants below, never by its file name."""
+
+    name: str
+    """File name in ``data/``, e.g. ``partners.yaml``."""
+    model: type[Model]
+    """The model of the whole file (``PartnersFile``)."""
+    key: str
+    """The top-level key that holds the records (``partners``); also the name of the
+    :class:`~boligdialog.sitedata.Site` attribute that holds them."""
+
+    @property
+    def path(self) -> str:
+        """Path from the project root, as messages show it: ``data/partners.yaml``."""
+        return f"data/{self.name}"
+
+    def records(self, value: Model) -> list[R]:
+        """The records of a validated file."""
+        return getattr(value, self.key)
+
+
+PARTNERS: DataFile[Partner] = DataFile("partners.yaml", PartnersFile, "partners")
+THEMES: DataFile[Theme] = DataFile("themes.yaml", ThemesFile, "themes")
+AGREEMENTS: DataFile[Agreement] = DataFile("agreements.yaml", AgreementsFile, "agreements")
+MEETINGS: DataFile[Meeting] = DataFile("meetings.yaml", MeetingsFile, "meetings")
+DECISIONS: DataFile[Decision] = DataFile("decisions.yaml", DecisionsFile, "decisions")
+DATA_FILES: tuple[DataFile[Any], ...] = (PARTNERS, THEMES, AGREEMENTS, MEETINGS, DECISIONS)
+"""Every file in ``data/``, in the order they are read and reported."""
+
+
+HideItem = closed("navigation", "toc", "footer", "path", "tags")  # Material's, not shown
 
 
 class Page(Model):

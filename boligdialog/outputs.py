@@ -1,7 +1,7 @@
 """Files beside the pages: calendars, feeds, JSON-LD for meeting and home pages, and the open data.
 
 Collects what :mod:`calendar`, :mod:`feed`, :mod:`jsonld`, :mod:`opendata` and
-:mod:`popolo` need from the :class:`~boligdialog.load.Site` and calls them; no MkDocs
+:mod:`popolo` need from the :class:`~boligdialog.sitedata.Site` and calls them; no MkDocs
 here either. The site's name in each language comes from its
 :class:`~boligdialog.identity.Identity`.
 """
@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from . import calendar, describe, feed, jsonld, opendata, popolo, routes
+from .choices import label
 from .i18n import strings
 from .identity import Identity
 from .sitedata import Site
@@ -35,7 +36,7 @@ def calendars(site: Site, *, site_url: str, stamp: dt.datetime, site_name: Text)
         page_url, titles = _meeting_url(site_url, lang), _theme_titles(site, lang)
         events = {m.id: calendar.meeting_event(m, lang, page_url(m), site_url, stamp, titles(m))
                   for m in site.meetings if calendar.in_calendar(m)}  # each event made once
-        out[routes.src_uri(lang, routes.CALENDAR)] = calendar.calendar_file(
+        out[routes.calendar(lang)] = calendar.calendar_file(
             events.values(), name=f"Visionsforum – {site_name.get(lang).text}")
         for theme in site.themes:
             out[routes.theme_calendar(theme.id, lang)] = calendar.calendar_file(
@@ -53,7 +54,7 @@ def feed_entries(site: Site, lang: Lang, site_url: str) -> list[feed.FeedEntry]:
         if report is None or danish is None or report.meta.date is None:
             continue
         name = m.name.get(lang).text
-        marks = [s["draft"].lower()] if danish.meta.minutes == "draft" else []
+        marks = [label("minutes", "draft", lang).lower()] if danish.meta.minutes == "draft" else []
         if report.lang != lang:
             marks.append(s["only_da"])
         entries.append(feed.FeedEntry(
@@ -81,7 +82,7 @@ def feeds(site: Site, *, identity: Identity) -> dict[str, bytes]:
     written by the partnership, in that language."""
     out: dict[str, bytes] = {}
     for lang in LANGS:
-        uri = routes.src_uri(lang, routes.FEED)
+        uri = routes.feed(lang)
         name = identity.name.get(lang).text
         out[uri] = feed.atom_feed(
             feed_entries(site, lang, identity.url), lang=lang, title=name, subtitle=strings(lang)["feed_subtitle"],

@@ -1,6 +1,6 @@
 """The pages the generator adds to the site, in both languages, as Markdown text.
 
-Pure functions from the :class:`~boligdialog.load.Site` and the build date to
+Pure functions from the :class:`~boligdialog.sitedata.Site` and the build date to
 Markdown: a front matter block (title, and a description of the page computed from
 its data by :mod:`boligdialog.describe`), an escaped ``# heading``,
 and an HTML fragment from :mod:`boligdialog.render`. Nothing here depends on
@@ -10,22 +10,19 @@ MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import itertools
-import mimetypes
-import posixpath
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from . import describe, opendata, routes, schedule
-from .i18n import CLASSIFICATION_ORDER, format_partial, format_size, strings
+from .choices import CLASSIFICATIONS, DECISION_STATUSES
+from .i18n import format_partial, format_size, strings
+from .model import Meeting, Membership, Partner, Representative
+from .render import md_escape, render
 from .routes import counterpart_uri
 from .sitedata import ContentPage, Site
-from .model import DECISION_STATUSES, Meeting, Membership, Partner, Representative
-from .render import render
 from .values import LANGS, Lang, Localized, PartialDate
 
 
@@ -38,14 +35,6 @@ class GeneratedPage:
     markdown: str
     in_nav: bool = False
     """Index pages are in the navigation; per-item pages are reached from them."""
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
-
-
-def md_escape(text: str) -> str:
-    """Escape text for a Markdown heading: HTML first, then Markdown's own characters."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def front_matter(**meta: Any) -> str:
@@ -99,9 +88,8 @@ def report_block(site: Site, meeting: Meeting, lang: Lang) -> str:
         heading = f"## {md_escape(page.meta.title)}{marker}"
     else:
         heading = f"## {s['report']}" + " {: #referat }"
-    approver = site.meeting(danish.meta.approved_at) if danish.meta.approved_at else None
     banner = render("report_status.html", lang=lang, page_uri=routes.item("meetings", meeting.id, lang),
-                    status=danish.meta.minutes, approver=approver)
+                    site=site, report=danish)
     body = fallback_block(danish.body, lang) if own is None else own.body.strip()
     return "\n\n".join(part for part in (heading, banner, body) if part)
 
@@ -114,24 +102,16 @@ def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     build date; membership changes dated later are shown as announced."""
     s = strings(lang)
     index_uri = routes.section_index("partners", lang)
-    order = {c: i for i, c in enumerate(CLASSIFICATION_ORDER)}
+    order = {c: i for i, c in enumerate(CLASSIFICATIONS.values)}
     ordered = sorted(site.partners, key=lambda p: (order[p.classification], p.name.get(lang).text.lower()))
     groups = [(c, list(ps)) for c, ps in itertools.groupby(ordered, key=lambda p: p.classification)]
-    pages = [_page(index_uri, s["partners"], render("partners.html", lang=lang, page_uri=index_uri, groups=groups,
-                                                    today=site.today),
+    pages = [_page(index_uri, s["partners"], render("partners.html", lang=lang, page_uri=index_uri, site=site,
+                                                    groups=groups),
                    description=s["partners_description"], in_nav=True)]
-    agreements = {a.id: a for a in site.agreements}
-    agreement_uris = {a.id: routes.src_uri(lang, a.page) for a in site.agreements}
     for p in site.partners:
         uri = routes.item("partners", p.id, lang)
-        fragment = render(
-            "partner.html", lang=lang, page_uri=uri, partner=p,
-            history=list(reversed(p.history)),
-            attended=site.attended.get(p.id, []),
-            invited=site.invited_to.get(p.id, []),
-            agreements=agreements, agreement_uris=agreement_uris, today=site.today,
-        )
-        pages.append(_page(uri, p.name.get(lang), fragment, description=describe.partner(p, lang, site.today)))
+        pages.append(_page(uri, p.name.get(lang), render("partner.html", lang=lang, page_uri=uri, site=site, partner=p),
+                           description=describe.partner(p, lang, site.today)))
     return pages
 
 
@@ -144,25 +124,10 @@ def theme_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list[G
         uri = routes.item("themes", theme.id, lang)
         on_theme = [m for m in site.meetings if theme.id in m.themes]
         meetings = schedule.upcoming(on_theme, today) + schedule.past(on_theme, today)
-        calendar_uri = routes.theme_calendar(theme.id, lang)
-        fragment = render("theme.html", lang=lang, page_uri=uri, theme=theme, meetings=meetings, site=site,
-                          calendar_uri=calendar_uri, calendar_abs=routes.absolute(site_url, calendar_uri))
+        fragment = render("theme.html", lang=lang, page_uri=uri, site=site, site_url=site_url, theme=theme,
+                          meetings=meetings)
         pages.append(_page(uri, theme.title.get(lang), fragment, description=theme.summary.get(lang).text))
     return pages
-
-
-@dataclass(frozen=True)
-class FileType:
-    mime: str
-    label: str
-    size: str
-
-
-def file_type(path: str, size: int, lang: Lang) -> FileType:
-    """How an attachment is described next to its link: "PDF, 120 kB"."""
-    mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    ext = posixpath.splitext(path)[1].lstrip(".").upper() or mime
-    return FileType(mime, ext, format_size(size, lang))
 
 
 def meeting_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list[GeneratedPage]:
@@ -170,23 +135,18 @@ def meeting_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list
     index_uri = routes.section_index("meetings", lang)
     past = schedule.past(site.meetings, today)
     by_year = [(y, list(ms)) for y, ms in itertools.groupby(past, key=lambda m: m.start.date.year)]
-    calendar_uri = routes.src_uri(lang, routes.CALENDAR)
-    fragment = render("meetings.html", lang=lang, page_uri=index_uri, site=site,
-                      upcoming=schedule.upcoming(site.meetings, today), past_by_year=by_year,
-                      calendar_uri=calendar_uri, calendar_abs=routes.absolute(site_url, calendar_uri),
-                      feed_uri=routes.src_uri(lang, routes.FEED))
+    fragment = render("meetings.html", lang=lang, page_uri=index_uri, site=site, site_url=site_url,
+                      upcoming=schedule.upcoming(site.meetings, today), past_by_year=by_year)
     pages = [_page(index_uri, s["meetings"], fragment, description=s["meetings_description"], in_nav=True)]
     for m in site.meetings:
         uri = routes.item("meetings", m.id, lang)
-        file_types = {f.path: file_type(f.path, site.file_sizes[f.path], lang) for f in m.files}
-        fragment = render("meeting.html", lang=lang, page_uri=uri, meeting=m, site=site,
-                          decisions=site.decisions_by_meeting.get(m.id, []), file_types=file_types)
+        fragment = render("meeting.html", lang=lang, page_uri=uri, site=site, meeting=m)
         pages.append(_page(uri, m.name.get(lang), fragment, report_block(site, m, lang),
                            description=describe.meeting(site, m, lang)))
     return pages
 
 
-DECISION_ORDER = {status: i for i, status in enumerate(DECISION_STATUSES)}
+DECISION_ORDER = {status: i for i, status in enumerate(DECISION_STATUSES.values)}
 
 
 def follow_up_page(site: Site, lang: Lang) -> GeneratedPage:
@@ -200,18 +160,10 @@ def follow_up_page(site: Site, lang: Lang) -> GeneratedPage:
     return _page(uri, s["follow_up"], fragment, description=s["follow_up_intro"], in_nav=True)
 
 
-@dataclass(frozen=True)
-class NewsItem:
-    uri: str
-    page: ContentPage
-
-
 def news_page(site: Site, lang: Lang) -> GeneratedPage:
     uri = routes.src_uri(lang, routes.NEWS)
-    items = [NewsItem(routes.src_uri(lang, p.src_uri.removeprefix(routes.EN)), p) for p in site.news(lang)]
-    items.sort(key=lambda i: (i.page.meta.date, i.uri), reverse=True)
-    fragment = render("news.html", lang=lang, page_uri=uri, items=items,
-                      feed_uri=routes.src_uri(lang, routes.FEED))
+    items = sorted(site.news(lang), key=lambda p: (p.meta.date, routes.danish_uri(p.src_uri)), reverse=True)
+    fragment = render("news.html", lang=lang, page_uri=uri, items=items)
     s = strings(lang)
     return _page(uri, s["news"], fragment, description=s["news_description"], in_nav=True)
 
@@ -270,6 +222,25 @@ def home_block(site: Site, lang: Lang, today: dt.date) -> str:
     uri = routes.src_uri(lang, "index.md")
     return render("home.html", lang=lang, page_uri=uri, site=site,
                   next=schedule.next_meeting(site.meetings, today), reported=reported)
+
+
+def news_date_block(site: Site, uri: str, lang: Lang) -> str | None:
+    """The date line of the news article at ``uri`` (either language), or ``None``."""
+    if not routes.danish_uri(uri).startswith(routes.NEWS_DIR) or uri.endswith("/index.md"):
+        return None
+    page = site.pages.get(uri) or site.pages.get(routes.danish_uri(uri))
+    if page is None or page.meta.date is None:
+        return None
+    return render("news_date.html", lang=lang, page_uri=uri, page=page)
+
+
+def after_first_heading(markdown: str, block: str) -> str:
+    """``block`` under the first top-level heading (``# …``) of ``markdown``, or at its top."""
+    lines = markdown.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "".join([*lines[: i + 1], "\n", block, "\n\n", *lines[i + 1:]])
+    return f"{block}\n\n{markdown}"
 
 
 @dataclass(frozen=True)

@@ -3,39 +3,67 @@
 The environment autoescapes everything: a value from YAML or front matter can
 only reach HTML escaped. Links are made relative to the page being rendered, so
 the site works from any folder and any host.
+
+One convention for every template: the code passes records (a meeting, a partner,
+lists it has ordered or grouped) and the :class:`~boligdialog.sitedata.Site`; the
+template looks ids up with ``site.partner(id)``, ``site.meeting(id)`` … and makes
+every link itself, with ``url(routes.…)`` (relative to the page) or
+``absolute(routes.…)``. No code passes a URL or a lookup table into a template.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
-from . import i18n, routes
+from . import choices, i18n, routes
+from .sitedata import Site
 from .values import Lang
+
+TEMPLATES = Path(__file__).parent / "templates"
+"""The folder the templates are loaded from (``mkdocs serve`` watches it)."""
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text for Markdown: HTML first, then Markdown's own characters."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("boligdialog", "templates"),
+        loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.globals.update(
-        label=i18n.label,
+        label=choices.label,
         format_partial=i18n.format_partial,
         format_when=i18n.format_when,
+        file_type=i18n.file_type,
         routes=routes,
     )
+    env.filters["md_escape"] = lambda text: Markup(md_escape(str(text)))
     return env
 
 
-def render(template: str, *, lang: Lang, page_uri: str, **context: Any) -> str:
-    """Render ``template`` for the page at ``page_uri`` (a source path like ``moeder/x.md``)."""
+def render(template: str, *, lang: Lang, page_uri: str, site: Site | None = None, site_url: str | None = None,
+           **context: Any) -> str:
+    """Render ``template`` for the page at ``page_uri`` (a source path like ``moeder/x.md``).
+
+    ``site`` is there for lookups, ``site_url`` for ``absolute()``; ``context`` holds the
+    records the template shows.
+    """
     page_url = routes.url_of(page_uri)
 
     def url(target_uri: str) -> str:
@@ -44,7 +72,14 @@ def render(template: str, *, lang: Lang, page_uri: str, **context: Any) -> str:
         to = routes.url_of(path) if path.endswith(".md") else path
         return routes.relative(page_url, to + (f"#{fragment}" if fragment else ""))
 
+    def absolute(target_uri: str) -> str:
+        """The full address of a page or file, to show or copy."""
+        if site_url is None:
+            raise TypeError(f"{template}: absolute() needs render(..., site_url=...)")
+        return routes.absolute(site_url, target_uri)
+
     tpl = environment().get_template(template)
-    html = tpl.render(lang=lang, s=i18n.strings(lang), url=url, **context)
-    # Python-Markdown ends a raw HTML block at a blank line; keep the fragment whole.
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    html_text = tpl.render(lang=lang, s=i18n.strings(lang), url=url, absolute=absolute, site=site, **context)
+    # No blank lines: after one, Python-Markdown reads an indented line that starts a new HTML
+    # block as code. The fragment stays one run of HTML blocks.
+    return "\n".join(line for line in html_text.splitlines() if line.strip())

@@ -8,6 +8,8 @@ below that, so a page's counterpart is always found by adding or removing
 
 from __future__ import annotations
 
+import re
+import unicodedata
 
 from .values import Lang
 
@@ -36,6 +38,16 @@ OPEN_DATA = "aabne-data.md"
 DATA_DIR = "data/"
 """Folder of the open-data files (one for both languages): ``/data/datapackage.json`` and the tables."""
 DATAPACKAGE = "datapackage.json"
+
+
+def feed(lang: Lang) -> str:
+    """The Atom feed of reports and news in ``lang``."""
+    return src_uri(lang, FEED)
+
+
+def calendar(lang: Lang) -> str:
+    """The whole meeting series as iCalendar, in ``lang``."""
+    return src_uri(lang, CALENDAR)
 
 
 def theme_calendar(theme_id: str, lang: Lang) -> str:
@@ -114,6 +126,16 @@ def output_path(uri: str) -> str:
     return url_of(uri) + "index.html" if uri.endswith(".md") else uri
 
 
+def nav_entry(uri: str) -> str:
+    """The page whose navigation entry stands for ``uri``: the section's index page for a
+    page of a section (a partner, meeting, theme or news article), else the page itself."""
+    path = danish_uri(uri)
+    folder, slash, _ = path.partition("/")
+    if slash and (folder in SECTIONS.values() or path.startswith(NEWS_DIR)):
+        return src_uri(lang_of(uri), f"{folder}/index.md")
+    return uri
+
+
 def src_uri(lang: Lang, path: str) -> str:
     """``('en', 'moeder/index.md')`` -> ``'en/moeder/index.md'``."""
     return prefix(lang) + path
@@ -146,3 +168,14 @@ def relative(from_url: str, to_url: str) -> str:
         common += 1
     rel = "/".join([".."] * (len(here) - common) + there[common:]) or "./"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """The id of a heading, for Markdown's toc extension: its words in lower case, Danish
+    letters written as the site's paths write them, "Kommende møder" -> ``kommende-moeder``."""
+    text = unicodedata.normalize("NFKD", value.lower().translate(_DANISH_LETTERS))
+    text = re.sub(r"[^\w\s-]", "", text.encode("ascii", "ignore").decode("ascii")).strip()
+    return re.sub(r"[\s-]+", separator, text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from . import routes, schedule
 from .model import Agreement, Decision, Meeting, Page, Partner, Theme
@@ -51,49 +52,53 @@ class Site:
     """``file:line: …`` of what the editors should record (e.g. a passed meeting still planned)."""
 
     @cached_property
-    def _partners(self) -> dict[str, Partner]:
-        return {p.id: p for p in self.partners}
+    def _by_id(self) -> dict[str, dict[str, Any]]:
+        return {kind: {r.id: r for r in getattr(self, kind)}
+                for kind in ("partners", "themes", "agreements", "meetings")}
 
-    @cached_property
-    def _themes(self) -> dict[str, Theme]:
-        return {t.id: t for t in self.themes}
-
-    @cached_property
-    def _meetings(self) -> dict[str, Meeting]:
-        return {m.id: m for m in self.meetings}
+    # Lookups by id, for templates and pages. They never fail: every reference was checked.
 
     def partner(self, pid: str) -> Partner:
-        return self._partners[pid]
+        return self._by_id["partners"][pid]
 
     def theme(self, tid: str) -> Theme:
-        return self._themes[tid]
+        return self._by_id["themes"][tid]
+
+    def agreement(self, aid: str) -> Agreement:
+        return self._by_id["agreements"][aid]
 
     def meeting(self, mid: str) -> Meeting:
-        return self._meetings[mid]
+        return self._by_id["meetings"][mid]
+
+    def decisions_taken_at(self, mid: str) -> list[Decision]:
+        """Decisions taken at the meeting ``mid``."""
+        return self._grouped["taken"].get(mid, [])
+
+    def decisions_reported_at(self, mid: str) -> list[Decision]:
+        """Decisions taken at an earlier meeting whose status was last reported at ``mid``."""
+        return self._grouped["reported"].get(mid, [])
+
+    def meetings_invited(self, pid: str) -> list[Meeting]:
+        """Meetings the partner ``pid`` was invited to, in the order of ``meetings.yaml``."""
+        return self._grouped["invited"].get(pid, [])
+
+    def meetings_attended(self, pid: str) -> list[Meeting]:
+        """Meetings the partner ``pid`` attended, in the order of ``meetings.yaml``."""
+        return self._grouped["attended"].get(pid, [])
 
     @cached_property
-    def decisions_by_meeting(self) -> dict[str, list[Decision]]:
-        out: dict[str, list[Decision]] = {}
+    def _grouped(self) -> dict[str, dict[str, list[Any]]]:
+        """Records grouped by the id they refer to, made once (pages ask per meeting and partner)."""
+        out: dict[str, dict[str, list[Any]]] = {"taken": {}, "reported": {}, "invited": {}, "attended": {}}
         for d in self.decisions:
-            out.setdefault(d.meeting, []).append(d)
-        return out
-
-    def _by_partner(self, key: str) -> dict[str, list[Meeting]]:
-        out: dict[str, list[Meeting]] = {}
+            out["taken"].setdefault(d.meeting, []).append(d)
+            if d.reported_at is not None and d.reported_at != d.meeting:
+                out["reported"].setdefault(d.reported_at, []).append(d)
         for m in self.meetings:
-            for pid in getattr(m, key):
-                out.setdefault(pid, []).append(m)
+            for key in ("invited", "attended"):
+                for pid in getattr(m, key):
+                    out[key].setdefault(pid, []).append(m)
         return out
-
-    @cached_property
-    def invited_to(self) -> dict[str, list[Meeting]]:
-        """Partner id -> meetings it was invited to."""
-        return self._by_partner("invited")
-
-    @cached_property
-    def attended(self) -> dict[str, list[Meeting]]:
-        """Partner id -> meetings it attended."""
-        return self._by_partner("attended")
 
     def report(self, meeting: Meeting, lang: Lang) -> ContentPage | None:
         """The meeting's report in ``lang``, or ``None`` if there is none in that language."""

@@ -16,7 +16,6 @@ from .errors import show
 
 Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = ("da", "en")
-DEFAULT_LANG: Lang = "da"
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
@@ -166,6 +165,10 @@ class PartialDate:
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
+    def as_date(self) -> dt.date | None:
+        """The day, if it is known; ``None`` for a month or a year."""
+        return self.first_day() if self.precision == "day" else None
+
     def last_day(self) -> dt.date:
         if self.day is not None:
             return self.first_day()
@@ -173,9 +176,6 @@ class PartialDate:
             return dt.date(self.year, 12, 31)
         nxt = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
         return nxt - dt.timedelta(days=1)
-
-    def as_date(self) -> dt.date | None:
-        return self.first_day() if self.precision == "day" else None
 
     def isoformat(self) -> str:
         parts = [f"{self.year:04d}"]

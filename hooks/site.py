@@ -23,7 +23,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from boligdialog import describe, lastmod, navigation, opendata, opengraph, outputs, pages, routes, schedule
+from boligdialog import describe, lastmod, navigation, opendata, opengraph, outputs, pages, render, routes, schedule
 from boligdialog.errors import ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
 from boligdialog.identity import Identity
@@ -63,6 +63,8 @@ _build: _Build | None = None
 def on_config(config: Any) -> Any:
     global _build
     _build = None
+    # Heading ids keep Danish words readable: "Deltog i møder" -> #deltog-i-moeder, not #deltog-i-mder.
+    config.mdx_configs.setdefault("toc", {})["slugify"] = routes.slugify
     root = Path(config.config_file_path).parent
     try:
         now = schedule.build_time()
@@ -135,7 +137,10 @@ def on_page_read_source(*, page: Any, config: Any) -> str | None:
 
 def on_nav(nav: Any, *, config: Any, files: Files) -> Any:
     assert _build is not None
-    _build.navs = navigation.split(nav)
+    try:
+        _build.navs = navigation.split(nav)
+    except ValueError as exc:
+        raise Abort(f"Build stopped: {exc}") from None
     return nav
 
 
@@ -155,6 +160,9 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Files) -> 
     block = pages.agreement_block(_build.site, uri, lang)
     if block:
         markdown += "\n\n" + block + "\n"
+    date = pages.news_date_block(_build.site, uri, lang)
+    if date:
+        markdown = pages.after_first_heading(markdown, date)
     return markdown
 
 
@@ -194,7 +202,8 @@ def _context(context: dict, *, lang: Lang, config: Any, urls: dict[str, str], ur
         "other": next(code for code in LANGS if code != lang),
         "search_url": routes.url_of(routes.src_uri(lang, routes.SEARCH)),
         "is_search": uri == routes.src_uri(lang, routes.SEARCH),
-        "feed_url": routes.src_uri(lang, routes.FEED),
+        "section": routes.nav_entry(uri),
+        "feed_url": routes.feed(lang),
         "open_data_url": routes.url_of(routes.src_uri(lang, routes.OPEN_DATA)),
         "home_url": routes.url_of(routes.src_uri(lang, "index.md")),
         "head": _build.head.get(uri, ""),
@@ -237,6 +246,13 @@ def on_template_context(context: dict, *, template_name: str, config: Any) -> di
         other = context["bd"]["other"]
         context["bd"] |= {"s_other": strings(other), "other_home_url": routes.url_of(routes.src_uri(other, "index.md"))}
     return context
+
+
+def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
+    """``mkdocs serve`` also rebuilds when a template of the generator changes (Jinja reloads
+    a changed template by itself; the hooks' Python code is not reloaded)."""
+    server.watch(str(render.TEMPLATES))
+    return server
 
 
 def on_post_build(*, config: Any) -> None:

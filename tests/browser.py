@@ -28,13 +28,18 @@ ROOT = Path(__file__).resolve().parent.parent
 TOOLS = Path(os.environ.get("BOLIGDIALOG_TOOLS", ROOT / ".tools" / "node_modules"))
 AXE_JS = TOOLS / "axe-core" / "axe.min.js"
 VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+"""WCAG 2.0, 2.1 and 2.2, levels A and AA (2.2 adds AA's target size, rule target-size)."""
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 800}
+SIZES = {"phone": PHONE, "desktop": DESKTOP}
+"""The window sizes every page is checked at: a phone, and a desktop."""
 
 # Playwright starts Chromium headless with a fresh temporary --user-data-dir of its own;
 # these are the other flags, so the browser itself makes no requests of its own.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-INSTALL_HINT = "run `make tools` (npm) and install Debian's chromium and default-jre-headless, as .ci/run does"
+INSTALL_HINT = "run `make tools` (npm) and install Debian's chromium, default-jre-headless and w3m, as .ci/run does"
 
 
 def in_ci() -> bool:
@@ -180,7 +185,7 @@ _AXE_START = """(tags) => { window.__bdAxe = axe.run(document, {
 
 
 def start_axe(page: Any) -> None:
-    """Start axe-core's WCAG 2.0/2.1 A and AA checks on the page as it is now."""
+    """Start axe-core's WCAG 2.0/2.1/2.2 A and AA checks on the page as it is now."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     page.evaluate(_AXE_START, AXE_TAGS)
@@ -192,7 +197,7 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
 
 
 def run_axe(page: Any) -> list[dict[str, Any]]:
-    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    """axe-core's WCAG 2.0/2.1/2.2 A and AA violations on the page as it is now."""
     start_axe(page)
     return axe_violations(page)
 
@@ -237,11 +242,12 @@ class _Tab:
         )
 
 
-def visit_all(browser: Any, base: str, paths: list[str], *, tabs: int = 6) -> dict[str, Visit]:
-    """Open every page (a few tabs at a time) with an empty cache, wait until its network is
-    idle, record what it did, and run axe-core on it. Cookies and storage are cleared after
-    each round, so what a visit records was set by its own round."""
-    context = browser.new_context()
+def visit_all(browser: Any, base: str, paths: list[str], *, viewport: dict[str, int] = DESKTOP,
+              tabs: int = 6) -> dict[str, Visit]:
+    """Open every page (a few tabs at a time, in a window of ``viewport``) with an empty cache,
+    wait until its network is idle, record what it did, and run axe-core on it. Cookies and
+    storage are cleared after each round, so what a visit records was set by its own round."""
+    context = browser.new_context(viewport=viewport)
     block_other_hosts(context, base)
     pool = [_Tab(context) for _ in range(tabs)]
     visits: dict[str, Visit] = {}

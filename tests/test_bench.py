@@ -91,6 +91,7 @@ def test_plain_config_has_no_hooks_and_no_overrides() -> None:
     assert "hooks" not in plain and "custom_dir" not in plain["theme"]
     assert plain["theme"]["name"] == config["theme"]["name"] and plain["nav"] == config["nav"]
     assert plain["docs_dir"] == "capture/docs"
+    assert "alternate" in config["extra"] and "alternate" not in plain["extra"]  # our overrides' switch
 
 
 def test_item_pages_are_grouped_by_section() -> None:

@@ -38,8 +38,9 @@ def test_theme_strings_follow_the_page_language(shipped_site):
     da, en = soup(shipped_site, "moeder/"), soup(shipped_site, "en/moeder/")
     assert da.select_one(".md-skip").get_text(strip=True) == "Gå til indholdet"
     assert en.select_one(".md-skip").get_text(strip=True) == "Skip to content"
-    assert da.select_one("a.bd-search-link")["aria-label"] == "Søg"
-    assert en.select_one("a.bd-search-link")["aria-label"] == "Search"
+    # the search link's text (read by screen readers and text browsers, not shown beside the icon)
+    assert da.select_one("a.bd-search-link").get_text(strip=True) == "Søg"
+    assert en.select_one("a.bd-search-link").get_text(strip=True) == "Search"
     assert da.select_one("header nav")["aria-label"] == "Sidehoved"
     assert en.select_one("header nav")["aria-label"] == "Header"
 
@@ -226,3 +227,78 @@ def test_a_404_page_per_language_with_links_from_the_root(shipped_site, path, la
     assert other is not None and other.a["href"].rstrip(".") == other_home
     assets = [tag.get("href") or tag.get("src") for tag in page.select("link[href], script[src]")]
     assert all(url.startswith(("/", "https://")) for url in assets), assets
+
+
+# --- navigation, headings and table of contents ------------------------------------------
+
+SECTION_PAGES = [("moeder/visionsforum-2017-1/", "moeder/"), ("en/partnere/va/", "en/partnere/"),
+                 ("temaer/midtby/", "temaer/"), ("en/nyheder/ny-hjemmeside/", "en/nyheder/")]
+
+
+@pytest.mark.parametrize(("url", "section"), SECTION_PAGES)
+def test_navigation_marks_the_section_of_an_item_page_current(shipped_site, url, section):
+    page = soup(shipped_site, url)
+    current = [(resolve(url, a["href"]), a["aria-current"]) for a in page.select("nav.md-nav--primary a[aria-current]")]
+    assert current == [(section, "true")]
+    # on the section's own page, its entry is the current page
+    index = soup(shipped_site, section)
+    assert [(resolve(section, a["href"]), a["aria-current"])
+            for a in index.select("nav.md-nav--primary a[aria-current]")] == [(section, "page")]
+
+
+def toc_entries(page) -> list[tuple[str, str]]:
+    """The table of contents as (fragment, text)."""
+    return [(a["href"], a.get_text(strip=True)) for a in page.select("nav.md-nav--secondary a.md-nav__link")]
+
+
+@pytest.mark.parametrize("url", ["", "en/", "aftale/", "partnere/", "en/partnere/va/", "moeder/",
+                                 "moeder/visionsforum-2017-1/", "en/moeder/visionsforum-2017-1/",
+                                 "temaer/midtby/", "en/opfoelgning/"])
+def test_every_heading_has_an_id_and_a_place_in_the_table_of_contents(shipped_site, url):
+    page = soup(shipped_site, url)
+    headings = page.select("article h2, article h3")
+    assert headings, url
+    assert [h.get("id") for h in headings if not h.get("id")] == []
+    assert toc_entries(page) == [(f"#{h['id']}", h.get_text(strip=True)) for h in headings]
+
+
+def test_meeting_and_partner_pages_list_their_sections_in_the_table_of_contents(shipped_site):
+    meeting = toc_entries(soup(shipped_site, "moeder/visionsforum-2017-1/"))
+    assert ("#inviterede", "Inviterede") in meeting
+    assert toc_entries(soup(shipped_site, "partnere/va/")) == [
+        ("#historik", "Historik"), ("#repraesentanter", "Repræsentanter"),
+        ("#deltog-i-moeder", "Deltog i møder"), ("#inviteret-til-moeder", "Inviteret til møder")]
+    assert [entry for entry, _ in toc_entries(soup(shipped_site, "en/partnere/va/"))] == [
+        "#history", "#representatives", "#attended-meetings", "#invited-to-meetings"]
+
+
+def test_table_of_contents_follows_the_heading_in_the_page(shipped_site):
+    html = (shipped_site / "partnere/va/index.html").read_text(encoding="utf-8")
+    assert 0 < html.index("<h1") < html.index('class="md-nav md-nav--secondary"')
+
+
+@pytest.mark.parametrize(("url", "date"), [("nyheder/ny-hjemmeside/", "Offentliggjort 26. november 2026"),
+                                          ("en/nyheder/ny-hjemmeside/", "Published 26 November 2026")])
+def test_news_article_shows_its_date_under_its_heading(shipped_site, url, date):
+    heading = soup(shipped_site, url).select_one("article h1")
+    line = heading.find_next_sibling()
+    lang = "en" if url.startswith("en/") else "da"
+    assert (line.name, line["class"], line.get_text(strip=True), line["lang"]) == ("p", ["bd-meta", "bd-date"], date, lang)
+
+
+def test_logo_and_favicon_are_the_configured_files(shipped_site):
+    page = soup(shipped_site, "moeder/")
+    assert resolve("moeder/", page.select_one('link[rel="icon"]')["href"]) == "assets/boligdialog/favicon.svg"
+    logo = page.select_one(".md-header .md-logo img")
+    assert resolve("moeder/", logo["src"]) == "assets/boligdialog/logo.svg"
+    assert logo["alt"] == "Boligdialog Albertslund"
+    for name in ("favicon.svg", "logo.svg"):
+        assert (shipped_site / "assets/boligdialog" / name).read_bytes().startswith(b"<svg ")
+
+
+def test_a_nested_navigation_stops_the_build_with_a_message(project):
+    edit(project / "mkdocs.yml", "  - Aftalen: aftale.md\n", "  - Om:\n      - Aftalen: aftale.md\n")
+    result = build(project)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in out
+    assert "Build stopped: mkdocs.yml: nav: expected only pages (title: file.md) but received 'Om', a section" in out

@@ -22,7 +22,6 @@ import yaml
 from icalendar import Calendar
 
 from boligdialog.calendar import TZID, calendar_file, event_uid, in_calendar, meeting_calendar
-from boligdialog.i18n import strings
 from boligdialog.model import Meeting
 from boligdialog.schedule import REBUILD_EVERY, TZ
 from browser import TOOLS, require

