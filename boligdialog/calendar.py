@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 
 from .i18n import strings
-from .model import Meeting
+from .model import Agreement, Meeting
 from .schedule import REBUILD_EVERY, TZ
 from .values import Lang
 
@@ -171,6 +171,26 @@ def meeting_event(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: 
     if place:  # what a calendar app shows and hands to a map: the place's name and its address
         event.add("location", ", ".join(place))
     event.add("status", "CANCELLED" if meeting.state == "cancelled" else "CONFIRMED")
+    return event
+
+
+def deadline_event(agreement: Agreement, lang: Lang, url: str, site_url: str, stamp: dt.datetime) -> Event | None:
+    """The deadline of a consultation as an all-day VEVENT on its last day, or ``None`` when
+    the deadline is known only to the month. UID ``hoering-<version id>@<host>``."""
+    c = agreement.consultation
+    if c is None or c.closes.precision != "day":
+        return None
+    s = strings(lang)
+    title = agreement.title.get(lang).text
+    event = Event()
+    event.add("uid", f"hoering-{agreement.id}@{urlsplit(site_url).hostname or 'boligdialog'}")
+    event.add("dtstamp", stamp.astimezone(UTC))
+    event.add("dtstart", c.closes.first_day())
+    event.add("dtend", c.closes.first_day() + dt.timedelta(days=1))
+    event.add("summary", f"{s['deadline']}: {title}")
+    event.add("description", "\n".join([f"{s['consultation']}: {title}", url]))
+    event.add("url", url)
+    event.add("transp", "TRANSPARENT")  # a deadline, not a meeting: it does not make anyone busy
     return event
 
 

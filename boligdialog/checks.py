@@ -134,7 +134,7 @@ class Checker:
         meetings = self.ids(MEETINGS, "meetings")
         themes = self.ids(THEMES, "themes")
         self.partners(self.ids(AGREEMENTS, "agreement versions"))
-        self.agreements()
+        self.agreements(partners)
         self.meetings(partners, themes)
         self.decisions(partners, meetings)
         self.content(meetings)
@@ -143,12 +143,17 @@ class Checker:
 
     def partners(self, agreements: Ids | None) -> None:
         loaded = self.data[PARTNERS]
+        versions = {a.id: a for a in self.data[AGREEMENTS].items}
         for i, p in enumerate(loaded.items):
             assert loaded.src is not None
             names = Ids(f"representatives of {p.id}", [r.name for r in p.representatives])
             for j, m in enumerate(p.memberships):
                 here = ("partners", i, "memberships", j)
                 self.ref(m.agreement, agreements, (*here, "agreement"), loaded.src)
+                version = versions.get(m.agreement)
+                if m.status == "signed" and version is not None and version.adopted is None:
+                    self.fail(loaded.src, (*here, "agreement"), f"expected a version that has been adopted "
+                              f"(signed) but received {m.agreement!r}, which is a draft")
                 if m.signatory is not None:
                     self.ref(m.signatory, names, (*here, "signatory"), loaded.src)
                     if m.status != "signed":
@@ -164,15 +169,67 @@ class Checker:
                     self.fail(loaded.src, ("partners", i, "representatives", j, "end_date"),
                               f"expected a date on or after start_date {r.start_date} but received {r.end_date}")
 
-    def agreements(self) -> None:
+    def agreements(self, partners: Ids | None) -> None:
+        """Versions of the agreement: their text, their dates in order, at most one taking
+        effect on a day, and consultations that open before they close and hear only the
+        organisations they invited."""
         loaded = self.data[AGREEMENTS]
+        src = loaded.src
+        starts: dict[dt.date, str] = {}
         for i, a in enumerate(loaded.items):
-            assert loaded.src is not None
-            if a.page not in self.pages:
-                self.fail(loaded.src, ("agreements", i, "page"),
-                          f"expected an existing file content/{a.page} but received {a.page!r}")
-            if a.status == "signed":
-                self.not_ahead(a.date, ("agreements", i, "date"), loaded.src, "the date it was signed")
+            assert src is not None
+            here = ("agreements", i)
+            if a.text not in self.pages:
+                self.fail(src, (*here, "text"), f"expected an existing file content/{a.text} but received {a.text!r}")
+            self.not_ahead(a.adopted, (*here, "adopted"), src, "the day it was adopted")
+            if a.in_force is not None and a.adopted is None:
+                self.fail(src, (*here, "in_force"), "expected in_force only on a version that has been adopted "
+                          "(adopted: …) but received it on a draft")
+            elif a.in_force is not None and a.adopted is not None and a.in_force.last_day() < a.adopted.first_day():
+                self.fail(src, (*here, "in_force"), f"expected a date on or after adopted {a.adopted} "
+                          f"but received {a.in_force}")
+            if a.effective is not None:
+                day = a.effective.first_day()
+                if day in starts:
+                    self.fail(src, (*here, "in_force" if a.in_force else "adopted"), "expected one version to "
+                              f"take effect on a day but received {a.effective} again, the day {starts[day]!r} "
+                              "takes effect: two versions would be in force at once")
+                starts.setdefault(day, a.id)
+            self.consultation(a, here, src, partners)
+
+    def consultation(self, a: Any, here: tuple[Any, ...], src: Source, partners: Ids | None) -> None:
+        c = a.consultation
+        if c is None:
+            for key in ("consulted", "responses"):
+                if getattr(a, key):
+                    self.fail(src, (*here, key), f"expected {key} only with a consultation (consultation: opens, "
+                              "closes) but received it without one")
+            return
+        if c.closes.last_day() < c.opens.first_day():
+            self.fail(src, (*here, "consultation", "closes"), f"expected a date on or after opens {c.opens} "
+                      f"but received {c.closes}")
+        if c.email is None and c.address is None:
+            self.fail(src, (*here, "consultation"), "expected how to respond (email: or address:) "
+                      "but received neither")
+        if not a.consulted:
+            self.fail(src, (*here, "consulted"), "expected the organisations invited to respond "
+                      "(partner ids) but received none")
+        for j, pid in enumerate(a.consulted):
+            self.ref(pid, partners, (*here, "consulted", j), src)
+        known = set(self.files)
+        for j, r in enumerate(a.responses):
+            at = (*here, "responses", j)
+            if partners is not None and r.partner in partners.known and r.partner not in a.consulted:
+                self.fail(src, (*at, "partner"), f"expected one of {a.consulted} (the organisations invited to "
+                          f"respond) but received {r.partner!r}")
+            else:
+                self.ref(r.partner, partners, (*at, "partner"), src)
+            self.not_ahead(r.date, (*at, "date"), src, "the day it was received")
+            if r.date.last_day() < c.opens.first_day():
+                self.fail(src, (*at, "date"), f"expected a date on or after the consultation opened ({c.opens}) "
+                          f"but received {r.date}")
+            if r.file is not None and r.file not in known:
+                self.fail(src, (*at, "file"), f"expected an existing file under content/ but received {r.file!r}")
 
     def meetings(self, partners: Ids | None, themes: Ids | None) -> None:
         loaded = self.data[MEETINGS]
@@ -321,7 +378,8 @@ class Checker:
         replace a generated one (or another editor's file), or be replaced by it, unseen."""
         generated = routes.generated_outputs(partners=partners.order if partners else [],
                                              meetings=meetings.order if meetings else [],
-                                             themes=themes.order if themes else [])
+                                             themes=themes.order if themes else [],
+                                             agreements=[a.text for a in self.data[AGREEMENTS].items])
         reports = {uri for uri in self.pages if routes.danish_uri(uri).startswith(routes.REPORTS_DIR)}
         taken: dict[str, str] = {}
         for uri in self.files:

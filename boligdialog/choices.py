@@ -139,8 +139,19 @@ SCHEDULED_MEMBERSHIPS = ClosedList("membership_scheduled", {
 if SCHEDULED_MEMBERSHIPS.values != MEMBERSHIP_STATUSES.values:  # pragma: no cover - a programming error
     raise ValueError("membership_scheduled must label exactly the membership statuses")
 
+AGREEMENT_STATUSES = ClosedList("agreement_status", {
+    "draft": ("Udkast", "Draft"),
+    "consultation": ("I høring", "In consultation"),
+    "consultation_closed": ("Høringen er slut", "Consultation closed"),
+    "adopted": ("Vedtaget, ikke trådt i kraft", "Adopted, not yet in force"),
+    "in_force": ("Gældende", "In force"),
+    "superseded": ("Afløst", "Replaced"),
+})
+"""A version of the agreement on the build date (:mod:`boligdialog.versions`): it follows from
+the version's dates, so it is shown, never written in the data."""
+
 LISTS = {c.name: c for c in (CLASSIFICATIONS, MEMBERSHIP_STATUSES, MEETING_STATES, DECISION_STATUSES,
-                             MINUTES_STATUSES, SHOWN_STATES, SCHEDULED_MEMBERSHIPS)}
+                             MINUTES_STATUSES, SHOWN_STATES, SCHEDULED_MEMBERSHIPS, AGREEMENT_STATUSES)}
 
 
 def label(kind: str, value: str, lang: Lang, *, plural: bool = False) -> str:

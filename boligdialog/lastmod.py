@@ -99,7 +99,7 @@ class Changes:
             dates += self._page(own)
             if danish == "index.md":  # the home page lists the next meeting and the latest reports
                 dates += self._reports(all_meetings) + self._held(all_meetings) + self._data()
-            if any(a.page == danish for a in self.site.agreements):  # lists the signatories
+            if any(a.text == danish for a in self.site.agreements):  # lists the signatories
                 dates += self._data()
         elif danish == routes.NEWS:
             dates += [d for page in self.site.news("da") for d in self._page(page)]

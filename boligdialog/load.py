@@ -155,18 +155,17 @@ def _load_pages(content_dir: Path, uris: list[str],
     return pages, sources
 
 
-def _attachment_sizes(meetings: list[Meeting], content_dir: Path, files: list[str], src: Source | None,
-                      errors: list[DataError]) -> dict[str, int]:
-    sizes: dict[str, int] = {}
-    known = set(files)
+def _file_sizes(meetings: list[Meeting], content_dir: Path, files: list[str], src: Source | None,
+                errors: list[DataError]) -> dict[str, int]:
+    """The size of every file under ``content/`` that is not a page (attachments, responses);
+    a meeting's attachment that is not there is an error."""
+    sizes = {uri: (content_dir / uri).stat().st_size for uri in files if not uri.endswith(".md")}
     for i, m in enumerate(meetings):
         for j, f in enumerate(m.files):
-            if f.path not in known:
+            if f.path not in sizes:
                 assert src is not None
                 errors.append(src.error(("meetings", i, "files", j, "path"),
                                         f"expected an existing file under content/ but received {f.path!r}"))
-                continue
-            sizes[f.path] = (content_dir / f.path).stat().st_size
     return sizes
 
 
@@ -204,7 +203,7 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
     checker = Checker(loaded, pages, sources, files=files, today=today)
     errors += checker.run()
     meetings = loaded[MEETINGS]
-    sizes = _attachment_sizes(meetings.items, content_dir, files, meetings.src, errors)
+    sizes = _file_sizes(meetings.items, content_dir, files, meetings.src, errors)
     if errors:
         raise ValidationFailed(errors)
 

@@ -100,7 +100,6 @@ MembershipStatus = MEMBERSHIP_STATUSES.field()
 MeetingState = MEETING_STATES.field()
 DecisionStatus = DECISION_STATUSES.field()
 MinutesStatus = MINUTES_STATUSES.field()
-AgreementStatus = closed("draft", "signed")  # not shown on any page
 
 
 class Model(BaseModel):
@@ -225,15 +224,70 @@ class Decision(Model):
         return self.status in OPEN_DECISION_STATUSES
 
 
+def _email(value: Any) -> str:
+    if not isinstance(value, str) or not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", value):
+        raise ValueError(f"expected an e-mail address like 'hoering@albertslund.dk' but received {show(value)}")
+    return value
+
+
+Email = Annotated[str, PlainValidator(_email)]
+
+
+class Consultation(Model):
+    """A consultation (høring) on a version: when invited organisations can respond, and how."""
+
+    opens: DateField
+    """The first day responses are welcome."""
+    closes: DateField
+    """The deadline: the last day responses are welcome."""
+    email: Email | None = None
+    """Where to send a response by e-mail."""
+    address: LineField | None = None
+    """Where to send a response by post, or hand it in."""
+
+
+class Response(Model):
+    """A response received in a consultation."""
+
+    partner: Id
+    """The organisation that responded (one of the version's ``consulted``)."""
+    date: DateField
+    """When the response was received."""
+    summary: TextField
+    """What it says, in short."""
+    file: FilePath | None = None
+    """The response itself, a file under ``content/``."""
+
+
 class Agreement(Model):
-    """One version of the partnership agreement."""
+    """One version of the partnership agreement, oldest first in ``data/agreements.yaml``.
+
+    Its status is not written down but follows from its dates and the build date
+    (:mod:`boligdialog.versions`): a draft, in consultation, adopted, in force, or
+    superseded by the next version in force."""
 
     id: Id
     title: LineField
-    date: DateField
-    status: AgreementStatus
-    page: ContentPath
-    """The agreement text (Danish) under ``content/``."""
+    text: ContentPath
+    """The version's full text (Danish) under ``content/``, e.g. ``aftale/2017.md``; the
+    English one is the same path under ``content/en/``. Its page is the version's stable page."""
+    adopted: DateField | None = None
+    """When the version was adopted (signed); none while it is a draft."""
+    in_force: DateField | None = None
+    """When it takes effect, if later than ``adopted``."""
+    changes: TextField | None = None
+    """What changed from the previous version, and why, in a few sentences."""
+    consultation: Consultation | None = None
+    """The consultation on this version, if there is one."""
+    consulted: list[Id] = []
+    """The organisations invited to respond in the consultation."""
+    responses: list[Response] = []
+    """Responses received in the consultation."""
+
+    @property
+    def effective(self) -> PartialDate | None:
+        """The day the version applies from: ``in_force``, else ``adopted``."""
+        return self.in_force or self.adopted
 
 
 class PartnersFile(Model):

@@ -211,6 +211,8 @@ class Source:
 
 REFERENCES: dict[tuple[str, str], str] = {
     ("Membership", "agreement"): "agreements",
+    ("Agreement", "consulted"): "partners",
+    ("Response", "partner"): "partners",
     ("Meeting", "themes"): "themes",
     ("Meeting", "invited"): "partners",
     ("Meeting", "attended"): "partners",
@@ -388,7 +390,7 @@ def _page_urls(section: str) -> tuple[Column, ...]:
 
 def _agreement_urls() -> tuple[Column, ...]:
     def url(lang: Lang) -> Callable[[Row], str]:
-        return lambda row: routes.absolute(row.ctx.site_url, routes.src_uri(lang, row.record.page))
+        return lambda row: routes.absolute(row.ctx.site_url, routes.src_uri(lang, row.record.text))
     return tuple(Column(f"url_{lang}", f"url_{lang}", url(lang), True) for lang in LANGS)
 
 
@@ -505,8 +507,10 @@ TABLE_TEXTS: dict[str, tuple[str, str]] = {
                     "left), with its date; the latest one is the partner's status today."),
     "representatives": ("De personer, der taler på en partners vegne, og deres rolle.",
                         "The people who speak for a partner, and their role."),
-    "agreements": ("Udgaverne af partnerskabsaftalen: titel, dato og status.",
-                   "The versions of the partnership agreement: title, date and status."),
+    "agreements": ("Udgaverne af partnerskabsaftalen: titel, hvornår de blev vedtaget og trådte i kraft, hvad "
+                   "der blev ændret, og høringen.",
+                   "The versions of the partnership agreement: title, when each was adopted and came into force, "
+                   "what changed, and the consultation."),
     "themes": ("De temaer, partnerskabet drøfter.", "The themes the partnership discusses."),
     "meetings": ("Møderne i Visionsforum: tidspunkt, sted, status og antal deltagere (præcist eller anslået).",
                  "The Visionsforum meetings: time, place, state and number of participants (exact or "

@@ -29,15 +29,18 @@ def _theme_titles(site: Site, lang: Lang) -> Callable[[Meeting], list[str]]:
 
 
 def calendars(site: Site, *, site_url: str, stamp: dt.datetime, site_name: Text) -> dict[str, bytes]:
-    """``{path: ics}``: the whole series and one per theme, in each language; the series is
-    named after the site (``site_name``) in that language."""
+    """``{path: ics}``: the whole series (with the deadlines of consultations on the agreement)
+    and one per theme, in each language; the series is named after the site (``site_name``)
+    in that language."""
     out: dict[str, bytes] = {}
     for lang in LANGS:
         page_url, titles = _meeting_url(site_url, lang), _theme_titles(site, lang)
         events = {m.id: calendar.meeting_event(m, lang, page_url(m), site_url, stamp, titles(m))
                   for m in site.meetings if calendar.in_calendar(m)}  # each event made once
+        deadlines = [e for a in site.agreements if (e := calendar.deadline_event(
+            a, lang, routes.absolute(site_url, routes.src_uri(lang, a.text)), site_url, stamp)) is not None]
         out[routes.calendar(lang)] = calendar.calendar_file(
-            events.values(), name=f"Visionsforum – {site_name.get(lang).text}")
+            [*events.values(), *deadlines], name=f"Visionsforum – {site_name.get(lang).text}")
         for theme in site.themes:
             out[routes.theme_calendar(theme.id, lang)] = calendar.calendar_file(
                 [e for mid, e in events.items() if theme.id in site.meeting(mid).themes],

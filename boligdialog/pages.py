@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from . import describe, opendata, routes, schedule
+from . import compare, describe, opendata, routes, schedule, versions
 from .choices import CLASSIFICATIONS, DECISION_STATUSES
 from .i18n import format_partial, format_size, strings
-from .model import Meeting, Membership, Partner, Representative
+from .model import Agreement, Meeting, Membership, Partner, Representative
 from .render import md_escape, render
 from .routes import counterpart_uri
 from .sitedata import ContentPage, Site
@@ -206,7 +207,8 @@ def generate(site: Site, today: dt.date, site_url: str) -> list[GeneratedPage]:
         pages += partner_pages(site, lang)
         pages += theme_pages(site, lang, today, site_url)
         pages += meeting_pages(site, lang, today, site_url)
-        pages += [follow_up_page(site, lang), news_page(site, lang), search_page(lang)]
+        pages += [follow_up_page(site, lang), news_page(site, lang), search_page(lang), agreement_page(site, lang)]
+        pages += comparison_pages(site, lang)
     reports = site.report_paths
     for uri, page in site.pages.items():
         if page.lang == "da" and uri not in reports and counterpart_uri(uri) not in site.pages:
@@ -220,8 +222,9 @@ def generate(site: Site, today: dt.date, site_url: str) -> list[GeneratedPage]:
 def home_block(site: Site, lang: Lang, today: dt.date) -> str:
     reported = [m for m in schedule.past(site.meetings, today) if m.id in site.reports][:5]
     uri = routes.src_uri(lang, "index.md")
-    return render("home.html", lang=lang, page_uri=uri, site=site,
+    home = render("home.html", lang=lang, page_uri=uri, site=site,
                   next=schedule.next_meeting(site.meetings, today), reported=reported)
+    return "\n\n".join(b for b in (consultation_block(site, lang), home) if b)
 
 
 def news_date_block(site: Site, uri: str, lang: Lang) -> str | None:
@@ -252,23 +255,125 @@ class Signatory:
     membership: Membership
 
 
-def agreement_block(site: Site, uri: str, lang: Lang) -> str | None:
-    """Signatories of the agreement whose text is the page ``uri`` (any language)."""
-    base = routes.danish_uri(uri)
-    agreement = next((a for a in site.agreements if a.page == base), None)
-    if agreement is None:
-        return None
-    signatories, invited = [], []
+@dataclass(frozen=True)
+class VersionView:
+    """An agreement version as its pages show it on the build date."""
+
+    agreement: Agreement
+    status: str
+    """One of :data:`boligdialog.versions.STATUSES`."""
+    uri: str
+    """Its page (its text's page) in the page's language."""
+    superseded_by: Agreement | None
+    previous: Agreement | None
+    comparison_uri: str | None
+    """The page of what changed from the previous version, if there is one."""
+
+
+def version_view(site: Site, agreement: Agreement, lang: Lang) -> VersionView:
+    previous = versions.previous(agreement, site.agreements)
+    return VersionView(
+        agreement, versions.status(agreement, site.agreements, site.today), routes.src_uri(lang, agreement.text),
+        versions.superseded_by(agreement, site.agreements, site.today), previous,
+        routes.src_uri(lang, routes.comparison(agreement.text)) if previous else None)
+
+
+def signatories(site: Site, agreement: Agreement) -> tuple[list[Signatory], list[Partner]]:
+    """Who signed ``agreement`` by the build date, and who is invited to it and has not."""
+    signed, invited = [], []
     for p in site.partners:
         for m in p.memberships:
             if m.agreement != agreement.id or m.is_scheduled(site.today):
                 continue
             if m.status == "signed" and m.signatory:
                 person = next(r for r in p.representatives if r.name == m.signatory)
-                signatories.append(Signatory(person, p, m))
+                signed.append(Signatory(person, p, m))
         status = p.status_on(site.today)
         if status is not None and status.agreement == agreement.id and status.status == "invited":
             invited.append(p)
-    signatories.sort(key=lambda sig: (sig.membership.date, sig.partner.classification != "municipality"))
-    return render("agreement.html", lang=lang, page_uri=uri, agreement=agreement,
-                  signatories=signatories, invited=invited)
+    signed.sort(key=lambda sig: (sig.membership.date, sig.partner.classification != "municipality"))
+    return signed, invited
+
+
+def _version_block(site: Site, agreement: Agreement, lang: Lang, page_uri: str) -> str:
+    signed, invited = signatories(site, agreement)
+    return render("agreement.html", lang=lang, page_uri=page_uri, site=site,
+                  view=version_view(site, agreement, lang),
+                  all_versions=[version_view(site, a, lang) for a in site.agreements],
+                  signatories=signed, invited=invited)
+
+
+def agreement_block(site: Site, uri: str, lang: Lang) -> str | None:
+    """On a version's own page (its text, ``uri`` in either language): its status, what changed,
+    its consultation and responses, who signed it, and the other versions."""
+    agreement = next((a for a in site.agreements if a.text == routes.danish_uri(uri)), None)
+    return _version_block(site, agreement, lang, uri) if agreement is not None else None
+
+
+def agreement_page(site: Site, lang: Lang) -> GeneratedPage:
+    """``/aftale/``: the version in force, saying so, with its text; then the other versions."""
+    s = strings(lang)
+    uri = routes.src_uri(lang, routes.AGREEMENT)
+    current = versions.in_force(site.agreements, site.today)
+    blocks = [render("agreement_index.html", lang=lang, page_uri=uri, today=site.today,
+                     current=version_view(site, current, lang) if current else None)]
+    if current is not None:
+        text = site.pages.get(routes.src_uri(lang, current.text))
+        danish = site.pages[current.text]
+        body = _without_title(text.body) if text else fallback_block(_without_title(danish.body), lang)
+        blocks += [_demote(body), _version_block(site, current, lang, uri)]
+    else:
+        blocks.append(_version_block(site, site.agreements[-1], lang, uri))
+    return _page(uri, s["agreement"], *blocks, description=s["agreement_description"], in_nav=True)
+
+
+_TITLE = re.compile(r"\A\s*# [^\n]*\n")
+
+
+def _without_title(markdown: str) -> str:
+    """A text's Markdown without its first-level title (the page has its own)."""
+    return _TITLE.sub("", markdown, count=1)
+
+
+def _demote(markdown: str) -> str:
+    """Headings one level down, so an embedded text's sections sit below the page's own
+    headings (outside fenced code)."""
+    out, fenced = [], False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        out.append("#" + line if not fenced and re.match(r"#{1,5} ", line) else line)
+    return "\n".join(out)
+
+
+def comparison_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
+    """For each version after the first: what changed from the previous one, word by word."""
+    s = strings(lang)
+    out = []
+    for agreement in site.agreements:
+        previous = versions.previous(agreement, site.agreements)
+        if previous is None:
+            continue
+        uri = routes.src_uri(lang, routes.comparison(agreement.text))
+        old, new = (site.pages.get(routes.src_uri(lang, a.text)) for a in (previous, agreement))
+        if old is None or new is None:  # compare like with like: the Danish texts
+            old, new, text_lang = site.pages[previous.text], site.pages[agreement.text], "da"
+        else:
+            text_lang = lang
+        fragment = render("comparison_page.html", lang=lang, page_uri=uri, agreement=agreement, previous=previous,
+                          text_lang=text_lang, blocks=compare.compare(old.body, new.body),
+                          version_uri=routes.src_uri(lang, agreement.text),
+                          previous_uri=routes.src_uri(lang, previous.text))
+        title = f"{s['changes_in']} {agreement.title.get(lang).text}"
+        out.append(_page(uri, title, fragment, description=f"{title} – {s['compared_with']} "
+                                                           f"{previous.title.get(lang).text}"))
+    return out
+
+
+def consultation_block(site: Site, lang: Lang) -> str:
+    """On the home page: every consultation open on the build date, with its deadline."""
+    open_now = [version_view(site, a, lang) for a in versions.open_consultations(site.agreements, site.today)]
+    if not open_now:
+        return ""
+    uri = routes.src_uri(lang, "index.md")
+    return render("consultation_notice.html", lang=lang, page_uri=uri, open_now=open_now)

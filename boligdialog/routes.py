@@ -27,6 +27,10 @@ pages of their own."""
 SECTIONS = {"partners": "partnere", "meetings": "moeder", "themes": "temaer"}
 """Folder of each generated section (the same in both languages)."""
 
+AGREEMENT = "aftale/index.md"
+"""The agreement: the version in force, and the list of versions (each version's own page is
+its text's page, e.g. ``aftale/2017.md``)."""
+
 SEARCH = "soeg.md"
 FOLLOW_UP = "opfoelgning.md"
 NEWS = "nyheder/index.md"
@@ -95,15 +99,24 @@ SITE_FOLDERS = {
 """Folders whose every file the build writes itself."""
 
 
-def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[str]) -> dict[str, str]:
+def comparison(text: str) -> str:
+    """The page that shows what changed in the version whose text is ``text``:
+    ``aftale/2027.md`` -> ``aftale/2027/aendringer.md``."""
+    return text.removesuffix(".md") + "/aendringer.md"
+
+
+def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[str],
+                      agreements: list[str]) -> dict[str, str]:
     """Every file the generator writes (as :func:`output_path` gives it), and what it is.
 
-    The hook refuses to add a generated file that is not listed here, so an editor's file
-    can be checked against this list before anything is built."""
+    ``agreements`` are the versions' text paths, oldest first. The hook refuses to add a
+    generated file where another one is, so a gap in this list stops the build rather than
+    losing an editor's file."""
     out = dict(SITE_FILES)
     for lang in ("da", "en"):
         pages = {SEARCH: "the search page", FOLLOW_UP: "the follow-up page", NEWS: "the news page",
-                 OPEN_DATA: "the open data page"}
+                 OPEN_DATA: "the open data page", AGREEMENT: "the agreement page"}
+        pages.update({comparison(text): f"the changes in {text}" for text in agreements[1:]})
         for section, ids in (("partners", partners), ("meetings", meetings), ("themes", themes)):
             pages[f"{SECTIONS[section]}/index.md"] = f"the list of {section}"
             pages.update({f"{SECTIONS[section]}/{i}.md": f"the page of {section[:-1]} {i!r}" for i in ids})

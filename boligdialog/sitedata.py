@@ -45,7 +45,8 @@ class Site:
     """Meeting id -> path of its Danish report under ``content/`` (from the report's ``meeting:``)."""
     decisions: list[Decision] = field(default_factory=list)
     file_sizes: dict[str, int] = field(default_factory=dict)
-    """Size in bytes of every meeting attachment, by its path under ``content/``."""
+    """Size in bytes of every file under ``content/`` that is not a page (attachments,
+    consultation responses), by its path there."""
     missing_english: list[str] = field(default_factory=list)
     """``file:line: key`` of every text that exists only in Danish."""
     notices: list[str] = field(default_factory=list)
