@@ -105,11 +105,18 @@ def _counterparts(before: list[str], after: list[str]) -> dict[int, int]:
     for i, text in enumerate(before):
         same_text.setdefault(text, []).append(i)
     pairs = {j: same_text[text].pop(0) for j, text in enumerate(after) if same_text.get(text)}
-    old_left = [i for i in range(len(before)) if i not in set(pairs.values())]
-    new_left = [j for j in range(len(after)) if j not in pairs]
-    ratios = ((_alike(before[i], after[j], CHANGE_RATIO), i, j) for i in old_left for j in new_left)
-    taken: set[int] = set()
-    for _, i, j in sorted((-ratio, i, j) for ratio, i, j in ratios if ratio):
+    taken = set(pairs.values())
+    old_left = {i: _words(before[i]) for i in range(len(before)) if i not in taken}
+    ratios = []
+    for j in range(len(after)):
+        if j in pairs:
+            continue
+        matcher = SequenceMatcher(None, b=_words(after[j]), autojunk=False)  # b is read once for all a
+        for i, words in old_left.items():
+            matcher.set_seq1(words)
+            if ratio := _ratio(matcher, CHANGE_RATIO):
+                ratios.append((-ratio, i, j))
+    for _, i, j in sorted(ratios):
         if i not in taken and j not in pairs:
             pairs[j] = i
             taken.add(i)
@@ -142,8 +149,13 @@ def _words(text: str) -> list[str]:
 
 def _alike(a: str, b: str, at_least: float) -> float:
     """How alike two blocks are by their words, from 0 (nothing in common) to 1 (the same),
-    if at least ``at_least``; else 0 (the cheap upper bounds rule most pairs out)."""
-    matcher = SequenceMatcher(None, _words(a), _words(b), autojunk=False)
+    if at least ``at_least``; else 0."""
+    return _ratio(SequenceMatcher(None, _words(a), _words(b), autojunk=False), at_least)
+
+
+def _ratio(matcher: SequenceMatcher, at_least: float) -> float:
+    """The matcher's ratio if at least ``at_least``, else 0 (the cheap upper bounds rule most
+    pairs out before the ratio itself is computed)."""
     if matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least:
         return 0.0
     ratio = matcher.ratio()

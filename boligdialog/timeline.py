@@ -178,7 +178,8 @@ def _status_words(m: Membership, today: dt.date, lang: Lang) -> str:
     return _status_label(m, today, lang)
 
 
-def _row(partner: Partner, top: float, x_of: Callable[[dt.date], float], right: float, today: dt.date, lang: Lang) -> Row:
+def _row(partner: Partner, top: float, x_of: Callable[[dt.date], float], right: float, today: dt.date,
+         lang: Lang) -> Row:
     """A partner's row: a stretch from each change to the next (the last to the end of the axis)."""
     history = partner.history
     starts = [x_of(m.date.first_day()) for m in history]

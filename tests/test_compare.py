@@ -124,7 +124,8 @@ def test_compare(old, new, expected):
 
 
 def test_blocks_are_paragraphs_headings_and_list_items():
-    text = "# Titel\nFørste afsnit\nfortsætter her.\n\n- et punkt\n  der fortsætter\n* andet punkt\n3) tredje\n\nSidst."
+    text = ("# Titel\nFørste afsnit\nfortsætter her.\n\n- et punkt\n  der fortsætter\n* andet punkt\n3) tredje\n\n"
+            "Sidst.")
     assert blocks(text) == ["# Titel", "Første afsnit fortsætter her.", "- et punkt der fortsætter",
                             "* andet punkt", "3) tredje", "Sidst."]
 

@@ -65,7 +65,7 @@ def rows_of(svg: ET.Element) -> list[ET.Element]:
 
 def year_bounds(svg: ET.Element) -> dict[int, tuple[float, float]]:
     """Each labelled year's start and end on the axis, read from the grid lines around its label."""
-    lines = sorted(float(line.get("x1")) for line in svg.iter(f"{SVG}line") if line.get("y1") == "8")
+    lines = sorted(float(line.get("x1")) for line in svg.iter(f"{SVG}line") if line.get("class") == "bd-timeline__year")
     bounds = {}
     for text in svg.iter(f"{SVG}text"):
         if re.fullmatch(r"\d{4}", text.text or ""):
@@ -75,9 +75,10 @@ def year_bounds(svg: ET.Element) -> dict[int, tuple[float, float]]:
 
 
 def x_on_axis(svg: ET.Element, day: dt.date) -> float:
+    """Where ``day`` lies on the picture's axis, by the grid lines of its year."""
     start, end = year_bounds(svg)[day.year]
-    return start + (day - dt.date(day.year, 1, 1)).days / (dt.date(day.year + 1, 1, 1) - dt.date(day.year, 1, 1)).days \
-        * (end - start)
+    new_year = dt.date(day.year, 1, 1)
+    return start + (day - new_year).days / (dt.date(day.year + 1, 1, 1) - new_year).days * (end - start)
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -96,7 +97,8 @@ def test_one_row_per_partner_in_the_order_given_with_names_as_written():
     svg = svg_of(rendered("en"))
     rows = rows_of(svg)
     assert [row.get("data-partner") for row in rows] == [p.id for p in PARTNERS]
-    assert [row.find(f"{SVG}text").text for row in rows] == ["The municipality", "Grundejerne <&> Co", "The cooperatives"]
+    assert [row.find(f"{SVG}text").text for row in rows] == ["The municipality", "Grundejerne <&> Co",
+                                                             "The cooperatives"]
 
 
 def test_segments_follow_the_dates_and_dates_known_to_the_month_or_year_stand_at_their_first_day():
@@ -189,7 +191,8 @@ def test_the_axis_spans_the_dates_and_today_and_labels_fewer_years_when_crowded(
 # The picture keeps its size and scrolls in its own box; on paper it fits the page.
 PROBE = """() => {
   const box = document.querySelector(".bd-timeline__scroll");
-  return {scrolls: box.scrollWidth > box.clientWidth, svg: document.querySelector(".bd-timeline svg").getBoundingClientRect().width,
+  return {scrolls: box.scrollWidth > box.clientWidth,
+          svg: document.querySelector(".bd-timeline svg").getBoundingClientRect().width,
           page: document.documentElement.clientWidth};
 }"""
 
