@@ -276,6 +276,51 @@ STRINGS: dict[str, tuple[str, str]] = {
     # footer
     "accessibility": ("Tilgængelighedserklæring", "Accessibility statement"),
     "open_data": ("Åbne data", "Open data"),
+    # what changed between two versions of a text (comparison.html, boligdialog.compare)
+    "compare_legend": ("Sådan læser du sammenligningen", "How to read the comparison"),
+    "compare_key_ins": ("Understreget tekst", "Underlined text"),
+    "compare_key_ins_rest": ("er tilføjet i den nye udgave.", "has been added in the new version."),
+    "compare_key_del": ("Gennemstreget tekst", "Struck-through text"),
+    "compare_key_del_rest": ("er slettet fra den forrige udgave.", "has been removed from the previous version."),
+    "compare_key_moved": ("Et afsnit mærket »Flyttet« står et andet sted end før, men er ikke skrevet om.",
+                          "A paragraph marked “Moved” now stands somewhere else, but has not been rewritten."),
+    "compare_key_source": ("Teksten står, som den er skrevet, med tegn som # foran overskrifter og - foran "
+                           "punkter.",
+                           "The text is shown as it is written, with marks such as # before headings and - "
+                           "before list items."),
+    "compare_no_changes": ("Teksten er den samme i begge udgaver.", "The text is the same in both versions."),
+    "compare_added": ("Nyt afsnit", "New paragraph"),
+    "compare_removed": ("Slettet afsnit", "Removed paragraph"),
+    "compare_changed": ("Ændret afsnit", "Changed paragraph"),
+    "compare_moved_here": ("Flyttet hertil", "Moved here"),
+    "compare_moved_away": ("Flyttet herfra", "Moved from here"),
+    "compare_to_new_place": ("se den nye plads", "see where it is now"),
+    "compare_to_old_place": ("se den gamle plads", "see where it was"),
+    "compare_ins_start": ("tilføjet:", "added:"),
+    "compare_ins_end": ("slut på tilføjet", "end of added"),
+    "compare_del_start": ("slettet:", "removed:"),
+    "compare_del_end": ("slut på slettet", "end of removed"),
+    # who is in the partnership over time (timeline.html, boligdialog.timeline)
+    "timeline_title": ("Hvem er med i partnerskabet, over tid", "Who is in the partnership, over time"),
+    "timeline_title_one": ("{name} i partnerskabet, over tid", "{name} in the partnership, over time"),
+    "timeline_desc": ("Tidslinje fra {start} til {end} med en række for hver partner: hvornår den blev "
+                      "inviteret, skrev under eller trådte ud. Det, der er varslet, men ikke sket endnu, er "
+                      "stiplet. Tabellen under tidslinjen har de samme oplysninger.",
+                      "Timeline from {start} to {end} with a row for each partner: when it was invited, signed "
+                      "or left. What has been announced but not happened yet is dashed. The table below the "
+                      "timeline gives the same facts."),
+    "timeline_desc_one": ("Tidslinje fra {start} til {end}: hvornår {name} blev inviteret, skrev under eller "
+                          "trådte ud. Det, der er varslet, men ikke sket endnu, er stiplet. Tabellen under "
+                          "tidslinjen har de samme oplysninger.",
+                          "Timeline from {start} to {end}: when {name} was invited, signed or left. What has "
+                          "been announced but not happened yet is dashed. The table below the timeline gives "
+                          "the same facts."),
+    "timeline_today": ("I dag", "Today"),
+    "timeline_key": ("Forklaring", "Key"),
+    "timeline_key_scheduled": ("Varslet, ikke sket endnu", "Announced, not happened yet"),
+    "timeline_caption": ("Alle ændringer i partnernes status", "Every change in the partners' status"),
+    "timeline_caption_one": ("Ændringer i status", "Changes in status"),
+    "partner": ("Partner", "Partner"),
 }
 
 def _pick(pair: tuple[str, str], lang: Lang) -> str:
