@@ -21,7 +21,7 @@ BENCH_DATE = dt.date(2026, 6, 1)
 """The build date of every benchmark build (``SOURCE_DATE_EPOCH``): most meetings are past."""
 FIRST_MEETING = dt.date(2017, 8, 22)
 MUNICIPALITY = "albertslund-kommune"
-AGREEMENTS = (("aftale-2017", "aftale.md", "2017-08"), ("aftale-2024", "aftale-2024.md", "2024-03"))
+AGREEMENTS = (("aftale-2017", "aftale/2017.md", "2017-08"), ("aftale-2024", "aftale/2024.md", "2024-03"))
 """(id, content page, date) of each agreement version."""
 
 Pair = tuple[str, str]
@@ -362,7 +362,7 @@ def theme(i: int, seed: int) -> dict[str, Any]:
 
 def agreements() -> list[dict[str, Any]]:
     return [{"id": aid, "title": {"da": f"Partnerskabsaftale {date[:4]}", "en": f"Partnership agreement {date[:4]}"},
-             "date": date, "status": "signed", "page": page} for aid, page, date in AGREEMENTS]
+             "adopted": date, "text": page} for aid, page, date in AGREEMENTS]
 
 
 def page(path: str, title: str, lang: str, seed: int, **meta: Any) -> str:

@@ -71,6 +71,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "agreement_description": ("Partnerskabsaftalen, som den gælder nu, og alle dens udgaver.",
                               "The partnership agreement as it stands now, and all its versions."),
     "this_version": ("Om denne udgave", "About this version"),
+    "agreement_text": ("Aftalens tekst", "The text of the agreement"),
     "version": ("Udgave", "Version"),
     "adopted": ("Vedtaget", "Adopted"),
     "in_force_from": ("Gælder fra", "In force from"),

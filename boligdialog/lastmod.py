@@ -101,6 +101,10 @@ class Changes:
                 dates += self._reports(all_meetings) + self._held(all_meetings) + self._data()
             if any(a.text == danish for a in self.site.agreements):  # lists the signatories
                 dates += self._data()
+        elif danish == routes.AGREEMENT or danish in self._comparisons:  # made of the versions' texts
+            dates += self._data()
+            for a in self.site.agreements:
+                dates += self._page(self.site.pages.get(a.text)) + self._page(self.site.pages.get(routes.EN + a.text))
         elif danish == routes.NEWS:
             dates += [d for page in self.site.news("da") for d in self._page(page)]
             dates += [d for page in self.site.news("en") for d in self._page(page)]
@@ -113,6 +117,10 @@ class Changes:
             dates += self._data()
         known = [d for d in dates if d <= self.today]
         return max(known, default=None)
+
+    @property
+    def _comparisons(self) -> set[str]:
+        return {routes.comparison(a.text) for a in self.site.agreements}
 
     def _data(self) -> list[dt.date]:
         return [self.data] if self.data else []

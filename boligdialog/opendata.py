@@ -522,6 +522,13 @@ TABLE_TEXTS: dict[str, tuple[str, str]] = {
     "meeting_themes": ("Hvilke temaer hvert møde handlede om.", "Which themes each meeting was about."),
     "meeting_invited": ("Hvilke organisationer der blev inviteret til hvert møde.",
                         "Which organisations were invited to each meeting."),
+    "agreement_consulted": ("Hvilke organisationer der blev inviteret til at svare i høringen om en udgave af aftalen.",
+                            "Which organisations were invited to respond in the consultation on a version of the "
+                            "agreement."),
+    "responses": ("Høringssvar: hvem der svarede i høringen om en udgave af aftalen, hvornår, og hvad de skrev, "
+                  "kort.",
+                  "Consultation responses: who responded in the consultation on a version of the agreement, when, "
+                  "and what they wrote, in short."),
     "meeting_attended": ("Hvilke organisationer der deltog i hvert møde.",
                          "Which organisations attended each meeting."),
     "decisions": ("Beslutninger truffet i Visionsforum, og hvor langt de er nået.",

@@ -24,6 +24,7 @@ from .model import Agreement, Meeting, Membership, Partner, Representative
 from .render import md_escape, render
 from .routes import counterpart_uri
 from .sitedata import ContentPage, Site
+from .timeline import timeline
 from .values import LANGS, Lang, Localized, PartialDate
 
 
@@ -106,12 +107,15 @@ def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     order = {c: i for i, c in enumerate(CLASSIFICATIONS.values)}
     ordered = sorted(site.partners, key=lambda p: (order[p.classification], p.name.get(lang).text.lower()))
     groups = [(c, list(ps)) for c, ps in itertools.groupby(ordered, key=lambda p: p.classification)]
+    everyone = timeline([p for _, ps in groups for p in ps], site.agreements, site.today, lang)
     pages = [_page(index_uri, s["partners"], render("partners.html", lang=lang, page_uri=index_uri, site=site,
-                                                    groups=groups),
+                                                    groups=groups, timeline=everyone),
                    description=s["partners_description"], in_nav=True)]
     for p in site.partners:
         uri = routes.item("partners", p.id, lang)
-        pages.append(_page(uri, p.name.get(lang), render("partner.html", lang=lang, page_uri=uri, site=site, partner=p),
+        own = timeline([p], site.agreements, site.today, lang)
+        pages.append(_page(uri, p.name.get(lang), render("partner.html", lang=lang, page_uri=uri, site=site, partner=p,
+                                                         timeline=own),
                            description=describe.partner(p, lang, site.today)))
     return pages
 
@@ -321,7 +325,7 @@ def agreement_page(site: Site, lang: Lang) -> GeneratedPage:
         text = site.pages.get(routes.src_uri(lang, current.text))
         danish = site.pages[current.text]
         body = _without_title(text.body) if text else fallback_block(_without_title(danish.body), lang)
-        blocks += [_demote(body), _version_block(site, current, lang, uri)]
+        blocks += [f"## {md_escape(s['agreement_text'])}", _demote(body), _version_block(site, current, lang, uri)]
     else:
         blocks.append(_version_block(site, site.agreements[-1], lang, uri))
     return _page(uri, s["agreement"], *blocks, description=s["agreement_description"], in_nav=True)

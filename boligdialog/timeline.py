@@ -16,7 +16,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .i18n import format_partial, label, strings
+from .choices import label
+from .i18n import format_partial, strings
 from .model import Agreement, Membership, Partner
 from .values import Lang, Text
 

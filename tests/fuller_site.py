@@ -15,7 +15,7 @@ def build_fuller_site(dest: Path, *, epoch: int | None = None) -> Path:
     project = copy_project(dest / "project")
     add_records(project)
     edit(project / "data/themes.yaml", "      en: Renovation of the housing estates\n", "")
-    (project / "content/en/aftale.md").unlink()
+    (project / "content/en/aftale/2017.md").unlink()
     result = build(project, epoch=EPOCH if epoch is None else epoch)
     assert result.returncode == 0, result.stderr
     return project / "site"

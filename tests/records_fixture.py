@@ -5,6 +5,7 @@ shipped project. Its records are true on :data:`BUILD_DATE`: build it with :data
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 BUILD_DATE = dt.date(2027, 6, 1)
@@ -94,6 +95,7 @@ def add_records(project: Path, *, status: str = "draft", approved_at: str | None
     approved = f"approved_at: {approved_at}\n" if approved_at else ""
     (project / "content/referater/visionsforum-2027-1.md").write_text(
         REPORT.format(status=status, approved=approved), encoding="utf-8")
+    add_agreement_versions(project)
 
 
 TRICKY_PARTNER = r"""
@@ -126,3 +128,81 @@ def add_tricky_partner(project: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("attended: [albertslund-kommune, va, ab]", "attended: [albertslund-kommune, va, ab, tricky]"),
                     encoding="utf-8")
+
+
+VERSIONS = """
+  - id: aftale-2027
+    title: {da: Partnerskabsaftale 2027, en: Partnership agreement 2027}
+    text: aftale/2027.md
+    adopted: 2027-04-20
+    in_force: 2027-05-01
+    changes:
+      da: Visionsforum mødes nu tre gange om året, og andelsboligforeningerne er med. Høringssvaret fra grundejerforeningerne ønskede flere møder.
+      en: The Visionsforum now meets three times a year, and the cooperative associations have joined. The homeowners' associations' response asked for more meetings.
+    consultation:
+      opens: 2027-01-10
+      closes: 2027-02-28
+      email: hoering@albertslund.example
+    consulted: [grundejerforeninger, andelsboligforeninger]
+    responses:
+      - partner: grundejerforeninger
+        date: 2027-02-15
+        summary: {da: Foreningerne ønsker flere møder om året., en: The associations want more meetings a year.}
+        file: filer/hoeringssvar-grundejerforeninger.pdf
+  - id: aftale-2028
+    title: {da: Partnerskabsaftale 2028 (udkast), en: Partnership agreement 2028 (draft)}
+    text: aftale/2028.md
+    consultation:
+      opens: 2027-05-15
+      closes: 2027-06-30
+      address: {da: "Albertslund Rådhus, Nordmarks Allé 1, 2620 Albertslund", en: "Albertslund Town Hall, Nordmarks Allé 1, 2620 Albertslund"}
+    consulted: [andelsboligforeninger]
+"""
+"""A second version (consulted, adopted, in force on :data:`BUILD_DATE`) and a third (a draft
+whose consultation is open on :data:`BUILD_DATE`, until 30 June 2027)."""
+
+SIGNS_2027 = """      - status: signed
+        date: 2027-04-20
+        agreement: aftale-2027
+        signatory: Anne Andersen
+    representatives:
+      - name: Anne Andersen
+        role: {da: formand, en: chair}
+"""
+"""The cooperative associations sign the 2027 version only."""
+
+
+def version_texts(text: str, lang: str) -> tuple[str, str]:
+    """The 2027 and 2028 texts, made from the 2017 one: a changed word, an added and a moved
+    paragraph (2027), and one more added paragraph (2028)."""
+    if lang == "da":
+        changed = text.replace("Parterne mødes to gange om året", "Parterne mødes tre gange om året")
+        added = "## Andelsboligforeningerne\n\nAndelsboligforeningerne skrev under på aftalen i 2027.\n\n"
+        more = "\n## Evaluering\n\nAftalen evalueres hvert andet år.\n"
+    else:
+        changed = text.replace("The partners meet twice a year", "The partners meet three times a year")
+        added = "## The cooperative associations\n\nThe cooperative housing associations signed the agreement in 2027.\n\n"
+        more = "\n## Evaluation\n\nThe agreement is evaluated every other year.\n"
+    head, sep, tail = changed.partition("## Visionsforum")
+    new = head + added + sep + tail
+    return new, new + more
+
+
+def add_agreement_versions(project: Path) -> None:
+    """Append :data:`VERSIONS` with their texts in both languages, the response's file, and the
+    cooperative associations' signature of the 2027 version."""
+    with (project / "data/agreements.yaml").open("a", encoding="utf-8") as f:
+        f.write(VERSIONS)
+    for lang, prefix in (("da", ""), ("en", "en/")):
+        old = (project / f"content/{prefix}aftale/2017.md").read_text(encoding="utf-8")
+        for year, text in zip((2027, 2028), version_texts(old, lang)):
+            title = "Partnerskabsaftalen" if lang == "da" else "The partnership agreement"
+            text = text.replace(f"title: {title}\n", f"title: {title} {year}\n", 1)
+            text = re.sub(r"^description: (.*)$", rf"description: \1 ({year})", text, count=1, flags=re.M)
+            (project / f"content/{prefix}aftale/{year}.md").write_text(text, encoding="utf-8")
+    (project / "content/filer/hoeringssvar-grundejerforeninger.pdf").write_bytes(b"%PDF-1.4\n" + b"1" * 3_000)
+    path = project / "data/partners.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "        agreement: aftale-2017\n"
+    head, _, tail = text.rpartition(anchor)  # the last partner: the cooperative associations
+    path.write_text(head + anchor + SIGNS_2027 + tail, encoding="utf-8")

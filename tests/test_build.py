@@ -139,7 +139,7 @@ def test_values_from_data_are_escaped(project):
          f"    participants: about 20\n    agenda:\n      - name: {{da: 'Punkt {XSS[1]}', en: 'Item {XSS[0]}'}}\n"
          f"        result: 'Resultat {XSS[0]}'\n")
     edit(project / "data/themes.yaml", "      da: Udviklingen i Albertslund Midtby", f"      da: 'Midtby {XSS[0]}'")
-    edit(project / "content/aftale.md", "title: Partnerskabsaftalen", f"title: 'Aftalen {XSS[1]}'")
+    edit(project / "content/aftale/2017.md", "title: Partnerskabsaftalen", f"title: 'Aftalen {XSS[1]}'")
     result = build(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
@@ -152,7 +152,7 @@ def test_values_from_data_are_escaped(project):
         assert "<img src=x" not in text, path
         seen_escaped += "&lt;script&gt;alert(1)" in text
     assert seen_escaped >= 10
-    agreement = soup(site, "aftale/")
+    agreement = soup(site, "aftale/2017/")  # the version's own page, the editor's text
     # escaped exactly once: the visitor reads the editor's text, the browser sees no markup
     assert agreement.title.get_text() == f"Aftalen {XSS[1]} - Boligdialog Albertslund"
     assert agreement.select_one(".md-header__topic:nth-of-type(2)").get_text(strip=True) == f"Aftalen {XSS[1]}"
@@ -169,11 +169,11 @@ def test_values_from_data_are_escaped(project):
 
 def test_missing_english_falls_back_to_danish_marked_lang_da(project):
     edit(project / "data/themes.yaml", "      en: Renovation of the housing estates\n", "")
-    (project / "content/en/aftale.md").unlink()
+    (project / "content/en/aftale/2017.md").unlink()
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "data/themes.yaml:11: themes[1].title" in result.stderr
-    assert "content/aftale.md: no English page content/en/aftale.md" in result.stderr
+    assert "content/aftale/2017.md: no English page content/en/aftale/2017.md" in result.stderr
     site = project / "site"
     theme = soup(site, "en/temaer/renovering/")
     heading = theme.select_one("article h1")
@@ -183,7 +183,7 @@ def test_missing_english_falls_back_to_danish_marked_lang_da(project):
     span = soup(site, "en/temaer/").select_one('article span[lang="da"]')
     assert span.get_text() == "Renovering af boligområderne"
     assert span.find_next_sibling("small").get_text() == "(only in Danish)"
-    agreement = soup(site, "en/aftale/")
+    agreement = soup(site, "en/aftale/2017/")
     assert agreement.html["lang"] == "en"
     block = agreement.select_one('article div[lang="da"]')
     assert "Partnerskabsaftalen" in block.get_text()
@@ -297,7 +297,7 @@ def test_logo_and_favicon_are_the_configured_files(shipped_site):
 
 
 def test_a_nested_navigation_stops_the_build_with_a_message(project):
-    edit(project / "mkdocs.yml", "  - Aftalen: aftale.md\n", "  - Om:\n      - Aftalen: aftale.md\n")
+    edit(project / "mkdocs.yml", "  - Aftalen: aftale/index.md\n", "  - Om:\n      - Aftalen: aftale/index.md\n")
     result = build(project)
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in out

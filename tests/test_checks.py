@@ -53,9 +53,9 @@ ON_THE_DAY = [
     (REPORT, "date: 2026-11-26", "date: 2027-01-05",
      [f"{REPORT}:3: date: expected the day it is published on or before the build date 2026-11-27 but received "
       "2027-01-05, which has not come yet"]),
-    ("data/agreements.yaml", "date: 2017-08", "date: 2027-01",
-     ["data/agreements.yaml:8: agreements[0].date: expected the date it was signed on or before the build date "
-      "2026-11-27 but received 2027-01, which has not come yet"]),
+    ("data/agreements.yaml", "adopted: 2017-08", "adopted: 2027-01",
+     ["data/agreements.yaml:27: agreements[0].adopted: expected the day it was adopted on or before the build "
+      "date 2026-11-27 but received 2027-01, which has not come yet"]),
     ("data/partners.yaml", INVITED_ONLY, INVITED_ONLY.replace("2017-08", "2026-12"),
      ["data/partners.yaml:88: partners[4].memberships: expected at least one membership dated on or before the "
       "build date 2026-11-27 (until then the partner has no status) but received the first on 2026-12"]),
@@ -125,8 +125,11 @@ def test_an_announced_signature_is_not_shown_as_signed(project):
     assert result.returncode == 0, result.stderr
     page = soup(site, "en/partnere/grundejerforeninger/")
     assert page.select_one(".bd-facts .bd-status").get_text() == "Invited"
-    assert "2 May 2027: Announced: to sign" in main_text(page)
-    assert "2. maj 2027: Varslet: underskriver" in main_text(soup(site, "partnere/grundejerforeninger/"))
+    rows = [[cell.get_text(" ", strip=True) for cell in tr.select("th, td")] for tr in page.select(".bd-timeline tbody tr")]
+    assert rows[-1][1:3] == ["Announced: to sign", "2 May 2027"]
+    danish = soup(site, "partnere/grundejerforeninger/")
+    assert [td.get_text(" ", strip=True) for td in danish.select(".bd-timeline tbody tr")[-1].select("td")][:2] == [
+        "Varslet: underskriver", "2. maj 2027"]
     listed = soup(site, "en/partnere/").select_one('a[href$="grundejerforeninger/"]').find_next("span")
     assert listed.get_text() == "Invited"
     # the agreement lists it among the invited, not among the signatories
@@ -216,12 +219,12 @@ def test_a_link_inside_content_is_published_and_an_outside_one_is_not(project):
 def test_front_matter_is_read_as_it_was_checked(project):
     """MkDocs reads front matter with its own YAML: a title like a date crashed it or put the front
     matter on the page as text, and a first line like 'Dato: 1. maj' became metadata."""
-    edit(project / "content/aftale.md", "title: Partnerskabsaftalen", "title: 2017-02-30")
+    edit(project / "content/aftale/2017.md", "title: Partnerskabsaftalen", "title: 2017-02-30")
     (project / "content/om.md").write_text("Dato: 1. maj\n\nTekst om os.\n", encoding="utf-8")
     (project / "content/en/om.md").write_text("---\n---\nDate: 1 May\n", encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
-    page = soup(project / "site", "aftale/")
+    page = soup(project / "site", "aftale/2017/")
     assert page.title.get_text().startswith("2017-02-30") and "title:" not in main_text(page)
     assert "Dato: 1. maj" in main_text(soup(project / "site", "om/"))
     assert "Date: 1 May" in main_text(soup(project / "site", "en/om/"))

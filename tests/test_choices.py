@@ -19,7 +19,7 @@ LABELLED_FIELDS = {
     (model.Page, "minutes"): choices.MINUTES_STATUSES,
 }
 # Closed lists that never reach a reader, so they need no labels.
-UNLABELLED_FIELDS = {(model.Agreement, "status"), (model.Page, "hide")}
+UNLABELLED_FIELDS = {(model.Page, "hide")}
 
 
 def literal_values(annotation: typing.Any) -> tuple[str, ...] | None:

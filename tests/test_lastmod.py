@@ -88,13 +88,13 @@ def lastmods(site: Path) -> dict[str, str | None]:
 def test_lastmod_comes_from_commits_and_the_datas_own_dates(project):
     init(project)
     commit(project, "2025-01-10T12:00:00+01:00", "first")
-    edit(project / "content/aftale.md", "Her er et sammendrag", "Her er et kort sammendrag")
+    edit(project / "content/aftale/2017.md", "Her er et sammendrag", "Her er et kort sammendrag")
     commit(project, "2025-06-01T12:00:00+02:00", "agreement edited")
     result = build(project, epoch=JAN_2027)
     assert result.returncode == 0, result.stderr
     dates = lastmods(project / "site")
-    assert dates["aftale/"] == "2025-06-01"       # its file was edited
-    assert dates["en/aftale/"] == "2025-01-10"    # its English file was not
+    assert dates["aftale/2017/"] == "2025-06-01"       # its file was edited
+    assert dates["en/aftale/2017/"] == "2025-01-10"    # its English file was not
     assert dates["partnere/va/"] == "2025-01-10"  # made from data/, last committed then
     # a later date that the data records: the news article's and the report's date
     assert dates["nyheder/ny-hjemmeside/"] == dates["moeder/visionsforum-2017-1/"] == "2026-11-26"
@@ -114,4 +114,4 @@ def test_two_builds_give_the_same_sitemap_with_or_without_git(project, tmp_path)
     result = build(project, epoch=JAN_2027)
     assert result.returncode == 0, result.stderr
     dates = lastmods(project / "site")
-    assert dates["aftale/"] is None and dates["nyheder/ny-hjemmeside/"] == "2026-11-26"
+    assert dates["aftale/2017/"] is None and dates["nyheder/ny-hjemmeside/"] == "2026-11-26"

@@ -64,11 +64,11 @@ CASES = [
      "data/themes.yaml:6: themes[1].id: expected a unique id but received 'midtby' again (first used at line 3)"),
     ("data/themes.yaml", "    title:\n      da: Udviklingen", "    title:\n      dk: Udviklingen",
      "data/themes.yaml:4: themes[0].title: expected the keys da and en but received 'dk'"),
-    ("data/agreements.yaml", "page: aftale.md", "page: aftalen.md",
-     "data/agreements.yaml:10: agreements[0].page: expected an existing file content/aftalen.md "
-     "but received 'aftalen.md'"),
+    ("data/agreements.yaml", "text: aftale/2017.md", "text: aftale/2071.md",
+     "data/agreements.yaml:25: agreements[0].text: expected an existing file content/aftale/2071.md "
+     "but received 'aftale/2071.md'"),
     ("data/agreements.yaml", "  - id: aftale-2017\n", "  - id: aftale-2017\n    id: x\n",
-     "data/agreements.yaml:4: agreements[0].id: this key is given twice; keep one"),
+     "data/agreements.yaml:22: agreements[0].id: this key is given twice; keep one"),
     ("content/referater/visionsforum-2017-1.md", "meeting: visionsforum-2017-1", "meeting: visionsforum-2017-2",
      "content/referater/visionsforum-2017-1.md:2: meeting: expected one of ['visionsforum-2017-1'] (meetings) "
      "but received 'visionsforum-2017-2'"),
@@ -78,11 +78,11 @@ CASES = [
     ("content/referater/visionsforum-2017-1.md", "meeting: visionsforum-2017-1\n", "",
      "content/referater/visionsforum-2017-1.md:2: meeting: expected the id of the meeting this report is from "
      "(meeting: …) but received nothing"),
-    ("content/aftale.md", "title: Partnerskabsaftalen\n", "title: Partnerskabsaftalen\nmeeting: vf-9\n",
-     "content/aftale.md:3: meeting: expected meeting only on a meeting's report in content/referater/ but "
+    ("content/aftale/2017.md", "title: Partnerskabsaftalen\n", "title: Partnerskabsaftalen\nmeeting: vf-9\n",
+     "content/aftale/2017.md:3: meeting: expected meeting only on a meeting's report in content/referater/ but "
      "received it on another page"),
-    ("content/aftale.md", "title: Partnerskabsaftalen\n", "title: [Partnerskabsaftalen\n",
-     "content/aftale.md:3: expected valid YAML but received text it cannot read "
+    ("content/aftale/2017.md", "title: Partnerskabsaftalen\n", "title: [Partnerskabsaftalen\n",
+     "content/aftale/2017.md:3: expected valid YAML but received text it cannot read "
      "(while parsing a flow sequence; did not find expected ',' or ']')"),
 ]
 
@@ -102,16 +102,16 @@ def test_all_mistakes_are_reported_at_once(project):
     edit(project / "data/meetings.yaml", "state: held", "state: done")
     edit(project / "data/partners.yaml", "    classification: municipality\n", "    classification: municipality\n    website: nope\n")
     edit(project / "data/themes.yaml", "  - id: midtby", "  - id: Midtby")
-    edit(project / "content/aftale.md", "title: Partnerskabsaftalen\n", "title: [x\n")
+    edit(project / "content/aftale/2017.md", "title: Partnerskabsaftalen\n", "title: [x\n")
     with pytest.raises(ValidationFailed) as exc:
         load_site(project)
     assert [(e.file, e.path) for e in exc.value.errors] == [
-        ("content/aftale.md", ""),
+        ("content/aftale/2017.md", ""),
         ("data/meetings.yaml", "meetings[0].state"),
         ("data/partners.yaml", "partners[0].website"),
         ("data/themes.yaml", "themes[0].id"),
     ]
-    assert str(exc.value).startswith("4 problems in the data and content files:\n  content/aftale.md:")
+    assert str(exc.value).startswith("4 problems in the data and content files:\n  content/aftale/2017.md:")
 
 
 def test_missing_data_file(project):
@@ -136,11 +136,11 @@ def test_shipped_data_loads_and_lists_missing_english(project):
     assert [p.id for p in site.partners][:4] == ["albertslund-kommune", "va", "ab", "akb-albertslund"]
     assert site.missing_english == []
     edit(project / "data/themes.yaml", "      en: Renovation of the housing estates\n", "")
-    (project / "content/en/aftale.md").unlink()
+    (project / "content/en/aftale/2017.md").unlink()
     site = load_site(project)
     assert site.missing_english == [
         "data/themes.yaml:11: themes[1].title",
-        "content/aftale.md: no English page content/en/aftale.md",
+        "content/aftale/2017.md: no English page content/en/aftale/2017.md",
     ]
 
 

@@ -38,13 +38,13 @@ CASES = [
     ("data/themes.yaml", "  - id: borgerdialog", "  - id: index",
      "data/themes.yaml:31: themes[4].id: expected an id other than 'index', which the site uses itself, "
      "but received it"),
-    ("content/aftale.md", "title: Partnerskabsaftalen\n", "title: Partnerskabsaftalen\nauthor: x\n",
-     "content/aftale.md:3: author: expected one of ['title', 'description', 'meeting', 'date', 'updated', "
+    ("content/aftale/2017.md", "title: Partnerskabsaftalen\n", "title: Partnerskabsaftalen\nauthor: x\n",
+     "content/aftale/2017.md:3: author: expected one of ['title', 'description', 'meeting', 'date', 'updated', "
      "'minutes', 'approved_at', 'hide'] but received the unknown key 'author'"),
-    ("content/aftale.md", "title: Partnerskabsaftalen\n", "title: Partnerskabsaftalen\nminutes: draft\n",
-     "content/aftale.md:3: minutes: expected minutes only on a meeting's report in content/referater/ but "
+    ("content/aftale/2017.md", "title: Partnerskabsaftalen\n", "title: Partnerskabsaftalen\nminutes: draft\n",
+     "content/aftale/2017.md:3: minutes: expected minutes only on a meeting's report in content/referater/ but "
      "received it on another page"),
-    ("content/aftale.md", "---\ntitle: Partnerskabsaftalen\n", "---\ntitle: Partnerskabsaftalen\n---\n---\n",
+    ("content/aftale/2017.md", "---\ntitle: Partnerskabsaftalen\n", "---\ntitle: Partnerskabsaftalen\n---\n---\n",
      None),  # a horizontal rule right after front matter is body text
     ("content/en/referater/visionsforum-2017-1.md", "date: 2026-11-26\n", "date: 2026-11-26\nminutes: draft\n",
      "content/en/referater/visionsforum-2017-1.md:3: minutes: expected minutes only in the Danish report "
@@ -79,7 +79,7 @@ CASES = [
     ("data/meetings.yaml", "      da: 1. Visionsforum", '      da: "1. Vision\\r\\nsforum"',
      "data/meetings.yaml:12: meetings[0].name.da: expected text on one line but received a line break in "
      "'1. Vision\\r\\nsforum'"),
-    ("content/aftale.md", "---\ntitle: Partnerskabsaftalen\n", "---\n---\n", None),  # empty front matter
+    ("content/aftale/2017.md", "---\ntitle: Partnerskabsaftalen\n", "---\n---\n", None),  # empty front matter
 ]
 
 
@@ -113,10 +113,10 @@ def test_not_utf8(project):
 
 
 def test_byte_order_mark_does_not_hide_front_matter(project):
-    path = project / "content/aftale.md"
+    path = project / "content/aftale/2017.md"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"title: Partnerskabsaftalen",
                                                                  b"title: Aftalen\nmeeting: ukendt"))
-    assert messages(project) == ["content/aftale.md:3: meeting: expected meeting only on a meeting's report in "
+    assert messages(project) == ["content/aftale/2017.md:3: meeting: expected meeting only on a meeting's report in "
                                  "content/referater/ but received it on another page"]
 
 

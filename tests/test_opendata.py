@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import Any, get_origin, get_type_hints
+from typing import Any, get_args, get_origin, get_type_hints
 
 import frontmatter
 import pytest
@@ -160,8 +160,12 @@ def test_csv_rows_are_the_yaml_records(which, shipped_site, tricky_project):
         "representatives": [{"partner": p["id"], "position": i, "name": r["name"], **text(r["role"], "role"),
                              "start_date": day(r.get("start_date")), "end_date": day(r.get("end_date"))}
                             for p in partners for i, r in enumerate(p.get("representatives") or [], 1)],
-        "agreements": [{"id": a["id"], **text(a["title"], "title"), "date": day(a["date"]), "status": a["status"],
-                        "page": a["page"]} for a in source(project, "agreements")],
+        "agreements": [{"id": a["id"], **text(a["title"], "title"), "text": a["text"], "adopted": day(a.get("adopted")),
+                        "in_force": day(a.get("in_force")), **text(a.get("changes"), "changes"),
+                        "consultation_opens": day((a.get("consultation") or {}).get("opens")),
+                        "consultation_closes": day((a.get("consultation") or {}).get("closes")),
+                        "consultation_email": (a.get("consultation") or {}).get("email")}
+                       for a in source(project, "agreements")],
         "themes": [{"id": t["id"], **text(t["title"], "title"), **text(t["summary"], "summary")}
                    for t in source(project, "themes")],
         "meetings": [{"id": m["id"], "number": m.get("number"), **text(m["name"], "name"), **when(m["start"]),
@@ -285,6 +289,10 @@ def field_columns(name: str, annotation: Any) -> list[str]:
         return [name, f"{name}_approximate"]
     if "values.Address" in shown:
         return [f"{name}_street", f"{name}_postcode", f"{name}_locality"]
+    nested = next((a for a in get_args(annotation) if isinstance(a, type) and issubclass(a, BaseModel)), None)
+    if nested is not None:  # a nested model: its columns, named <name>_<its field>
+        hints = get_type_hints(nested, include_extras=True)
+        return [f"{name}_{column}" for sub in nested.model_fields for column in field_columns(sub, hints[sub])]
     return [name]
 
 
@@ -298,7 +306,7 @@ def test_package_schema_and_model_agree(shipped_site):
                        ("representatives", model.Representative), ("agreements", model.Agreement),
                        ("themes", model.Theme), ("meetings", model.Meeting), ("agenda_items", model.AgendaItem),
                        ("attachments", model.Attachment), ("decisions", model.Decision),
-                       ("reports", model.Page)]:
+                       ("responses", model.Response), ("reports", model.Page)]:
         fields = {f["name"]: f for f in resources[table]["schema"]["fields"]}
         derived: set[str] = set()
         for name, info in cls.model_fields.items():
@@ -320,11 +328,11 @@ def test_package_schema_and_model_agree(shipped_site):
             assert required == (not optional), f"{cls.__name__}.{name}: required is {required}"
             derived |= set(columns)
         owner = {"memberships": "partner", "representatives": "partner", "agenda_items": "meeting",
-                 "attachments": "meeting"}.get(table)
+                 "attachments": "meeting", "responses": "agreement"}.get(table)
         assert set(fields) - derived - ADDED - {owner} == set(), table
         seen.add(table)
     assert {r for r in resources} - seen == {"meeting_themes", "meeting_invited", "meeting_attended",
-                                             "decision_owners"}
+                                             "decision_owners", "agreement_consulted"}
 
 
 def test_field_types_follow_the_value_types(shipped_site):

@@ -11,7 +11,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from boligdialog.i18n import format_partial, label, strings
+from boligdialog.choices import label
+from boligdialog.i18n import format_partial, strings
 from boligdialog.model import Agreement, Partner
 from boligdialog.render import render
 from boligdialog.timeline import timeline
