@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+# The tests' tables of exact messages are in English; Danish tables choose Danish themselves
+# (the ``danish`` fixture). Subprocesses (builds, the check) inherit the setting.
+os.environ["BOLIGDIALOG_LANG"] = "en"
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides", "hooks")
 

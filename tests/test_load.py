@@ -139,7 +139,7 @@ def test_shipped_data_loads_and_lists_missing_english(project):
     (project / "content/en/aftale.md").unlink()
     site = load_site(project)
     assert site.missing_english == [
-        "data/themes.yaml:11: themes[1].title",
+        "data/themes.yaml:11: 2nd theme (renovering), title",
         "content/aftale.md: no English page content/en/aftale.md",
     ]
 
