@@ -18,7 +18,7 @@ VNU_JAR_VERSION := 26.9.27
 ICAL_JS_VERSION := 2.2.1
 LIGHTHOUSE_VERSION := 12.2.3
 
-.PHONY: build serve check test tools lighthouse bench clean
+.PHONY: build serve check test tools lighthouse bench clean messages schemas
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,8 @@ build: $(VENV)/.installed  ## build the site into site/
 serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000, rebuilt on every change
 	$(PY) -m mkdocs serve
 
-check: $(VENV)/.installed  ## check data/ and content/ without building
-	$(PY) -m boligdialog check
+check: $(VENV)/.installed  ## check data/ and content/ without building (CHECK_ARGS="--format github" on CI)
+	$(PY) -m boligdialog check $(CHECK_ARGS)
 
 tools: $(TOOLS)/.installed  ## axe-core, vnu and ical.js for the tests (no npm: they skip, but not under CI=true)
 

@@ -4,12 +4,16 @@ by a parser written from GitHub's documentation of workflow commands, not by our
 from __future__ import annotations
 
 import re
+import shlex
+import subprocess
+
+import yaml
 
 from boligdialog.annotations import github
 from boligdialog.cli import main
 from boligdialog.errors import DataError
 from boligdialog.translate import use
-from conftest import edit
+from conftest import ROOT, edit
 
 COMMAND = re.compile(r"^::(?P<level>error|warning|notice) (?P<props>[^:]*)::(?P<message>.*)$")
 
@@ -71,3 +75,45 @@ def test_things_to_record_are_warnings_on_their_line(project, capsys):
          "message": "1st meeting (visionsforum-2017-1), state: the meeting's day 2017-08 has passed but it is still "
                     "'planned': set state to 'held' (and add who attended and the report) or 'cancelled'. Until then "
                     "its page says the report is to follow."}]
+
+
+def workflow(name: str) -> dict:
+    data = yaml.safe_load((ROOT / ".github/workflows" / name).read_text(encoding="utf-8"))
+    data["on"] = data.get("on", data.get(True))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def runs(job: dict) -> list[str]:
+    return [step.get("run", "") for step in job["steps"]]
+
+
+def annotates(command: str) -> bool:
+    return "--format github" in command and ("boligdialog check" in command or "make check" in command)
+
+
+def test_ci_checks_first_and_annotates_on_pushes_and_pull_requests():
+    publish = workflow("publish.yml")
+    jobs = [job for job in publish["jobs"].values() if any(annotates(r) for r in runs(job))]
+    assert jobs, "publish.yml has no step that runs the check with --format github"
+    for job in jobs:
+        commands = runs(job)
+        first = next(i for i, r in enumerate(commands) if annotates(r))
+        later = [i for i, r in enumerate(commands) if ".ci/run" in r or "make build" in r or "make test" in r]
+        assert all(first < i for i in later), "the check runs after the tests or the build"
+    check = workflow("check.yml")
+    assert "pull_request" in check["on"]
+    assert any(annotates(r) for job in check["jobs"].values() for r in runs(job))
+
+
+def test_pre_commit_runs_the_check_on_data_and_content():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [repo] = config["repos"]
+    [hook] = repo["hooks"]
+    assert (repo["repo"], hook["language"], hook["pass_filenames"]) == ("local", "system", False)
+    files = re.compile(hook["files"])
+    assert [p for p in ("data/meetings.yaml", "content/nyheder/x.md", "mkdocs.yml", "README.md", "tests/x.py",
+                        "boligdialog/model.py") if files.search(p)] == ["data/meetings.yaml", "content/nyheder/x.md",
+                                                                         "mkdocs.yml"]
+    result = subprocess.run(shlex.split(hook["entry"]), cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "OK: " in result.stdout
