@@ -34,6 +34,12 @@ serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000, rebuilt on every
 check: $(VENV)/.installed  ## check data/ and content/ without building (CHECK_ARGS="--format github" on CI)
 	$(PY) -m boligdialog check $(CHECK_ARGS)
 
+schemas: $(VENV)/.installed  ## write the JSON Schemas of the data files (schemas/), after a change of the model or of ids
+	$(PY) -m boligdialog schemas
+
+messages: $(VENV)/.installed  ## update the Danish message catalogue from the code, then translate the new entries
+	$(PY) -m boligdialog messages
+
 tools: $(TOOLS)/.installed  ## axe-core, vnu and ical.js for the tests (no npm: they skip, but not under CI=true)
 
 $(TOOLS)/.installed: Makefile

@@ -27,7 +27,7 @@ SOURCES = ("boligdialog", "hooks")
 KEYWORDS = {"tr": None, "ntr": (1, 2), "N_": None}
 """The functions that mark a message (see :mod:`boligdialog.translate`)."""
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
-COMMAND = "python -m boligdialog messages"
+COMMAND = "make messages"
 
 
 def po_path(lang: str = "da") -> Path:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, Callable
 
 from . import annotations, translate
 from .errors import ValidationFailed
@@ -50,6 +49,11 @@ def run_check(root: Path, *, output: str = "text") -> int:
             print(f"  {notice}")
         if output == "github":
             print(annotations.from_lines(site.notices, title=tr("To record"), level="warning"), end="")
+    from . import schemas
+
+    if schemas.ids_stale(root):
+        print(tr("{path} does not list the ids in the data now, so editors' tools do not offer the newest; "
+                 "run {command} and commit it", path=f"{schemas.FOLDER}/{schemas.IDS}", command=schemas.COMMAND))
     if site.missing_english:
         n = len(site.missing_english)
         print(ntr("{n} text exists only in Danish:", "{n} texts exist only in Danish:", n, n=n))
@@ -69,6 +73,20 @@ def _messages(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schemas(args: argparse.Namespace) -> int:
+    from . import schemas
+
+    if args.check:
+        stale = schemas.stale(args.root)
+        for name in stale:
+            print(tr("{path} is out of date: run {command}", path=f"{schemas.FOLDER}/{name}",
+                     command=schemas.COMMAND), file=sys.stderr)
+        return 1 if stale else 0
+    for name in schemas.write(args.root):
+        print(tr("wrote {path}", path=f"{schemas.FOLDER}/{name}"))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=translate.LANGUAGES,
@@ -85,13 +103,12 @@ def _parser() -> argparse.ArgumentParser:
     messages = sub.add_parser("messages", parents=[common], help=tr("update the Danish message catalogue "
                                                                     "from the code (for maintainers)"))
     messages.set_defaults(run=_messages)
-    for extend in EXTENSIONS:
-        extend(sub, common)
+    schemas = sub.add_parser("schemas", parents=[common], help=tr("write the JSON Schemas of the data files "
+                                                                  "(schemas/), for editors' tools"))
+    schemas.add_argument("root", nargs="?", default=".", type=Path, help=tr("project folder (default: .)"))
+    schemas.add_argument("--check", action="store_true", help=tr("only say whether they are up to date"))
+    schemas.set_defaults(run=_schemas)
     return parser
-
-
-EXTENSIONS: list[Callable[[Any, argparse.ArgumentParser], None]] = []
-"""Functions that add more commands to the parser (``schemas``, ``new``)."""
 
 
 def main(argv: list[str] | None = None) -> int:
