@@ -103,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     messages = sub.add_parser("messages", parents=[common], help=tr("update the Danish message catalogue "
                                                                     "from the code (for maintainers)"))
     messages.set_defaults(run=_messages)
+    from . import scaffold
+
+    scaffold.add_commands(sub, common, check=run_check)
     schemas = sub.add_parser("schemas", parents=[common], help=tr("write the JSON Schemas of the data files "
                                                                   "(schemas/), for editors' tools"))
     schemas.add_argument("root", nargs="?", default=".", type=Path, help=tr("project folder (default: .)"))
