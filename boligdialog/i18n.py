@@ -147,6 +147,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home_in_language": ("Gå til den danske forside", "Go to the English home page"),
     # footer
     "accessibility": ("Tilgængelighedserklæring", "Accessibility statement"),
+    # for editors, below each page's text when extra.edit.repository is set (boligdialog/editlinks.py)
+    "edit_page": ("Ret denne side", "Edit this page"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

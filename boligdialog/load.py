@@ -239,4 +239,7 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
         file_sizes=sizes,
         missing_english=missing,
         notices=checker.notices,
+        record_lines={value[1].file: {item.id: value[1].line((DATA_FILES[name][1], i))
+                                      for i, item in enumerate(getattr(value[0], DATA_FILES[name][1]))}
+                      for name, value in data.items() if value is not None},
     )

@@ -27,7 +27,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from boligdialog import describe, lastmod, navigation, opengraph, outputs, pages, preview, routes, schedule, translate
+from boligdialog import describe, editlinks, lastmod, navigation, opengraph, outputs, pages, preview, routes, schedule, translate
 from boligdialog.errors import DataError, ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
 from boligdialog.identity import Identity
@@ -241,6 +241,7 @@ def _context(context: dict, *, lang: Lang, config: Any, urls: dict[str, str], ur
         "head": _build.head.get(uri, ""),
         "og": [],
         "error_page": error_page,
+        "edit_url": None,
     }
     return context
 
@@ -255,6 +256,9 @@ def on_page_context(context: dict, *, page: Any, config: Any, nav: Any) -> dict:
                        urls={lang: page.url, lang_of(counterpart): routes.url_of(counterpart)})
     title, description = _build.meta[uri]
     danish = routes.danish_uri(uri)
+    repository = editlinks.Repository.from_config(config.extra)
+    where = editlinks.source(uri, _build.site) if repository else None
+    context["bd"]["edit_url"] = repository.link(where) if repository and where else None
     context["bd"]["og"] = opengraph.properties(
         title=title or Markup(page.title or "").striptags(), description=description,
         url=page.canonical_url, lang=lang, site_name=context["config"].site_name,
