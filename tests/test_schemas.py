@@ -42,12 +42,10 @@ def validate(project: Path) -> dict[str, str]:
 
 
 def test_the_shipped_schemas_are_what_the_model_makes():
+    """Only the model's part: schemas/ids.schema.json follows the data, and an editor who adds a
+    theme in GitHub's web editor must not stop the publish (the check says when it is behind)."""
     stale = schemas.stale(ROOT, ids=False)
     assert stale == [], f"schemas/ {stale} are out of date: run `{schemas.COMMAND}` and commit them"
-
-
-def test_the_shipped_ids_are_those_of_the_shipped_data():
-    assert not schemas.ids_stale(ROOT), f"schemas/{schemas.IDS} is out of date: run `{schemas.COMMAND}`"
 
 
 def test_every_data_file_names_its_schema_on_its_first_line():
