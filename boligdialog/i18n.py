@@ -322,6 +322,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timeline_caption": ("Alle ændringer i partnernes status", "Every change in the partners' status"),
     "timeline_caption_one": ("Ændringer i status", "Changes in status"),
     "partner": ("Partner", "Partner"),
+    # for editors, below each page's text when extra.edit.repository is set (boligdialog/editlinks.py)
+    "edit_page": ("Ret denne side", "Edit this page"),
 }
 
 def _pick(pair: tuple[str, str], lang: Lang) -> str:

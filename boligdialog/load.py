@@ -23,6 +23,8 @@ from .checks import Checker, Loaded
 from .errors import DataError, ValidationFailed, format_path
 from .messages import validate_source
 from .model import DATA_FILES, MEETINGS, DataFile, Meeting, Page
+from .positions import place
+from .translate import suggest, tr
 from .sitedata import ContentPage, Site
 from .values import Text, char_name, CONTROL
 from .yamlsource import Source, parse
@@ -37,8 +39,8 @@ def read_text(path: Path, rel: str, errors: list[DataError]) -> str | None:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        errors.append(DataError(rel, line, "", "expected UTF-8 text but received bytes in another encoding "
-                                "(save the file as UTF-8)"))
+        errors.append(DataError(rel, line, "", tr("expected UTF-8 text but received bytes in another encoding "
+                                                  "(save the file as UTF-8)")))
         return None
 
 
@@ -58,7 +60,8 @@ def split_front_matter(text: str, rel: str) -> tuple[Source, str]:
                 src.data = {}  # front matter with nothing in it
             return src, "".join(lines[i + 1:])
     src = Source(file=rel, data=None)
-    src.errors.append(DataError(rel, 1, "", "expected front matter to end with a line '---' but it never ends"))
+    src.errors.append(DataError(rel, 1, "", tr("expected front matter to end with a line '---' but it never ends"),
+                                hint=tr("add a line with only --- below the last key of the front matter")))
     return src, text
 
 
@@ -69,7 +72,7 @@ def _load_data(root: Path, errors: list[DataError]) -> dict[DataFile[Any], tuple
         path = root / rel
         out[file] = None
         if not path.is_file():
-            errors.append(DataError(rel, 1, "", "expected this file to exist but it is missing"))
+            errors.append(DataError(rel, 1, "", tr("expected this file to exist but it is missing")))
             continue
         text = read_text(path, rel, errors)
         if text is None:
@@ -91,17 +94,18 @@ def _link_problem(path: Path, root: Path) -> str | None:
     MkDocs follows links and publishes what they point to, so a link may only point to a
     file inside ``content/``."""
     if path.is_dir():
-        return ("expected a file or folder but received a link to a folder (a symbolic link); "
-                "move or copy the files here instead")
+        return tr("expected a file or folder but received a link to a folder (a symbolic link); "
+                  "move or copy the files here instead")
     try:
         target = path.resolve(strict=True)
     except FileNotFoundError:
-        return f"expected a file but received a link to {os.readlink(path)!r}, which does not exist"
+        return tr("expected a file but received a link to {target}, which does not exist",
+                  target=repr(os.readlink(path)))
     except (OSError, RuntimeError):
-        return "expected a file but received a link that points round in a circle (a link loop)"
+        return tr("expected a file but received a link that points round in a circle (a link loop)")
     if not target.is_relative_to(root):
-        return ("expected a file inside content/ but received a link to a file outside it, which would be "
-                "published; copy the file here instead")
+        return tr("expected a file inside content/ but received a link to a file outside it, which would be "
+                  "published; copy the file here instead")
     return None
 
 
@@ -130,8 +134,8 @@ def _body_errors(body: str, text: str, rel: str) -> list[DataError]:
         return []
     start = text.find(bad.group())
     line = text[:start].count("\n") + 1
-    return [DataError(rel, line, "", f"expected plain text but received the invisible character "
-                                     f"{char_name(bad.group())}; delete it")]
+    return [DataError(rel, line, "", tr("expected plain text but received the invisible character {character}; "
+                                        "delete it", character=char_name(bad.group())))]
 
 
 def _load_pages(content_dir: Path, uris: list[str],
@@ -165,14 +169,15 @@ def _file_sizes(meetings: list[Meeting], content_dir: Path, files: list[str], sr
             if f.path not in sizes:
                 assert src is not None
                 errors.append(src.error(("meetings", i, "files", j, "path"),
-                                        f"expected an existing file under content/ but received {f.path!r}"))
+                                        tr("expected an existing file under content/ but received {path}",
+                                           path=repr(f.path)), hint=suggest(f.path, files)))
     return sizes
 
 
 def _missing_english(value: Any, path: tuple[Any, ...], src: Source, out: list[str]) -> None:
     if isinstance(value, Text):
         if not value.en:
-            out.append(f"{src.file}:{src.line(path)}: {format_path(path)}")
+            out.append(f"{src.file}:{src.line(path)}: {place(path, src.data) or format_path(path)}")
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             _missing_english(getattr(value, name), (*path, name), src, out)
@@ -213,7 +218,7 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
         _missing_english(value[0], (), value[1], missing)
     for uri, page in pages.items():
         if page.lang == "da" and routes.counterpart_uri(uri) not in pages:
-            missing.append(f"content/{uri}: no English page content/{routes.counterpart_uri(uri)}")
+            missing.append(f"content/{uri}: " + tr("no English page content/{path}", path=routes.counterpart_uri(uri)))
     return Site(
         **{file.key: loaded[file].items for file in DATA_FILES},
         pages=pages,
@@ -222,4 +227,7 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
         file_sizes=sizes,
         missing_english=missing,
         notices=checker.notices,
+        record_lines={value[1].file: {item.id: value[1].line((file.key, i))
+                                      for i, item in enumerate(file.records(value[0]))}
+                      for file, value in data.items() if value is not None},
     )

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator
 from .choices import (CLASSIFICATIONS, DECISION_STATUSES, MEETING_STATES, MEMBERSHIP_STATUSES,
                       MINUTES_STATUSES, OPEN_DECISION_STATUSES, closed)
 from .errors import show
+from .translate import tr
 from .values import Address, Count, PartialDate, Text, When, parse_time, plain_text
 
 
@@ -28,18 +29,17 @@ MAX_ID = 80
 
 def _slug(value: Any) -> str:
     if not isinstance(value, str) or not _SLUG.match(value):
-        raise ValueError(
-            "expected an id of lowercase letters a-z, digits and hyphens "
-            f"(like 'visionsforum-2017') but received {show(value)}"
-        )
+        raise ValueError(tr("expected an id of lowercase letters a-z, digits and hyphens "
+                            "(like 'visionsforum-2017') but received {value}", value=show(value)))
     if len(value) > MAX_ID:
-        raise ValueError(f"expected an id of at most {MAX_ID} characters but received one of {len(value)}")
+        raise ValueError(tr("expected an id of at most {limit} characters but received one of {count}",
+                            limit=MAX_ID, count=len(value)))
     return value
 
 
 def _url(value: Any) -> str:
     if not isinstance(value, str) or not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
-        raise ValueError(f"expected a web address starting with https:// but received {show(value)}")
+        raise ValueError(tr("expected a web address starting with https:// but received {value}", value=show(value)))
     return value
 
 
@@ -55,25 +55,21 @@ def _inside_content(value: Any) -> bool:
 
 def _content_path(value: Any) -> str:
     if not _inside_content(value) or not value.endswith(".md") or value.startswith("en/"):
-        raise ValueError(
-            "expected the path of a Danish Markdown file inside content/, "
-            f"like 'referater/visionsforum-2017.md', but received {show(value)}"
-        )
+        raise ValueError(tr("expected the path of a Danish Markdown file inside content/, "
+                            "like 'referater/visionsforum-2017.md', but received {value}", value=show(value)))
     return value
 
 
 def _file_path(value: Any) -> str:
     if not _inside_content(value):
-        raise ValueError(
-            "expected the path of a file inside content/, like 'filer/referat-2017.pdf', "
-            f"but received {show(value)}"
-        )
+        raise ValueError(tr("expected the path of a file inside content/, like 'filer/referat-2017.pdf', "
+                            "but received {value}", value=show(value)))
     return value
 
 
 def _text_key(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)) or len(str(value)) > 20:
-        raise ValueError(f"expected a number or short text but received {show(value)}")
+        raise ValueError(tr("expected a number or short text but received {value}", value=show(value)))
     return plain_text(str(value))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .translate import N_, tr
 from .values import Lang
 
 EN = "en/"
@@ -83,18 +84,18 @@ def danish_uri(uri: str) -> str:
 
 
 SITE_FILES = {
-    "sitemap.xml": "the sitemap",
-    "sitemap.xml.gz": "the sitemap",
-    "robots.txt": "the instructions for search engines (robots.txt)",
-    "404.html": "the page shown for a missing address",
-    "en/404.html": "the page shown for a missing address",
+    "sitemap.xml": N_("the sitemap"),
+    "sitemap.xml.gz": N_("the sitemap"),
+    "robots.txt": N_("the instructions for search engines (robots.txt)"),
+    "404.html": N_("the page shown for a missing address"),
+    "en/404.html": N_("the page shown for a missing address"),
 }
 """Files MkDocs and the theme write at fixed places."""
 
 SITE_FOLDERS = {
-    "assets/": "the theme's files",
-    "pagefind/": "the search index",
-    DATA_DIR: "the open data",
+    "assets/": N_("the theme's files"),
+    "pagefind/": N_("the search index"),
+    DATA_DIR: N_("the open data"),
 }
 """Folders whose every file the build writes itself."""
 
@@ -112,25 +113,30 @@ def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[
     ``agreements`` are the versions' text paths, oldest first. The hook refuses to add a
     generated file where another one is, so a gap in this list stops the build rather than
     losing an editor's file."""
-    out = dict(SITE_FILES)
+    out = {path: tr(what) for path, what in SITE_FILES.items()}
+    lists = {"partners": tr("the list of partners"), "meetings": tr("the list of meetings"),
+             "themes": tr("the list of themes")}
+    item_pages = {"partners": N_("the page of partner {id}"), "meetings": N_("the page of meeting {id}"),
+                  "themes": N_("the page of theme {id}")}
     for lang in ("da", "en"):
-        pages = {SEARCH: "the search page", FOLLOW_UP: "the follow-up page", NEWS: "the news page",
-                 OPEN_DATA: "the open data page", AGREEMENT: "the agreement page"}
-        pages.update({comparison(text): f"the changes in {text}" for text in agreements[1:]})
+        pages = {SEARCH: tr("the search page"), FOLLOW_UP: tr("the follow-up page"), NEWS: tr("the news page"),
+                 OPEN_DATA: tr("the open data page"), AGREEMENT: tr("the agreement page")}
+        pages.update({comparison(text): tr("the changes in {text}", text=text) for text in agreements[1:]})
         for section, ids in (("partners", partners), ("meetings", meetings), ("themes", themes)):
-            pages[f"{SECTIONS[section]}/index.md"] = f"the list of {section}"
-            pages.update({f"{SECTIONS[section]}/{i}.md": f"the page of {section[:-1]} {i!r}" for i in ids})
+            pages[f"{SECTIONS[section]}/index.md"] = lists[section]
+            pages.update({f"{SECTIONS[section]}/{i}.md": tr(item_pages[section], id=repr(i)) for i in ids})
         for path, what in pages.items():
             out[output_path(src_uri(lang, path))] = what  # type: ignore[arg-type]
-        out[src_uri(lang, FEED)] = "the news feed"  # type: ignore[arg-type]
-        out[src_uri(lang, CALENDAR)] = "the meeting calendar"  # type: ignore[arg-type]
-        out.update({theme_calendar(i, lang): f"the calendar of theme {i!r}" for i in themes})  # type: ignore[arg-type]
+        out[src_uri(lang, FEED)] = tr("the news feed")  # type: ignore[arg-type]
+        out[src_uri(lang, CALENDAR)] = tr("the meeting calendar")  # type: ignore[arg-type]
+        out.update({theme_calendar(i, lang): tr("the calendar of theme {id}", id=repr(i))  # type: ignore[arg-type]
+                    for i in themes})
     return out
 
 
 def generated_folder(path: str) -> str | None:
     """What writes the folder ``path`` is in, if the build writes all of that folder."""
-    return next((what for folder, what in SITE_FOLDERS.items() if path.startswith(folder)), None)
+    return next((tr(what) for folder, what in SITE_FOLDERS.items() if path.startswith(folder)), None)
 
 
 def output_path(uri: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
 from .model import Meeting
+from .translate import tr
 
 TZ = ZoneInfo("Europe/Copenhagen")
 
@@ -26,7 +27,8 @@ def build_time(environ: Mapping[str, str] = os.environ) -> dt.datetime:
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         if not epoch.strip().isdigit():
-            raise ValueError(f"SOURCE_DATE_EPOCH: expected a whole number of seconds but received {epoch!r}")
+            raise ValueError(tr("SOURCE_DATE_EPOCH: expected a whole number of seconds but received {value}",
+                                value=repr(epoch)))
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).astimezone(TZ)
     return dt.datetime.now(TZ)
 

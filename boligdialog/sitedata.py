@@ -51,6 +51,8 @@ class Site:
     """``file:line: key`` of every text that exists only in Danish."""
     notices: list[str] = field(default_factory=list)
     """``file:line: …`` of what the editors should record (e.g. a passed meeting still planned)."""
+    record_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Line of each record in its data file: ``{'data/meetings.yaml': {'visionsforum-2017-1': 9}}``."""
 
     @cached_property
     def _by_id(self) -> dict[str, dict[str, Any]]:

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .errors import show
+from .errors import Invalid, show
+from .translate import N_, number, tr
 
 Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = ("da", "en")
@@ -27,38 +28,45 @@ MAX_TEXT = 20_000
 """Longest text a single field takes (a paragraph is far shorter)."""
 
 
+_CHAR_NAMES = {"\x00": "NUL", "\r": N_("carriage return (CR)"), "\n": N_("line break"), "\t": N_("tab"),
+               "\x7f": "DEL", "\u2028": N_("line separator"), "\u2029": N_("paragraph separator")}
+
+
 def char_name(ch: str) -> str:
-    names = {"\x00": "NUL", "\r": "carriage return (CR)", "\n": "line break", "\t": "tab",
-             "\x7f": "DEL", "\u2028": "line separator", "\u2029": "paragraph separator"}
-    return f"U+{ord(ch):04X}" + (f" ({names[ch]})" if ch in names else "")
+    """``U+0000 (NUL)``: the character's code, and its name where people know it by one."""
+    return f"U+{ord(ch):04X}" + (f" ({tr(_CHAR_NAMES[ch])})" if ch in _CHAR_NAMES else "")
 
 
-class TextError(ValueError):
+class TextError(Invalid):
     """A mistake in one language of a text: ``key`` is ``da`` or ``en``, so the message can
     point at that line."""
 
-    def __init__(self, message: str, key: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, key: str, *, hint: str = "") -> None:
+        super().__init__(message, hint=hint)
         self.key = key
 
 
 def check_text(value: str, *, single_line: bool = False) -> str:
     """``value`` if it is text an editor can mean, else a ``ValueError`` saying what is wrong."""
     if single_line and ("\n" in value or "\r" in value):
-        raise ValueError(f"expected text on one line but received a line break in {show(value[:60])}")
+        raise Invalid(tr("expected text on one line but received a line break in {value}", value=show(value[:60])),
+                      hint=tr("write it on one line; only longer texts such as a summary may have paragraphs"))
     bad = CONTROL.search(value)
     if bad:
-        raise ValueError(f"expected plain text but received the invisible character {char_name(bad.group())} "
-                         f"in {show(value[:60])}; delete it and type the text again")
+        raise ValueError(tr("expected plain text but received the invisible character {character} in {value}; "
+                            "delete it and type the text again", character=char_name(bad.group()),
+                            value=show(value[:60])))
     if len(value) > MAX_TEXT:
-        raise ValueError(f"expected at most {MAX_TEXT:,} characters but received {len(value):,}")
+        raise ValueError(tr("expected at most {limit} characters but received {count}", limit=number(MAX_TEXT),
+                            count=number(len(value))))
     return value
 
 
 def plain_text(value: Any, *, single_line: bool = True) -> str:
     """A non-blank string of plain text (see :func:`check_text`)."""
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"expected text but received {'an empty text' if value == '' else show(value)}")
+        raise ValueError(tr("expected text but received {value}",
+                            value=tr("an empty text") if value == "" else show(value)))
     return check_text(value, single_line=single_line)
 
 
@@ -99,30 +107,46 @@ class Text:
             return value
         if isinstance(value, str):
             if not value.strip():
-                raise ValueError("expected text but received an empty string")
+                raise ValueError(tr("expected text but received an empty string"))
             return cls(da=check_text(value, single_line=single_line))
         if isinstance(value, dict):
             unknown = sorted((k for k in value if k not in ("da", "en")), key=str)
             if unknown:
-                raise ValueError(f"expected the keys da and en but received {show(unknown[0])}")
+                raise Invalid(tr("expected the keys da and en but received {key}", key=show(unknown[0])),
+                              hint=tr("da: for Danish, en: for English"))
             da, en = value.get("da"), value.get("en")
             if not isinstance(da, str) or not da.strip():
-                raise TextError(f"expected Danish text under 'da' but received {show(da)}", "da" if "da" in value else "")
+                raise TextError(tr("expected Danish text under 'da' but received {value}", value=show(da)),
+                                "da" if "da" in value else "")
             if en is not None and (not isinstance(en, str) or not en.strip()):
-                raise TextError(f"expected English text under 'en' but received {show(en)}", "en")
+                raise TextError(tr("expected English text under 'en' but received {value}", value=show(en)), "en")
             for key, text in (("da", da), ("en", en)):
                 try:
                     if text is not None:
                         check_text(text, single_line=single_line)
                 except ValueError as exc:
-                    raise TextError(str(exc), key) from None
+                    raise TextError(str(exc), key, hint=getattr(exc, "hint", "")) from None
             return cls(da=da, en=en)
-        raise ValueError(f"expected text, or da/en texts, but received {show(value)}")
+        raise Invalid(tr("expected text, or da/en texts, but received {value}", value=show(value)),
+                      hint=tr("write the text after the colon, or da: and en: on lines of their own below it"))
 
     @classmethod
     def parse_line(cls, value: Any) -> "Text":
         """Like :meth:`parse`, for a name or title: one line."""
         return cls.parse(value, single_line=True)
+
+
+def date_hint() -> str:
+    return tr("write the date like 2027-03-18, or 2027-03 when only the month is known")
+
+
+def when_hint() -> str:
+    return tr("write it like 2027-03-18 17:00, or 2027-03-18 without a time, or 2027-03 when only the month "
+              "is known")
+
+
+def count_hint() -> str:
+    return tr("write a number like 34, or about 20 when it is an estimate")
 
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -193,7 +217,8 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
-            raise ValueError(f"expected a date without a time but received {show(value)}")
+            raise Invalid(tr("expected a date without a time but received {value}", value=show(value)),
+                          hint=date_hint())
         if isinstance(value, dt.date):
             year, month, day = value.year, value.month, value.day
         elif isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
@@ -201,18 +226,19 @@ class PartialDate:
         else:
             m = _PARTIAL.match(value) if isinstance(value, str) else None
             if not m:
-                raise ValueError(
-                    f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY (like 2027-03-18) but received {show(value)}"
-                )
+                raise Invalid(tr("expected a date as YYYY-MM-DD, YYYY-MM or YYYY (like 2027-03-18) but received "
+                                 "{value}", value=show(value)), hint=date_hint())
             year, month, day = (int(g) if g else None for g in m.groups())
         if year not in YEARS:
-            raise ValueError(f"expected a year from {YEARS[0]} to {YEARS[-1]} but received {show(value)}")
+            raise Invalid(tr("expected a year from {first} to {last} but received {value}", first=YEARS[0],
+                             last=YEARS[-1], value=show(value)), hint=date_hint())
         try:
             if month == 0 or day == 0:
                 raise ValueError
             dt.date(year, month or 1, day or 1)
         except ValueError:
-            raise ValueError(f"expected a real calendar date but received {show(value)}") from None
+            raise Invalid(tr("expected a real calendar date but received {value}", value=show(value)),
+                          hint=date_hint()) from None
         return cls(year, month, day)
 
 
@@ -225,7 +251,8 @@ def parse_time(value: Any) -> dt.time:
         return value
     m = _TIME.match(value) if isinstance(value, str) else None
     if not m:
-        raise ValueError(f"expected a time as HH:MM but received {show(value)}")
+        raise Invalid(tr("expected a time as HH:MM but received {value}", value=show(value)),
+                      hint=tr("write the time with a colon and in quotes, like end: \"19:30\""))
     return dt.time(int(m.group(1)), int(m.group(2)))
 
 
@@ -242,23 +269,21 @@ class When:
             return value
         if isinstance(value, dt.datetime):
             if value.tzinfo is not None or value.second or value.microsecond:
-                raise ValueError(f"expected a date and time as YYYY-MM-DD HH:MM but received {show(value)}")
+                raise Invalid(tr("expected a date and time as YYYY-MM-DD HH:MM but received {value}",
+                                 value=show(value)), hint=when_hint())
             return cls(PartialDate.parse(value.date()), value.time())
         if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}[ T]", value):
             day, _, clock = value.replace("T", " ").partition(" ")
             try:
                 return cls(PartialDate.parse(day), parse_time(clock.strip()))
             except ValueError:
-                raise ValueError(
-                    f"expected a date and time as YYYY-MM-DD HH:MM but received {show(value)}"
-                ) from None
+                raise Invalid(tr("expected a date and time as YYYY-MM-DD HH:MM but received {value}",
+                                 value=show(value)), hint=when_hint()) from None
         try:
             return cls(PartialDate.parse(value))
         except ValueError:
-            raise ValueError(
-                "expected YYYY-MM-DD HH:MM, YYYY-MM-DD or YYYY-MM "
-                f"but received {show(value)}"
-            ) from None
+            raise Invalid(tr("expected YYYY-MM-DD HH:MM, YYYY-MM-DD or YYYY-MM but received {value}",
+                             value=show(value)), hint=when_hint()) from None
 
 
 _PART = r"[^,\x00-\x1f\x7f]*[^,\s\x00-\x1f\x7f]"  # no comma, no control character
@@ -283,8 +308,8 @@ class Address:
             return value
         m = _ADDRESS.match(check_text(value, single_line=True).strip()) if isinstance(value, str) else None
         if not m:
-            raise ValueError("expected an address as 'street and number, postcode town', like "
-                             f"'Nordmarks Allé 1, 2620 Albertslund', but received {show(value)}")
+            raise ValueError(tr("expected an address as 'street and number, postcode town', like "
+                                "'Nordmarks Allé 1, 2620 Albertslund', but received {value}", value=show(value)))
         return cls(m.group("street").strip(), m.group("postcode"), m.group("locality").strip())
 
 
@@ -300,10 +325,12 @@ class Count:
         if isinstance(value, Count):
             return value
         if isinstance(value, bool):
-            raise ValueError(f"expected a number, or 'about N', but received {show(value)}")
+            raise Invalid(tr("expected a number, or 'about N', but received {value}", value=show(value)),
+                          hint=count_hint())
         if isinstance(value, int) and value >= 0:
             return cls(value)
         m = re.match(r"^(?:about|ca\.?|cirka)\s+(\d+)$", value.strip()) if isinstance(value, str) else None
         if m:
             return cls(int(m.group(1)), approximate=True)
-        raise ValueError(f"expected a number, or 'about N', but received {show(value)}")
+        raise Invalid(tr("expected a number, or 'about N', but received {value}", value=show(value)),
+                      hint=count_hint())

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 from .errors import DataError, format_path
+from .positions import place
+from .translate import N_, tr
 from .values import char_name
 
 Path = tuple[str | int, ...]
@@ -62,8 +64,9 @@ def _check_depth(text: str, line_offset: int) -> None:
             if isinstance(token, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _Unsupported(token.start_mark.line + 1 + line_offset, f"expected at most {MAX_DEPTH} levels of "
-                                       "lists and mappings inside each other but received more")
+                    raise _Unsupported(token.start_mark.line + 1 + line_offset, tr(
+                        "expected at most {limit} levels of lists and mappings inside each other but received more",
+                        limit=MAX_DEPTH))
             elif isinstance(token, _CLOSE):
                 depth -= 1
     finally:
@@ -97,28 +100,29 @@ class Source:
             path = path[:-1]
         return self.lines.get((), 1)
 
-    def error(self, path: Path, message: str) -> DataError:
-        return DataError(self.file, self.line(path), format_path(path), message)
+    def error(self, path: Path, message: str, *, hint: str = "") -> DataError:
+        """A mistake at ``path``, with its line and its place as people count it."""
+        return DataError(self.file, self.line(path), format_path(path), message,
+                         place=place(tuple(path), self.data), hint=hint)
 
 
 def _walk(node: yaml.Node, path: Path, src: Source, seen: set[int]) -> None:
     if id(node) in seen:  # the same node twice: an alias (*name) to an anchor (&name)
         raise _Unsupported(src.line(path),
-                           "expected plain YAML but received an alias (*name); write the value out")
+                           tr("expected plain YAML but received an alias (*name); write the value out"))
     seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         keys: set[str] = set()
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1 + src.offset
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Unsupported(line, f"{format_path(path) or 'top level'}: expected a plain key "
-                                         "like 'name:' but received a list or mapping as a key")
+                raise _Unsupported(line, (format_path(path) or tr("top level")) + ": " + tr(
+                    "expected a plain key like 'name:' but received a list or mapping as a key"))
             key = key_node.value
             child = (*path, key)
             if key in keys:
-                src.errors.append(
-                    DataError(src.file, line, format_path(child), "this key is given twice; keep one")
-                )
+                src.errors.append(DataError(src.file, line, format_path(child),
+                                            tr("this key is given twice; keep one"), place=place(child, None)))
             keys.add(key)
             src.lines.setdefault(child, line)
             _walk(value_node, child, src, seen)
@@ -135,6 +139,40 @@ def _tab_at(text: str, mark: yaml.Mark | None) -> bool:
         return False
     lines = text.splitlines()
     return mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]
+
+
+YAML_ADVICE = (
+    ("mapping values are not allowed",
+     N_("a colon and a space (': ') inside a text starts a new key: put the text in quotes, "
+        "like title: \"Møde: budget\", or check that the line starts in the right column")),
+    ("could not find expected ':'",
+     N_("every key needs a colon and a space after it, like 'name: …'; a text that goes on over "
+        "several lines must be indented further than its key")),
+    ("did not find expected key",
+     N_("check that the lines line up: the keys of one entry start in the same column, "
+        "and a new entry in a list starts with '- '")),
+    ("did not find expected '-' indicator",
+     N_("each entry of a list starts with '- ' in the same column, and a key after the list "
+        "lines up with the key above it")),
+    ("did not find expected ',' or ']'",
+     N_("a list written in [ ] needs a comma between its values and a closing ]")),
+    ("did not find expected ',' or '}'",
+     N_("a mapping written in { } needs a comma between its keys and a closing }")),
+    ("found unexpected end of stream",
+     N_("a quote (\" or ') was opened but not closed: end the text with the same quote")),
+    ("found unknown escape character",
+     N_("inside double quotes a backslash (\\) starts a special character: write the text in "
+        "single quotes, or double the backslash")),
+    ("did not find expected node content",
+     N_("a value is missing: write it after the colon, or remove the line")),
+    ("did not find expected alphabetic or numeric character",
+     N_("'&' and '*' at the start of a value mean something in YAML: put the text in quotes")),
+    ("found character that cannot start any token",
+     N_("'@', '`' and '%' cannot start a value: put the text in quotes")),
+    ("could not determine a constructor for the tag",
+     N_("'!' at the start of a value means something in YAML: put the text in quotes")),
+)
+"""What usually causes each of PyYAML's complaints, in words an editor can act on."""
 
 
 def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
@@ -161,21 +199,24 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
         src.data = None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. NUL
         line = text[: exc.position].count("\n") + 1 + line_offset
-        src.errors.append(DataError(file, line, "", "expected plain text but received the invisible character "
-                                    f"{char_name(chr(exc.character))}; delete it"))
+        src.errors.append(DataError(file, line, "", tr(
+            "expected plain text but received the invisible character {character}; delete it",
+            character=char_name(chr(exc.character)))))
         src.data = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         # an error at the very end of a file without a final line break is on its last line
         line = min(mark.line + 1 if mark else 1, text.count("\n") + 1) + line_offset
         problem = "; ".join(p for p in (exc.context, exc.problem) if p) or "unreadable text"
+        hint = ""
         if _tab_at(text, mark):
-            message = "expected spaces but received a tab; YAML needs spaces, not tabs, before and between values"
+            message = tr("expected spaces but received a tab; YAML needs spaces, not tabs, before and between values")
         else:
-            message = f"expected valid YAML but received text it cannot read ({problem})"
-        src.errors.append(DataError(file, line, "", message))
+            message = tr("expected valid YAML but received text it cannot read ({problem})", problem=problem)
+            hint = next((tr(advice) for known, advice in YAML_ADVICE if known in problem), "")
+        src.errors.append(DataError(file, line, "", message, hint=hint))
         src.data = None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        src.errors.append(DataError(file, 1 + line_offset, "", f"expected valid YAML: {exc}"))
+        src.errors.append(DataError(file, 1 + line_offset, "", tr("expected valid YAML: {problem}", problem=str(exc))))
         src.data = None
     return src

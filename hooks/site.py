@@ -3,6 +3,10 @@
 Each build starts from nothing in ``on_config`` (``mkdocs serve`` keeps this
 module loaded between rebuilds), loads and validates all data once, and hands
 plain values to the page generator and templates.
+
+Mistakes in data or content stop ``mkdocs build``. Under ``mkdocs serve`` the build
+makes, instead of the site, one page that lists them (:mod:`boligdialog.preview`), so
+the browser shows them and the site comes back by itself once they are fixed.
 """
 
 from __future__ import annotations
@@ -23,13 +27,15 @@ from markupsafe import Markup
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from boligdialog import describe, lastmod, navigation, opendata, opengraph, outputs, pages, render, routes, schedule
-from boligdialog.errors import ValidationFailed
+from boligdialog import (describe, editlinks, lastmod, navigation, opendata, opengraph, outputs, pages, preview,
+                         render, routes, schedule, translate)
+from boligdialog.errors import DataError, ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
 from boligdialog.identity import Identity
 from boligdialog.load import load_site
 from boligdialog.routes import counterpart_uri, lang_of
 from boligdialog.sitedata import Site
+from boligdialog.translate import ntr, tr
 from boligdialog.values import LANGS, Lang
 
 log = logging.getLogger("mkdocs.hooks.boligdialog")
@@ -58,41 +64,82 @@ class _Build:
 
 
 _build: _Build | None = None
+_serving = False
+"""True under ``mkdocs serve`` (set once, in ``on_startup``): mistakes are shown in the browser."""
+_problems: list[DataError] | None = None
+"""The mistakes found by this build of the preview, which then shows only them."""
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def _stop(reason: str) -> Abort:
+    return Abort(tr("Build stopped: {reason}", reason=reason))
 
 
 def on_config(config: Any) -> Any:
-    global _build
-    _build = None
+    global _build, _problems
+    _build, _problems = None, None
     # Heading ids keep Danish words readable: "Deltog i møder" -> #deltog-i-moeder, not #deltog-i-mder.
     config.mdx_configs.setdefault("toc", {})["slugify"] = routes.slugify
     root = Path(config.config_file_path).parent
+    problem = translate.setting_problem()
+    if problem:
+        raise _stop(problem)
     try:
         now = schedule.build_time()
     except ValueError as exc:
-        raise Abort(f"Build stopped: {exc}") from None
+        raise _stop(str(exc)) from None
     try:
         site = load_site(root, Path(config.docs_dir), today=now.date())
     except ValidationFailed as exc:
+        if _serving:
+            return _show_problems(config, exc.errors)
         for error in exc.errors:
-            log.error(str(error))
-        raise Abort(f"Build stopped: {len(exc.errors)} problem(s) in data or content (listed above).") from None
+            log.error(error.render())
+        n = len(exc.errors)
+        raise _stop(ntr("{n} problem in data or content (listed above).",
+                        "{n} problems in data or content (listed above).", n, n=n)) from None
     if site.missing_english:
-        log.info("%d text(s) exist only in Danish and are shown in Danish on English pages:\n  %s",
-                 len(site.missing_english), "\n  ".join(site.missing_english))
+        log.info("%s\n  %s", ntr("{n} text exists only in Danish and is shown in Danish on English pages:",
+                                 "{n} texts exist only in Danish and are shown in Danish on English pages:",
+                                 len(site.missing_english), n=len(site.missing_english)),
+                 "\n  ".join(site.missing_english))
     for notice in site.notices:  # INFO: a meeting that just passed must not stop the daily publish
-        log.info("To record: %s", notice)
+        log.info("%s %s", tr("To record:"), notice)
     try:
         identity = Identity.from_config(config.site_url, config.extra)
         license = opendata.License.from_config(config.extra.get("open_data"))
     except ValueError as exc:
-        raise Abort(f"Build stopped: {exc}") from None
+        raise _stop(str(exc)) from None
     content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
     changes = lastmod.Changes(site, lastmod.git_log(root), content_dir=content_dir, today=now.date())
     _build = _Build(site=site, now=now, identity=identity, changes=changes, license=license)
     return config
 
 
+def _show_problems(config: Any, errors: list[DataError]) -> Any:
+    """The preview with mistakes: build one page that lists them, and nothing else (no
+    navigation, no theme templates, no search index), so the build succeeds and MkDocs's
+    server shows that page at every address."""
+    global _problems
+    _problems = errors
+    log.info("%s\n  %s", ntr("{n} problem in data or content; the preview shows it on every page until it is fixed:",
+                             "{n} problems in data or content; the preview shows them on every page until they "
+                             "are fixed:", len(errors), n=len(errors)),
+             "\n  ".join(e.render() for e in errors))  # INFO: a warning would stop the build under strict
+    config.nav = None
+    config.theme.static_templates.clear()
+    return config
+
+
 def on_files(files: Files, *, config: Any) -> Files:
+    if _problems is not None:
+        name = (config.extra.get("site_name") or {}).get(translate.language()) or config.site_name
+        page = preview.problems_page(_problems, site_name=str(name))
+        return Files([File.generated(config, preview.PAGE, content=page)])
     assert _build is not None
     for uri in _build.site.report_paths:
         existing = files.get_file_from_path(uri)
@@ -121,7 +168,8 @@ def _add(files: Files, taken: dict[str, File], file: File) -> None:
     (``Checker.outputs``): the build stops rather than lose an editor's file unseen."""
     existing = taken.get(file.dest_uri) or files.get_file_from_path(file.src_uri)
     if existing is not None:
-        raise Abort(f"Build stopped: the generated {file.dest_uri} would replace {existing.src_uri}.")
+        raise _stop(tr("the generated {output} would replace {source}.", output=file.dest_uri,
+                       source=existing.src_uri))
     taken[file.dest_uri] = file
     files.append(file)
 
@@ -136,6 +184,8 @@ def on_page_read_source(*, page: Any, config: Any) -> str | None:
 
 
 def on_nav(nav: Any, *, config: Any, files: Files) -> Any:
+    if _problems is not None:
+        return nav
     assert _build is not None
     try:
         _build.navs = navigation.split(nav)
@@ -209,6 +259,7 @@ def _context(context: dict, *, lang: Lang, config: Any, urls: dict[str, str], ur
         "head": _build.head.get(uri, ""),
         "og": [],
         "error_page": error_page,
+        "edit_url": None,
     }
     return context
 
@@ -223,6 +274,9 @@ def on_page_context(context: dict, *, page: Any, config: Any, nav: Any) -> dict:
                        urls={lang: page.url, lang_of(counterpart): routes.url_of(counterpart)})
     title, description = _build.meta[uri]
     danish = routes.danish_uri(uri)
+    repository = editlinks.Repository.from_config(config.extra)
+    where = editlinks.source(uri, _build.site) if repository else None
+    context["bd"]["edit_url"] = repository.link(where) if repository and where else None
     context["bd"]["og"] = opengraph.properties(
         title=title or Markup(page.title or "").striptags(), description=description,
         url=page.canonical_url, lang=lang, site_name=context["config"].site_name,
@@ -257,12 +311,14 @@ def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
 
 def on_post_build(*, config: Any) -> None:
     """Index the built site with Pagefind: one index per ``<html lang>``."""
+    if _problems is not None:
+        return
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet"],
         capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:
-        raise Abort(f"Pagefind failed to index the site:\n{result.stdout}{result.stderr}")
+        raise Abort(tr("Pagefind failed to index the site:") + f"\n{result.stdout}{result.stderr}")
     # Pagefind lists its languages in random order; sorted, two builds give the same file.
     entry = Path(config.site_dir) / "pagefind" / "pagefind-entry.json"
     entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True), encoding="utf-8")

@@ -172,7 +172,7 @@ def test_missing_english_falls_back_to_danish_marked_lang_da(project):
     (project / "content/en/aftale/2017.md").unlink()
     result = build(project)
     assert result.returncode == 0, result.stderr
-    assert "data/themes.yaml:11: themes[1].title" in result.stderr
+    assert "data/themes.yaml:11: 2nd theme (renovering), title" in result.stderr
     assert "content/aftale/2017.md: no English page content/en/aftale/2017.md" in result.stderr
     site = project / "site"
     theme = soup(site, "en/temaer/renovering/")
@@ -199,10 +199,10 @@ def test_bad_data_fails_the_build_with_every_message_and_no_traceback(project):
     assert result.returncode != 0
     out = result.stdout + result.stderr
     assert "Traceback" not in out
-    assert "data/meetings.yaml:18: meetings[0].themes[0]: expected one of" in out
-    assert "but received 'midby'" in out
-    assert "data/partners.yaml:15: partners[0].website: expected a web address" in out
-    assert "Build stopped: 2 problem(s)" in out
+    assert "data/meetings.yaml:18: 1st meeting (visionsforum-2017-1), themes no. 1: expected one of" in out
+    assert "but received 'midby'; did you mean 'midtby'?" in out
+    assert "data/partners.yaml:15: 1st partner (albertslund-kommune), website: expected a web address" in out
+    assert "Build stopped: 2 problems in data or content (listed above)." in out
     assert not (project / "site" / "index.html").exists()
 
 

@@ -107,10 +107,10 @@ def test_a_planned_meeting_whose_day_has_passed_asks_to_be_recorded(project):
     add_records(project, held=False)
     site = load_site(project, today=BUILD_DATE)
     assert site.notices == [
-        "data/meetings.yaml:34: meetings[1].state: the meeting's day 2027-03-18 has passed but it is still "
+        "data/meetings.yaml:34: 2nd meeting (visionsforum-2027-1), state: the meeting's day 2027-03-18 has passed but it is still "
         "'planned': set state to 'held' (and add who attended and the report) or 'cancelled'. Until then its "
         "page says the report is to follow.",
-        "data/meetings.yaml:49: meetings[2].state: the meeting's day 2027-05-27 has passed but it is still "
+        "data/meetings.yaml:49: 3rd meeting (visionsforum-2027-ekstra), state: the meeting's day 2027-05-27 has passed but it is still "
         "'planned': set state to 'held' (and add who attended and the report) or 'cancelled'. Until then its "
         "page says the report is to follow.",
     ]

@@ -139,7 +139,7 @@ def test_shipped_data_loads_and_lists_missing_english(project):
     (project / "content/en/aftale/2017.md").unlink()
     site = load_site(project)
     assert site.missing_english == [
-        "data/themes.yaml:11: themes[1].title",
+        "data/themes.yaml:11: 2nd theme (renovering), title",
         "content/aftale/2017.md: no English page content/en/aftale/2017.md",
     ]
 

@@ -166,8 +166,9 @@ def test_check_command(project, capsys):
     edit(project / "data/meetings.yaml", "state: held", "state: done")
     assert main(["check", str(project)]) == 1
     err = capsys.readouterr().err
-    assert err == ("1 problem in the data and content files:\n  data/meetings.yaml:17: meetings[0].state: "
-                   "expected one of ['planned', 'held', 'cancelled'] but received 'done'\n")
+    assert err == ("1 problem in the data and content files:\n  data/meetings.yaml:17: 1st meeting "
+                   "(visionsforum-2017-1), state: expected one of ['planned', 'held', 'cancelled'] but received "
+                   "'done'\n")
 
 
 def test_bad_source_date_epoch_stops_the_build_without_traceback(project, monkeypatch):

@@ -52,7 +52,7 @@ def test_upcoming_moves_to_past_with_the_build_date(project):
     # its day has passed, but nobody has recorded it as held: past, with its report to follow
     result = build(project, epoch=APR_2027)
     assert result.returncode == 0, result.stderr
-    assert "meetings[1].state: the meeting's day 2027-03-18 has passed but it is still 'planned'" in result.stderr
+    assert "2nd meeting (visionsforum-2027-1), state: the meeting's day 2027-03-18 has passed but it is still 'planned'" in result.stderr
     site = project / "site"
     upcoming, past = upcoming_and_past(site, "en/moeder/")
     assert upcoming == ["Extra Visionsforum", "3rd Visionsforum", "4th Visionsforum"]
