@@ -83,8 +83,8 @@ def test_the_comparison_marks_what_was_added_and_removed(records_site, url):
     if url.startswith("en/"):  # the fuller site has no English 2017 text: the Danish texts, marked so
         assert "The texts are not both in English" in page.select_one(".bd-note").get_text()
         assert page.select_one("ins").find_parent(attrs={"lang": "da"}) is not None
-        labels = {span.get_text(strip=True) for span in page.select("article .bd-visually-hidden")}
-        assert {"added:", "removed:"} <= labels  # screen readers hear it in the page's language
+        labels = {span.get_text(strip=True): span.get("lang") for span in page.select("article .bd-compare .bd-visually-hidden")}
+        assert labels["added:"] == labels["removed:"] == "en"  # heard in the page's language, inside Danish text
     assert "Andelsboligforeningerne" in page.get_text() or "cooperative associations" in page.get_text()
     # linked both ways
     assert any(resolve(f"{url.split('aendringer')[0]}", a["href"]) == url
