@@ -180,12 +180,28 @@ class Checker:
         loaded = self.data[AGREEMENTS]
         src = loaded.src
         starts: dict[dt.date, str] = {}
+        texts: dict[str, str] = {}
+        latest: tuple[dt.date, str] | None = None
         for i, a in enumerate(loaded.items):
             assert src is not None
             here = ("agreements", i)
             if a.text not in self.pages:
                 self.fail(src, (*here, "text"), tr("expected an existing file content/{path} but received {value}",
                                                    path=a.text, value=repr(a.text)))
+            if a.text in texts:
+                self.fail(src, (*here, "text"), tr("expected a text file of its own but received {value}, which "
+                                                   "is already the text of {other}", value=repr(a.text),
+                                                   other=repr(texts[a.text])))
+            texts.setdefault(a.text, a.id)
+            if a.effective is not None:  # oldest first: the previous version is the one compared with
+                day = a.effective.first_day()
+                if latest is not None and day < latest[0]:
+                    self.fail(src, (*here, "in_force" if a.in_force else "adopted"), tr(
+                        "expected the versions oldest first, so a day on or after {day} (when {other} takes "
+                        "effect) but received {value}; move this version up", day=latest[0],
+                        other=repr(latest[1]), value=a.effective))
+                else:
+                    latest = (day, a.id)
             self.not_ahead(a.adopted, (*here, "adopted"), src, tr("the day it was adopted"))
             if a.in_force is not None and a.adopted is None:
                 self.fail(src, (*here, "in_force"), tr("expected in_force only on a version that has been adopted "
@@ -313,6 +329,7 @@ class Checker:
                 self.report(page, src, meetings)
             else:
                 self.page_meta(page, src)
+                self.version_text(page, src)
             self.publication(page, src)
 
     def report(self, page: ContentPage, src: Source, meetings: Ids | None) -> None:
@@ -379,6 +396,18 @@ class Checker:
             for key in ("title", "date"):
                 if getattr(page.meta, key) is None:
                     self.fail(src, (key,), tr("expected a {key} for a news article but received nothing", key=key))
+
+    def version_text(self, page: ContentPage, src: Source) -> None:
+        """A page in the agreement's folder is a version's text, named by a version: otherwise it
+        would be published at a version's address with no version behind it."""
+        loaded = self.data[AGREEMENTS]
+        path = routes.danish_uri(page.src_uri)
+        folder = routes.AGREEMENT.removesuffix("index.md")
+        if loaded.src is None or not path.startswith(folder) or any(a.text == path for a in loaded.items):
+            return
+        self.fail(src, (), tr("expected the text of a version that data/agreements.yaml names (text: {path}) "
+                              "but received a page no version names; add the version, or move the page",
+                              path=path))
 
     def publication(self, page: ContentPage, src: Source) -> None:
         """``date`` and ``updated``: whole days, in order, not after the build date."""

@@ -222,7 +222,8 @@ class Decision(Model):
 
 def _email(value: Any) -> str:
     if not isinstance(value, str) or not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", value):
-        raise ValueError(f"expected an e-mail address like 'hoering@albertslund.dk' but received {show(value)}")
+        raise ValueError(tr("expected an e-mail address like 'hoering@albertslund.dk' but received {value}",
+                            value=show(value)))
     return value
 
 

@@ -502,9 +502,11 @@ TABLE_TEXTS: dict[str, tuple[str, str]] = {
                  "The organisations in the partnership and those invited to join it: name, kind, website "
                  "and a note on what is not known."),
     "memberships": ("Hver ændring i en partners forhold til en udgave af aftalen (inviteret, underskrevet, "
-                    "udtrådt) med dato; den seneste er partnerens status i dag.",
+                    "udtrådt) med dato. Den seneste ændring dateret senest på datapakkens dato er partnerens "
+                    "status; en ændring med en senere dato er varslet og ikke sket endnu.",
                     "Each change in a partner's relation to a version of the agreement (invited, signed, "
-                    "left), with its date; the latest one is the partner's status today."),
+                    "left), with its date. The latest change dated on or before the package's date is the "
+                    "partner's status; a change with a later date is announced and has not happened yet."),
     "representatives": ("De personer, der taler på en partners vegne, og deres rolle.",
                         "The people who speak for a partner, and their role."),
     "agreements": ("Udgaverne af partnerskabsaftalen: titel, hvornår de blev vedtaget og trådte i kraft, hvad "

@@ -272,6 +272,8 @@ class VersionView:
     previous: Agreement | None
     comparison_uri: str | None
     """The page of what changed from the previous version, if there is one."""
+    consultation_open: bool
+    """Its consultation is open on the build date (whatever else its status says)."""
 
 
 def version_view(site: Site, agreement: Agreement, lang: Lang) -> VersionView:
@@ -279,7 +281,8 @@ def version_view(site: Site, agreement: Agreement, lang: Lang) -> VersionView:
     return VersionView(
         agreement, versions.status(agreement, site.agreements, site.today), routes.src_uri(lang, agreement.text),
         versions.superseded_by(agreement, site.agreements, site.today), previous,
-        routes.src_uri(lang, routes.comparison(agreement.text)) if previous else None)
+        routes.src_uri(lang, routes.comparison(agreement.text)) if previous else None,
+        versions.consultation_open(agreement, site.today))
 
 
 def signatories(site: Site, agreement: Agreement) -> tuple[list[Signatory], list[Partner]]:

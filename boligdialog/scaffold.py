@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from . import routes, schemas
+from .errors import ValidationFailed
 from .load import load_site
 from .model import Classification, MembershipStatus
 from .schedule import build_time
@@ -263,14 +264,44 @@ KINDS: dict[str, tuple[Callable[[Path, Facts, dt.date], list[str]], tuple[str, .
 """Each kind of entry, with its Danish names."""
 
 
+def _files(root: Path) -> dict[Path, bytes]:
+    """The data files and editors' files as they are, to put back if an entry is refused."""
+    return {p: p.read_bytes() for folder in ("data", "content") for p in (root / folder).rglob("*")
+            if p.is_file() and not p.is_symlink()}
+
+
+def _put_back(root: Path, before: dict[Path, bytes]) -> None:
+    for path, content in _files(root).items():
+        if path not in before:
+            path.unlink()
+        elif content != before[path]:
+            path.write_bytes(before[path])
+
+
+def _print_mistakes(headline: str, exc: ValidationFailed) -> None:
+    print(headline, file=sys.stderr)
+    for error in exc.errors:
+        print(f"  {error.render()}", file=sys.stderr)
+
+
 def run(kind: str, args: argparse.Namespace, *, ask: Ask | None, check: Callable[[Path], int]) -> int:
-    """Add one ``kind`` of entry to the project ``args.root``, then check it."""
+    """Add one ``kind`` of entry to the project ``args.root``, then check it. The project must be
+    free of mistakes first, and an entry the check refuses is taken out again: nothing is
+    written that would stop the site from being built."""
     root: Path = args.root
     today = build_time().date()
+    before = _files(root)
     try:
         done = KINDS[kind][0](root, Facts(args, ask), today)
+        load_site(root, today=today)
     except Refused as exc:
         print(tr("Nothing was written: {reason}", reason=exc), file=sys.stderr)
+        return 1
+    except ValidationFailed as exc:
+        written = _files(root) != before
+        _put_back(root, before)
+        _print_mistakes(tr("Nothing was written: the new entry would be a mistake:") if written else
+                        tr("Nothing was written: fix these mistakes in the project first:"), exc)
         return 1
     for line in done:
         print(line)

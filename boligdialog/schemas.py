@@ -122,7 +122,7 @@ def value_schemas() -> dict[Any, JsonSchemaValue]:
                                   "examples": ["hoering@albertslund.dk"]},
         _validator(model.ContentPath): {
             "type": "string", "pattern": r"^(?![/\\]|en/)(?!(.*[/\\])?\.\.([/\\]|$))(?!.*://).+\.md$",
-            "description": tr("The Danish Markdown file under content/, like aftale.md")},
+            "description": tr("The Danish Markdown file under content/, like aftale/2027.md")},
         _validator(model.FilePath): {
             "type": "string", "pattern": r"^(?![/\\])(?!(.*[/\\])?\.\.([/\\]|$))(?!.*://).+$",
             "description": tr("A file under content/, like filer/dagsorden-2027-1.pdf")},

@@ -127,3 +127,29 @@ def test_values_are_written_so_yaml_reads_them_back(value, written):
 
 def test_slug():
     assert slug("Nyt: Æblehaven & Økobyen på vej!") == "nyt-aeblehaven-oekobyen-paa-vej"
+
+
+def test_nothing_is_written_into_a_project_with_mistakes(editor_project, capsys, monkeypatch):
+    project = editor_project
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    edit(project / "data/meetings.yaml", "themes: [midtby]", "themes: [midby]")
+    before = (project / "data/meetings.yaml").read_text(encoding="utf-8")
+    assert main(["ny", "møde", str(project), "--start", "2027-09-18 17:00"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Nothing was written: fix these mistakes in the project first:\n  data/meetings.yaml:18")
+    assert "Traceback" not in err
+    assert (project / "data/meetings.yaml").read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("args", [["--start", "2027-03-18", "--slut", "19:30"],
+                                  ["--start", "2027-03-18 17:00", "--slut", "16:00"]])
+def test_an_entry_the_check_refuses_is_taken_out_again(editor_project, capsys, monkeypatch, args):
+    project = editor_project
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    before = {p: p.read_bytes() for p in (project / "data").iterdir()}
+    assert main(["ny", "møde", str(project), *args]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Nothing was written: the new entry would be a mistake:\n  data/meetings.yaml:")
+    assert "end" in err and "Traceback" not in err
+    assert {p: p.read_bytes() for p in (project / "data").iterdir()} == before
+    load_site(project, today=BUILD_DATE)  # the project is as it was: valid
