@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -192,32 +192,6 @@ def deadline_event(agreement: Agreement, lang: Lang, url: str, site_url: str, st
     event.add("url", url)
     event.add("transp", "TRANSPARENT")  # a deadline, not a meeting: it does not make anyone busy
     return event
-
-
-def meeting_calendar(
-    meetings: Iterable[Meeting],
-    *,
-    lang: Lang,
-    name: str,
-    site_url: str,
-    page_url: Callable[[Meeting], str],
-    theme_titles: Callable[[Meeting], list[str]],
-    stamp: dt.datetime,
-) -> bytes:
-    """One VCALENDAR with an event for every meeting known to the day.
-
-    Args:
-        meetings: the meetings to include (others are skipped, see :func:`in_calendar`).
-        lang: language of the texts.
-        name: the calendar's display name, in ``lang``.
-        site_url: the site's absolute URL, for UIDs.
-        page_url: absolute URL of a meeting's page in ``lang`` (the link back).
-        theme_titles: titles of a meeting's themes in ``lang``.
-        stamp: the build time, used as DTSTAMP.
-    """
-    events = [meeting_event(m, lang, page_url(m), site_url, stamp, theme_titles(m))
-              for m in meetings if in_calendar(m)]
-    return calendar_file(events, name=name)
 
 
 def calendar_file(events: Iterable[Event], *, name: str, refresh: dt.timedelta = REBUILD_EVERY) -> bytes:

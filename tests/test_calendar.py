@@ -21,7 +21,7 @@ import vobject
 import yaml
 from icalendar import Calendar
 
-from boligdialog.calendar import TZID, calendar_file, event_uid, in_calendar, meeting_calendar
+from boligdialog.calendar import TZID, calendar_file, event_uid, in_calendar, meeting_event
 from boligdialog.model import Meeting
 from boligdialog.schedule import REBUILD_EVERY, TZ
 from browser import TOOLS, require
@@ -41,9 +41,9 @@ def meeting(**fields) -> Meeting:
 
 
 def ics_of(meetings, lang="da") -> bytes:
-    return meeting_calendar(meetings, lang=lang, name="Visionsforum", site_url=SITE,
-                            page_url=lambda m: f"{SITE}moeder/{m.id}/", theme_titles=lambda m: ["Midtby"],
-                            stamp=STAMP)
+    """A calendar of ``meetings`` made as the build makes it (outputs.calendars)."""
+    events = [meeting_event(m, lang, f"{SITE}moeder/{m.id}/", SITE, STAMP, ["Midtby"]) for m in meetings if in_calendar(m)]
+    return calendar_file(events, name="Visionsforum")
 
 
 def build_cal(meetings, lang="da"):
