@@ -143,6 +143,9 @@ def test_the_timeline_is_an_svg_with_a_table_of_every_membership(records_site):
 
 
 AGREEMENT_CASES = [
+    ("    text: aftale/2028.md\n", "    text: aftale/2082.md\n",
+     "data/agreements.yaml:{line}: agreements[2].text: expected an existing file content/aftale/2082.md but "
+     "received 'aftale/2082.md'", "text: aftale/2082.md"),
     ("    text: aftale/2028.md\n", "    text: aftale/2027.md\n",
      "data/agreements.yaml:{line}: agreements[2].text: expected a text file of its own but received "
      "'aftale/2027.md', which is already the text of 'aftale-2027'", "text: aftale/2027.md\n    consultation"),
