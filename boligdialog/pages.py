@@ -322,7 +322,7 @@ def agreement_page(site: Site, lang: Lang) -> GeneratedPage:
     s = strings(lang)
     uri = routes.src_uri(lang, routes.AGREEMENT)
     current = versions.in_force(site.agreements, site.today)
-    blocks = [render("agreement_index.html", lang=lang, page_uri=uri, today=site.today,
+    blocks = [render("agreement_index.html", lang=lang, page_uri=uri,
                      current=version_view(site, current, lang) if current else None)]
     if current is not None:
         text = site.pages.get(routes.src_uri(lang, current.text))
