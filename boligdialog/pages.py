@@ -21,7 +21,8 @@ from . import compare, describe, opendata, routes, schedule, versions
 from .choices import CLASSIFICATIONS, DECISION_STATUSES
 from .i18n import format_partial, format_size, strings
 from .model import Agreement, Meeting, Membership, Partner, Representative
-from .render import md_escape, render
+from .htmlblocks import embed
+from .render import block, md_escape
 from .routes import counterpart_uri
 from .sitedata import ContentPage, Site
 from .timeline import timeline
@@ -71,9 +72,9 @@ def _page(
 
 def fallback_block(body: str, lang: Lang, message_key: str = "only_da_text") -> str:
     """Danish Markdown standing in for missing English: marked ``lang="da"`` with a note."""
-    note = render("fallback_notice.html", lang=lang, page_uri=routes.src_uri(lang, "index.md"),
+    note = block("fallback_notice.html", lang=lang, page_uri=routes.src_uri(lang, "index.md"),
                   message=strings(lang)[message_key])
-    return f'{note}\n\n<div lang="da" markdown="1">\n\n{body.strip()}\n\n</div>'
+    return "\n\n".join([note, embed('<div lang="da" markdown="1">'), body.strip(), embed("</div>")])
 
 
 def report_block(site: Site, meeting: Meeting, lang: Lang) -> str:
@@ -90,7 +91,7 @@ def report_block(site: Site, meeting: Meeting, lang: Lang) -> str:
         heading = f"## {md_escape(page.meta.title)}{marker}"
     else:
         heading = f"## {s['report']}" + " {: #referat }"
-    banner = render("report_status.html", lang=lang, page_uri=routes.item("meetings", meeting.id, lang),
+    banner = block("report_status.html", lang=lang, page_uri=routes.item("meetings", meeting.id, lang),
                     site=site, report=danish)
     body = fallback_block(danish.body, lang) if own is None else own.body.strip()
     return "\n\n".join(part for part in (heading, banner, body) if part)
@@ -108,13 +109,13 @@ def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     ordered = sorted(site.partners, key=lambda p: (order[p.classification], p.name.get(lang).text.lower()))
     groups = [(c, list(ps)) for c, ps in itertools.groupby(ordered, key=lambda p: p.classification)]
     everyone = timeline([p for _, ps in groups for p in ps], site.agreements, site.today, lang)
-    pages = [_page(index_uri, s["partners"], render("partners.html", lang=lang, page_uri=index_uri, site=site,
+    pages = [_page(index_uri, s["partners"], block("partners.html", lang=lang, page_uri=index_uri, site=site,
                                                     groups=groups, timeline=everyone),
                    description=s["partners_description"], in_nav=True)]
     for p in site.partners:
         uri = routes.item("partners", p.id, lang)
         own = timeline([p], site.agreements, site.today, lang)
-        pages.append(_page(uri, p.name.get(lang), render("partner.html", lang=lang, page_uri=uri, site=site, partner=p,
+        pages.append(_page(uri, p.name.get(lang), block("partner.html", lang=lang, page_uri=uri, site=site, partner=p,
                                                          timeline=own),
                            description=describe.partner(p, lang, site.today)))
     return pages
@@ -123,13 +124,13 @@ def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
 def theme_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list[GeneratedPage]:
     s = strings(lang)
     index_uri = routes.section_index("themes", lang)
-    pages = [_page(index_uri, s["themes"], render("themes.html", lang=lang, page_uri=index_uri, themes=site.themes),
+    pages = [_page(index_uri, s["themes"], block("themes.html", lang=lang, page_uri=index_uri, themes=site.themes),
                    description=describe.themes(site, lang), in_nav=True)]
     for theme in site.themes:
         uri = routes.item("themes", theme.id, lang)
         on_theme = [m for m in site.meetings if theme.id in m.themes]
         meetings = schedule.upcoming(on_theme, today) + schedule.past(on_theme, today)
-        fragment = render("theme.html", lang=lang, page_uri=uri, site=site, site_url=site_url, theme=theme,
+        fragment = block("theme.html", lang=lang, page_uri=uri, site=site, site_url=site_url, theme=theme,
                           meetings=meetings)
         pages.append(_page(uri, theme.title.get(lang), fragment, description=theme.summary.get(lang).text))
     return pages
@@ -140,12 +141,12 @@ def meeting_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list
     index_uri = routes.section_index("meetings", lang)
     past = schedule.past(site.meetings, today)
     by_year = [(y, list(ms)) for y, ms in itertools.groupby(past, key=lambda m: m.start.date.year)]
-    fragment = render("meetings.html", lang=lang, page_uri=index_uri, site=site, site_url=site_url,
+    fragment = block("meetings.html", lang=lang, page_uri=index_uri, site=site, site_url=site_url,
                       upcoming=schedule.upcoming(site.meetings, today), past_by_year=by_year)
     pages = [_page(index_uri, s["meetings"], fragment, description=s["meetings_description"], in_nav=True)]
     for m in site.meetings:
         uri = routes.item("meetings", m.id, lang)
-        fragment = render("meeting.html", lang=lang, page_uri=uri, site=site, meeting=m)
+        fragment = block("meeting.html", lang=lang, page_uri=uri, site=site, meeting=m)
         pages.append(_page(uri, m.name.get(lang), fragment, report_block(site, m, lang),
                            description=describe.meeting(site, m, lang)))
     return pages
@@ -159,7 +160,7 @@ def follow_up_page(site: Site, lang: Lang) -> GeneratedPage:
     uri = routes.src_uri(lang, routes.FOLLOW_UP)
     by_time = sorted(site.decisions, key=lambda d: schedule.meeting_key(site.meeting(d.meeting)), reverse=True)
     ordered = sorted(by_time, key=lambda d: DECISION_ORDER[d.status])
-    fragment = render("followup.html", lang=lang, page_uri=uri, site=site,
+    fragment = block("followup.html", lang=lang, page_uri=uri, site=site,
                       open=[d for d in ordered if d.is_open], closed=[d for d in ordered if not d.is_open])
     s = strings(lang)
     return _page(uri, s["follow_up"], fragment, description=s["follow_up_intro"], in_nav=True)
@@ -168,7 +169,7 @@ def follow_up_page(site: Site, lang: Lang) -> GeneratedPage:
 def news_page(site: Site, lang: Lang) -> GeneratedPage:
     uri = routes.src_uri(lang, routes.NEWS)
     items = sorted(site.news(lang), key=lambda p: (p.meta.date, routes.danish_uri(p.src_uri)), reverse=True)
-    fragment = render("news.html", lang=lang, page_uri=uri, items=items)
+    fragment = block("news.html", lang=lang, page_uri=uri, items=items)
     s = strings(lang)
     return _page(uri, s["news"], fragment, description=s["news_description"], in_nav=True)
 
@@ -176,7 +177,7 @@ def news_page(site: Site, lang: Lang) -> GeneratedPage:
 def search_page(lang: Lang) -> GeneratedPage:
     uri = routes.src_uri(lang, routes.SEARCH)
     s = strings(lang)
-    return _page(uri, s["search"], render("search.html", lang=lang, page_uri=uri), description=s["search_intro"],
+    return _page(uri, s["search"], block("search.html", lang=lang, page_uri=uri), description=s["search_intro"],
                  in_nav=True)
 
 
@@ -186,7 +187,7 @@ def open_data_page(package: opendata.Package, lang: Lang, site_url: str) -> Gene
     s = strings(lang)
     uri = routes.src_uri(lang, routes.OPEN_DATA)
     day = package.modified.date()
-    fragment = render(
+    fragment = block(
         "opendata.html", lang=lang, page_uri=uri, package=package,
         sizes={name: format_size(len(content), lang) for name, content in package.files.items()},
         kinds=opendata.KINDS, texts=opendata.TABLE_TEXTS, data_dir=routes.DATA_DIR,
@@ -226,7 +227,7 @@ def generate(site: Site, today: dt.date, site_url: str) -> list[GeneratedPage]:
 def home_block(site: Site, lang: Lang, today: dt.date) -> str:
     reported = [m for m in schedule.past(site.meetings, today) if m.id in site.reports][:5]
     uri = routes.src_uri(lang, "index.md")
-    home = render("home.html", lang=lang, page_uri=uri, site=site,
+    home = block("home.html", lang=lang, page_uri=uri, site=site,
                   next=schedule.next_meeting(site.meetings, today), reported=reported)
     return "\n\n".join(b for b in (consultation_block(site, lang), home) if b)
 
@@ -238,7 +239,7 @@ def news_date_block(site: Site, uri: str, lang: Lang) -> str | None:
     page = site.pages.get(uri) or site.pages.get(routes.danish_uri(uri))
     if page is None or page.meta.date is None:
         return None
-    return render("news_date.html", lang=lang, page_uri=uri, page=page)
+    return block("news_date.html", lang=lang, page_uri=uri, page=page)
 
 
 def after_first_heading(markdown: str, block: str) -> str:
@@ -304,7 +305,7 @@ def signatories(site: Site, agreement: Agreement) -> tuple[list[Signatory], list
 
 def _version_block(site: Site, agreement: Agreement, lang: Lang, page_uri: str) -> str:
     signed, invited = signatories(site, agreement)
-    return render("agreement.html", lang=lang, page_uri=page_uri, site=site,
+    return block("agreement.html", lang=lang, page_uri=page_uri, site=site,
                   view=version_view(site, agreement, lang),
                   all_versions=[version_view(site, a, lang) for a in site.agreements],
                   signatories=signed, invited=invited)
@@ -322,7 +323,7 @@ def agreement_page(site: Site, lang: Lang) -> GeneratedPage:
     s = strings(lang)
     uri = routes.src_uri(lang, routes.AGREEMENT)
     current = versions.in_force(site.agreements, site.today)
-    blocks = [render("agreement_index.html", lang=lang, page_uri=uri,
+    blocks = [block("agreement_index.html", lang=lang, page_uri=uri,
                      current=version_view(site, current, lang) if current else None)]
     if current is not None:
         text = site.pages.get(routes.src_uri(lang, current.text))
@@ -367,7 +368,7 @@ def comparison_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
             old, new, text_lang = site.pages[previous.text], site.pages[agreement.text], "da"
         else:
             text_lang = lang
-        fragment = render("comparison_page.html", lang=lang, page_uri=uri, agreement=agreement, previous=previous,
+        fragment = block("comparison_page.html", lang=lang, page_uri=uri, agreement=agreement, previous=previous,
                           text_lang=text_lang, blocks=compare.compare(old.body, new.body),
                           version_uri=routes.src_uri(lang, agreement.text),
                           previous_uri=routes.src_uri(lang, previous.text))
@@ -383,4 +384,4 @@ def consultation_block(site: Site, lang: Lang) -> str:
     if not open_now:
         return ""
     uri = routes.src_uri(lang, "index.md")
-    return render("consultation_notice.html", lang=lang, page_uri=uri, open_now=open_now)
+    return block("consultation_notice.html", lang=lang, page_uri=uri, open_now=open_now)

@@ -22,7 +22,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import choices, i18n, routes
+from . import choices, htmlblocks, i18n, routes
 from .sitedata import Site
 from .values import Lang
 
@@ -83,3 +83,9 @@ def render(template: str, *, lang: Lang, page_uri: str, site: Site | None = None
     # No blank lines: after one, Python-Markdown reads an indented line that starts a new HTML
     # block as code. The fragment stays one run of HTML blocks.
     return "\n".join(line for line in html_text.splitlines() if line.strip())
+
+
+def block(template: str, **kwargs: Any) -> str:
+    """:func:`render` as a block of a page's Markdown: headings in Markdown, the rest as HTML
+    that Markdown passes through unparsed (:mod:`boligdialog.htmlblocks`)."""
+    return htmlblocks.embed(render(template, **kwargs))

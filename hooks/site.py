@@ -27,7 +27,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from boligdialog import (describe, editlinks, lastmod, navigation, opendata, opengraph, outputs, pages, preview,
+from boligdialog import (describe, editlinks, htmlblocks, lastmod, navigation, opendata, opengraph, outputs, pages, preview,
                          render, routes, schedule, translate)
 from boligdialog.errors import DataError, ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
@@ -84,6 +84,8 @@ def on_config(config: Any) -> Any:
     _build, _problems = None, None
     # Heading ids keep Danish words readable: "Deltog i møder" -> #deltog-i-moeder, not #deltog-i-mder.
     config.mdx_configs.setdefault("toc", {})["slugify"] = routes.slugify
+    # The generated pages' HTML passes through Markdown unparsed (boligdialog/htmlblocks.py).
+    config.markdown_extensions.append(htmlblocks.HtmlBlocks())
     root = Path(config.config_file_path).parent
     problem = translate.setting_problem()
     if problem:
