@@ -34,8 +34,8 @@ build: $(VENV)/.installed  ## build the site into site/
 build-properdocs: $(VENV)/.installed  ## the same site, built by ProperDocs (MkDocs 1.x's continuation) into site/
 	$(PY) -m properdocs build --strict -f mkdocs.yml
 
-serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000, rebuilt on every change
-	$(PY) -m mkdocs serve
+serve: $(VENV)/.installed  ## preview on http://127.0.0.1:8000; after an edit it writes again only what changed
+	$(PY) -m mkdocs serve --dirty
 
 check: $(VENV)/.installed  ## check data/ and content/ without building (CHECK_ARGS="--format github" on CI)
 	$(PY) -m boligdialog check $(CHECK_ARGS)

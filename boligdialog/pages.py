@@ -144,12 +144,15 @@ def meeting_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list
     fragment = block("meetings.html", lang=lang, page_uri=index_uri, site=site, site_url=site_url,
                       upcoming=schedule.upcoming(site.meetings, today), past_by_year=by_year)
     pages = [_page(index_uri, s["meetings"], fragment, description=s["meetings_description"], in_nav=True)]
-    for m in site.meetings:
-        uri = routes.item("meetings", m.id, lang)
-        fragment = block("meeting.html", lang=lang, page_uri=uri, site=site, meeting=m)
-        pages.append(_page(uri, m.name.get(lang), fragment, report_block(site, m, lang),
-                           description=describe.meeting(site, m, lang)))
-    return pages
+    return pages + [meeting_page(site, m, lang) for m in site.meetings]
+
+
+def meeting_page(site: Site, meeting: Meeting, lang: Lang) -> GeneratedPage:
+    """A meeting's page, with its report."""
+    uri = routes.item("meetings", meeting.id, lang)
+    fragment = block("meeting.html", lang=lang, page_uri=uri, site=site, meeting=meeting)
+    return _page(uri, meeting.name.get(lang), fragment, report_block(site, meeting, lang),
+                 description=describe.meeting(site, meeting, lang))
 
 
 DECISION_ORDER = {status: i for i, status in enumerate(DECISION_STATUSES.values)}
@@ -206,7 +209,10 @@ def english_fallback(page: ContentPage) -> GeneratedPage:
 
 
 def generate(site: Site, today: dt.date, site_url: str) -> list[GeneratedPage]:
-    """Every generated page of the site, both languages."""
+    """Every generated page of the site, both languages.
+
+    A page that shows the body of an editor's page must also be made again by
+    :func:`regenerate` when that body changes."""
     pages: list[GeneratedPage] = []
     for lang in LANGS:
         pages += partner_pages(site, lang)
@@ -214,11 +220,33 @@ def generate(site: Site, today: dt.date, site_url: str) -> list[GeneratedPage]:
         pages += meeting_pages(site, lang, today, site_url)
         pages += [follow_up_page(site, lang), news_page(site, lang), search_page(lang), agreement_page(site, lang)]
         pages += comparison_pages(site, lang)
-    reports = site.report_paths
-    for uri, page in site.pages.items():
-        if page.lang == "da" and uri not in reports and counterpart_uri(uri) not in site.pages:
-            pages.append(english_fallback(page))
+    pages += [english_fallback(page) for page in site.pages.values() if _lacks_english(site, page)]
     return pages
+
+
+def _lacks_english(site: Site, page: ContentPage) -> bool:
+    """A Danish page of its own (not a report) without an English file."""
+    uri = page.src_uri
+    return page.lang == "da" and uri not in site.report_paths and counterpart_uri(uri) not in site.pages
+
+
+def regenerate(site: Site, previous: list[GeneratedPage], changed: set[str]) -> list[GeneratedPage]:
+    """:func:`generate`'s pages when nothing but the bodies of the editors' pages ``changed``
+    (source paths) differs from the build that made ``previous``: the pages that show one of
+    those bodies are made again — a report's meeting page, the agreement's page and its
+    comparisons, a Danish page's English stand-in — and the others are kept, in their order."""
+    danish = {routes.danish_uri(uri) for uri in changed}
+    again: list[GeneratedPage] = []
+    for meeting in site.meetings:
+        if site.reports.get(meeting.id) in danish:
+            again += [meeting_page(site, meeting, lang) for lang in LANGS]
+    if any(agreement.text in danish for agreement in site.agreements):
+        for lang in LANGS:
+            again += [agreement_page(site, lang), *comparison_pages(site, lang)]
+    again += [english_fallback(site.pages[uri]) for uri in sorted(danish)
+              if uri in site.pages and _lacks_english(site, site.pages[uri])]
+    made = {page.src_uri: page for page in again}
+    return [made.get(page.src_uri, page) for page in previous]
 
 
 # --- blocks added to editors' pages ------------------------------------------------------

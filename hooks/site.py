@@ -7,6 +7,10 @@ plain values to the page generator and templates.
 Mistakes in data or content stop ``mkdocs build``. Under ``mkdocs serve`` the build
 makes, instead of the site, one page that lists them (:mod:`boligdialog.preview`), so
 the browser shows them and the site comes back by itself once they are fixed.
+
+Under ``mkdocs serve --dirty`` (``make serve``) a rebuild after an edit of a page's text
+makes and writes again only what that text changes (:mod:`boligdialog.rebuild`), and
+Pagefind refreshes the search index in the background.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -26,13 +31,15 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import clean_directory
 
 from boligdialog import (describe, editlinks, htmlblocks, lastmod, navigation, opendata, opengraph, outputs, pages, preview,
-                         render, routes, schedule, translate)
+                         rebuild, render, routes, schedule, translate)
 from boligdialog.errors import DataError, ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
 from boligdialog.identity import Identity
 from boligdialog.load import load_site
+from boligdialog.model import DATA_FILES
 from boligdialog.routes import counterpart_uri, lang_of
 from boligdialog.sitedata import Site
 from boligdialog.translate import ntr, tr
@@ -57,6 +64,10 @@ class _Build:
     """Extra <head> HTML (JSON-LD) by page source path."""
     meta: dict[str, tuple[str | None, str]] = field(default_factory=dict)
     """Title (if the front matter has one) and description of each page, as plain text."""
+    snapshot: rebuild.Snapshot | None = None
+    """What this build made, kept for the next rebuild of ``mkdocs serve --dirty`` once it finishes."""
+    full: bool = True
+    """Everything is made and written (not a rebuild that keeps what did not change)."""
 
     @property
     def today(self) -> date:
@@ -68,11 +79,29 @@ _serving = False
 """True under ``mkdocs serve`` (set once, in ``on_startup``): mistakes are shown in the browser."""
 _problems: list[DataError] | None = None
 """The mistakes found by this build of the preview, which then shows only them."""
+_dirty = False
+"""``mkdocs serve --dirty``: a rebuild writes again only what changed (:mod:`boligdialog.rebuild`)."""
+_previous: rebuild.Snapshot | None = None
+"""What the last finished build of this preview made."""
+_indexing: threading.Thread | None = None
+"""Pagefind refreshing the preview's search index after a rebuild that kept pages."""
+
+
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns that a dirty build leaves navigation and links stale; this hook decides
+    what to write again itself (:mod:`boligdialog.rebuild`), so the warning (which would
+    stop a strict build) does not apply."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    global _serving
+    global _serving, _dirty
     _serving = command == "serve"
+    _dirty = _serving and dirty
+    if _dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
 
 
 def _stop(reason: str) -> Abort:
@@ -82,6 +111,7 @@ def _stop(reason: str) -> Abort:
 def on_config(config: Any) -> Any:
     global _build, _problems
     _build, _problems = None, None
+    _wait_for_index()
     # Heading ids keep Danish words readable: "Deltog i møder" -> #deltog-i-moeder, not #deltog-i-mder.
     config.mdx_configs.setdefault("toc", {})["slugify"] = routes.slugify
     # The generated pages' HTML passes through Markdown unparsed (boligdialog/htmlblocks.py).
@@ -126,8 +156,10 @@ def _show_problems(config: Any, errors: list[DataError]) -> Any:
     """The preview with mistakes: build one page that lists them, and nothing else (no
     navigation, no theme templates, no search index), so the build succeeds and MkDocs's
     server shows that page at every address."""
-    global _problems
-    _problems = errors
+    global _problems, _previous
+    _problems, _previous = errors, None
+    if _dirty:  # pages of the last build would hide the page of mistakes
+        clean_directory(config.site_dir)
     log.info("%s\n  %s", ntr("{n} problem in data or content; the preview shows it on every page until it is fixed:",
                              "{n} problems in data or content; the preview shows them on every page until they "
                              "are fixed:", len(errors), n=len(errors)),
@@ -147,33 +179,73 @@ def on_files(files: Files, *, config: Any) -> Files:
         existing = files.get_file_from_path(uri)
         if existing is not None:
             files.remove(existing)  # reports are shown on their meeting's page
-    identity = _build.identity
+    identity, site = _build.identity, _build.site
     site_url = identity.url
+    plan = _plan(config)
+    kept = plan.previous
+    if kept is None:
+        if _dirty:  # a page that no longer exists must not stay in the preview
+            clean_directory(config.site_dir)
+        package = outputs.open_data(site, identity=identity, license=_build.license, created=_build.now,
+                                    modified=_build.changes.data_changed(_build.now))
+        made = {**outputs.calendars(site, site_url=site_url, stamp=_build.now, site_name=identity.name),
+                **{routes.DATA_DIR + name: content for name, content in package.files.items()}}
+        head = outputs.head_extras(site, identity=identity)
+        generated = pages.generate(site, _build.today, site_url)
+        generated += [pages.open_data_page(package, lang, site_url) for lang in LANGS]
+    else:
+        made, head = dict(kept.outputs), dict(kept.head)
+        generated = pages.regenerate(site, kept.pages, set(plan.changed))
+    feeds = outputs.feeds(site, identity=identity)  # they quote reports and articles
+    _build.head, _build.full = head, kept is None
+    _build.snapshot = rebuild.Snapshot(plan.key, rebuild.bodies(site), generated, {**made, **feeds}, head)
     taken = {f.dest_uri: f for f in files}
-    package = outputs.open_data(_build.site, identity=identity, license=_build.license, created=_build.now,
-                                modified=_build.changes.data_changed(_build.now))
-    for uri, content in {**outputs.calendars(_build.site, site_url=site_url, stamp=_build.now, site_name=identity.name),
-                         **outputs.feeds(_build.site, identity=identity),
-                         **{routes.DATA_DIR + name: content for name, content in package.files.items()}}.items():
-        _add(files, taken, File.generated(config, uri, content=content))
-    _build.head = outputs.head_extras(_build.site, identity=identity)
-    generated = pages.generate(_build.site, _build.today, site_url)
-    generated += [pages.open_data_page(package, lang, site_url) for lang in LANGS]
+    for uri, content in {**made, **feeds}.items():
+        _add(files, taken, File.generated(config, uri, content=content),
+             keep=kept is not None and kept.outputs.get(uri) == content)
+    before = {page.src_uri: page.markdown for page in kept.pages} if kept else {}
     for page in generated:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        _add(files, taken, File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+        _add(files, taken, File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion),
+             keep=before.get(page.src_uri) == page.markdown)
+    if kept is not None:
+        for file in files.documentation_pages():
+            if file.generated_by is None and file.src_uri not in plan.changed:
+                _keep(file)
     return files
 
 
-def _add(files: Files, taken: dict[str, File], file: File) -> None:
-    """Add a generated file. One that would replace another file is a gap in the checks
-    (``Checker.outputs``): the build stops rather than lose an editor's file unseen."""
+def _plan(config: Any) -> rebuild.Plan:
+    """Everything, or under ``mkdocs serve --dirty`` what changed since the last build."""
+    assert _build is not None
+    if not _dirty:
+        return rebuild.Plan("", None)
+    root = Path(config.config_file_path).parent
+    key = rebuild.inputs_key(
+        _build.site, files=[Path(config.config_file_path), *(root / data.path for data in DATA_FILES)],
+        extra=[*rebuild.stamps([render.TEMPLATES, root / "overrides"]), config.site_url or "",
+               _build.today.isoformat(), _build.changes.data_changed(_build.now).date().isoformat()])
+    return rebuild.plan(_previous, key, _build.site)
+
+
+def _keep(file: File) -> None:
+    """Tell MkDocs's dirty build that the output of ``file`` is current (what it would write
+    is what it wrote last time)."""
+    file.is_modified = lambda: False  # type: ignore[method-assign]
+
+
+def _add(files: Files, taken: dict[str, File], file: File, *, keep: bool = False) -> None:
+    """Add a generated file (``keep``: its output from the last build is current). One that
+    would replace another file is a gap in the checks (``Checker.outputs``): the build stops
+    rather than lose an editor's file unseen."""
     existing = taken.get(file.dest_uri) or files.get_file_from_path(file.src_uri)
     if existing is not None:
         raise _stop(tr("the generated {output} would replace {source}.", output=file.dest_uri,
                        source=existing.src_uri))
     taken[file.dest_uri] = file
     files.append(file)
+    if keep:
+        _keep(file)
 
 
 def on_page_read_source(*, page: Any, config: Any) -> str | None:
@@ -312,15 +384,50 @@ def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
 
 
 def on_post_build(*, config: Any) -> None:
-    """Index the built site with Pagefind: one index per ``<html lang>``."""
+    """Index the built site with Pagefind: one index per ``<html lang>``. After a preview
+    rebuild that kept pages, the rebuilt pages are served at once and the index follows in
+    the background (the next rebuild waits for it)."""
+    global _previous, _indexing
     if _problems is not None:
         return
+    assert _build is not None
+    if _build.full:
+        _index(config.site_dir)
+    else:
+        _indexing = threading.Thread(target=_index_in_background, args=(config.site_dir,), daemon=True)
+        _indexing.start()
+    if _dirty:
+        _previous = _build.snapshot
+
+
+def on_build_error(*, error: Exception) -> None:
+    """A build that stopped may have written nothing: the next rebuild makes everything."""
+    global _previous
+    _previous = None
+
+
+def _index(site_dir: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet"],
+        [sys.executable, "-m", "pagefind", "--site", site_dir, "--quiet"],
         capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:
         raise Abort(tr("Pagefind failed to index the site:") + f"\n{result.stdout}{result.stderr}")
     # Pagefind lists its languages in random order; sorted, two builds give the same file.
-    entry = Path(config.site_dir) / "pagefind" / "pagefind-entry.json"
+    entry = Path(site_dir) / "pagefind" / "pagefind-entry.json"
     entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True), encoding="utf-8")
+
+
+def _index_in_background(site_dir: str) -> None:
+    try:
+        _index(site_dir)
+    except Abort as exc:
+        log.error("%s", exc)
+
+
+def _wait_for_index() -> None:
+    """Let a background Pagefind run finish before the site folder changes again."""
+    global _indexing
+    if _indexing is not None:
+        _indexing.join()
+        _indexing = None

@@ -1,0 +1,153 @@
+"""The preview's fast rebuild (``make serve``: ``mkdocs serve --dirty``, boligdialog/rebuild.py):
+after each kind of edit the preview's folder holds exactly what a full build of the same files
+makes, and an edit of a page's text writes again only the pages that changed."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from conftest import PROJECT_PARTS, copy_project, edit
+from records_fixture import EPOCH, add_records
+
+SERVE_URL = "http://127.0.0.1:8000/"
+ALWAYS_WRITTEN = {"404.html", "en/404.html"}
+"""Theme templates MkDocs renders on every build, dirty or not."""
+
+
+def serve_build(project: Path, site: Path, *, dirty: bool) -> None:
+    """One build as ``mkdocs serve [--dirty]`` makes it after a change: the config read again,
+    the site address of the preview, the same hooks module as the builds before it."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    config.site_url = SERVE_URL
+    mkdocs_build(config, serve_url=SERVE_URL, dirty=dirty)
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    """Every file of a built site but Pagefind's index (the preview refreshes it in the background)."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.relative_to(site).parts[0] != "pagefind"}
+
+
+def stamps(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+class Preview:
+    """A project, its preview folder, and a full build of the same files to compare with."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.project = copy_project(root / "project")
+        add_records(self.project)
+        (self.project / "content/en/aftale/2017.md").unlink()  # a Danish page with an English stand-in
+        self.site = root / "preview"
+        self.references = 0
+
+    def rebuild(self) -> tuple[dict[str, bytes], set[str]]:
+        """Rebuild the preview; its files and the HTML pages it wrote."""
+        before = stamps(self.site) if self.site.exists() else {}
+        serve_build(self.project, self.site, dirty=True)
+        written = {uri for uri, stamp in stamps(self.site).items() if before.get(uri) != stamp}
+        return tree(self.site), written
+
+    def full_build(self) -> dict[str, bytes]:
+        """The same files built from nothing, in a copy (its own hooks module, no earlier build)."""
+        self.references += 1
+        copy = self.root / f"reference-{self.references}"
+        copy.mkdir()
+        for part in PROJECT_PARTS:
+            src = self.project / part
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, copy / part)
+        serve_build(copy, copy / "site", dirty=False)
+        return tree(copy / "site")
+
+
+def assert_same(preview: dict[str, bytes], full: dict[str, bytes], step: str) -> None:
+    assert preview.keys() == full.keys(), (step, sorted(preview.keys() ^ full.keys()))
+    differ = sorted(uri for uri in full if preview[uri] != full[uri])
+    assert not differ, (step, differ)
+
+
+@pytest.fixture
+def preview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Preview:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    return Preview(tmp_path)
+
+
+TEXT_EDITS = [
+    ("a report", "content/referater/visionsforum-2027-1.md"),
+    ("an English report", "content/en/referater/visionsforum-2017-1.md"),
+    ("a news article", "content/nyheder/ny-hjemmeside.md"),
+    ("an agreement text shown on /aftale/ and compared", "content/aftale/2027.md"),
+    ("a Danish page with an English stand-in", "content/aftale/2017.md"),
+    ("the home page", "content/index.md"),
+]
+
+
+def test_an_edit_of_a_text_writes_again_what_it_changes_and_nothing_else(preview: Preview):
+    site, _ = preview.rebuild()
+    assert_same(site, preview.full_build(), "first build")
+    for n, (what, path) in enumerate(TEXT_EDITS, start=1):
+        with (preview.project / path).open("a", encoding="utf-8") as f:
+            f.write(f"\nTilføjet afsnit nummer {n} om trafikken.\n")
+        before = site
+        site, written = preview.rebuild()
+        full = preview.full_build()
+        assert_same(site, full, what)
+        changed = {uri for uri in full if uri.endswith(".html") and before.get(uri) != full[uri]}
+        assert changed - ALWAYS_WRITTEN, f"{what}: the edit changes no page"
+        assert written - ALWAYS_WRITTEN == changed - ALWAYS_WRITTEN, what
+
+
+def test_after_a_text_edit_the_search_index_catches_up(preview: Preview):
+    preview.rebuild()
+    with (preview.project / "content/nyheder/ny-hjemmeside.md").open("a", encoding="utf-8") as f:
+        f.write("\nOrdet kvasikrystal står her.\n")
+    preview.rebuild()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # Pagefind's fragments are gzip-compressed JSON
+        fragments = [gzip.decompress(p.read_bytes()) for p in (preview.site / "pagefind/fragment").glob("*")]
+        if any("kvasikrystal".encode() in data for data in fragments if data.startswith(b"pagefind_dcd")):
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail("the preview's search index never found the new word")
+
+
+def test_edits_of_data_front_matter_and_files_rebuild_everything(preview: Preview):
+    preview.rebuild()
+    news = preview.project / "content/nyheder/nyt-om-midtby.md"
+    steps = [
+        ("a meeting's title", lambda: edit(preview.project / "data/meetings.yaml",
+                                           "2. Visionsforum", "2. Visionsforum om Midtby")),
+        ("a title in front matter", lambda: edit(preview.project / "content/nyheder/ny-hjemmeside.md",
+                                                 "title: ", "title: Nyt: ")),
+        ("a new article", lambda: news.write_text("---\ntitle: Nyt om Midtby\ndate: 2027-05-02\n---\n\n"
+                                                  "# Nyt om Midtby\n\nTekst.\n", encoding="utf-8")),
+        ("an article taken away", news.unlink),
+    ]
+    for what, change in steps:
+        change()
+        site, _ = preview.rebuild()
+        assert_same(site, preview.full_build(), what)
+
+
+def test_a_mistake_shows_only_the_mistakes_and_the_site_comes_back(preview: Preview):
+    preview.rebuild()
+    meetings = preview.project / "data/meetings.yaml"
+    good = meetings.read_text(encoding="utf-8")
+    meetings.write_text(good.replace("state: cancelled", "state: aflyst"), encoding="utf-8")
+    site, _ = preview.rebuild()
+    assert list(site) == ["404.html"], "the pages of the last build would hide the mistakes"
+    assert "aflyst" in site["404.html"].decode()
+    meetings.write_text(good, encoding="utf-8")
+    site, _ = preview.rebuild()
+    assert_same(site, preview.full_build(), "mistake fixed")
