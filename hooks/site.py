@@ -376,6 +376,12 @@ def on_template_context(context: dict, *, template_name: str, config: Any) -> di
     return context
 
 
+def on_env(env: Any, *, config: Any, files: Files) -> Any:
+    """The theme's templates, compiled once and kept between builds like ours (``render.compiled_templates``)."""
+    env.bytecode_cache = render.compiled_templates()
+    return env
+
+
 def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
     """``mkdocs serve`` also rebuilds when a template of the generator changes (Jinja reloads
     a changed template by itself; the hooks' Python code is not reloaded)."""
