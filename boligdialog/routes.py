@@ -154,9 +154,9 @@ def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[
             pages.update({f"{SECTIONS[section]}/{i}.md": tr(item_pages[section], id=repr(i)) for i in ids})
         for path, what in pages.items():
             out[output_path(src_uri(lang, path))] = what  # type: ignore[arg-type]
-        years = {meetings_year(y, lang): tr("the meetings of {year}", year=y) for y in archive.meetings}
-        years |= {follow_up_year(y, lang): tr("the decisions of {year}", year=y) for y in archive.decisions}
-        years |= {theme_year(t, y, lang): tr("the meetings of {year} on theme {id}", year=y, id=repr(t))
+        years = {meetings_year(y, lang): tr("the page of the meetings of {year}", year=y) for y in archive.meetings}
+        years |= {follow_up_year(y, lang): tr("the page of the decisions of {year}", year=y) for y in archive.decisions}
+        years |= {theme_year(t, y, lang): tr("the page of the meetings of {year} on theme {id}", year=y, id=repr(t))
                   for t, ys in archive.themes.items() for y in ys}
         out.update({output_path(uri): what for uri, what in years.items()})
         out[src_uri(lang, FEED)] = tr("the news feed")  # type: ignore[arg-type]
