@@ -201,19 +201,28 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "det er nået. Åbne beslutninger står øverst.",
                         "What the Visionsforum has decided, who is responsible, and how far it has come. Open "
                         "decisions are listed first."),
-    "follow_up_recent": ("Her står de åbne beslutninger fra møderne de seneste 12 måneder. Alle beslutninger, også "
-                         "de afsluttede, står på en side for hvert år.",
-                         "Here are the open decisions of the meetings of the last 12 months. Every decision, "
-                         "finished ones too, is on a page for its year."),
+    "follow_up_recent": ("Her står de åbne beslutninger fra møderne de seneste 12 måneder. Åbne beslutninger fra "
+                         "tidligere år og de afsluttede står år for år på deres egne sider.",
+                         "Here are the open decisions of the meetings of the last 12 months. Open decisions of "
+                         "earlier years and the finished ones are on pages of their own, year by year."),
     "no_open_recent": ("Der er ingen åbne beslutninger fra de seneste 12 måneder.",
                        "There are no open decisions from the last 12 months."),
     "decisions_by_year": ("Beslutninger år for år", "Decisions year by year"),
-    "decisions_year_counts": ("{open} åbne, {closed} afsluttede", "{open} open, {closed} finished"),
-    "decisions_in_year": ("Beslutninger fra {year}", "Decisions of {year}"),
-    "decisions_year_description": ("Beslutningerne fra Visionsforums møder i {year}: hvem der har ansvaret, og "
-                                   "hvor langt de er nået. Åbne beslutninger står øverst.",
-                                   "The decisions of the Visionsforum meetings of {year}: who is responsible and how "
-                                   "far they have come. Open decisions are listed first."),
+    "n_open": ("{n} åbne", "{n} open"),
+    "n_finished": ("{n} afsluttede", "{n} finished"),
+    "finished_in_year": ("Afsluttede beslutninger fra {year}", "Finished decisions of {year}"),
+    "open_in_year": ("Åbne beslutninger fra {year}", "Open decisions of {year}"),
+    "finished_year_description": ("De afsluttede beslutninger fra Visionsforums møder i {year}: hvad der blev "
+                                  "besluttet, hvem der havde ansvaret, og hvordan det endte.",
+                                  "The finished decisions of the Visionsforum meetings of {year}: what was decided, "
+                                  "who was responsible and how it ended."),
+    "open_year_description": ("De åbne beslutninger fra Visionsforums møder i {year}: hvem der har ansvaret, og "
+                              "hvor langt de er nået.",
+                              "The open decisions of the Visionsforum meetings of {year}: who is responsible and "
+                              "how far they have come."),
+    "no_open_in_year": ("Alle beslutninger fra dette år er afsluttet.", "Every decision of this year is finished."),
+    "no_finished_in_year": ("Ingen af beslutningerne fra dette år er afsluttet endnu.",
+                            "None of this year's decisions is finished yet."),
     "back_to_follow_up": ("Åbne beslutninger fra de seneste 12 måneder", "Open decisions of the last 12 months"),
     "open_decisions": ("Åbne beslutninger", "Open decisions"),
     "closed_decisions": ("Afsluttede beslutninger", "Closed decisions"),

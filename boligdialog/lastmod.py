@@ -124,11 +124,12 @@ class Changes:
     @staticmethod
     def _year_page(danish: str) -> int | None:
         """The year of a year page (``moeder/2019.md``, ``temaer/midtby/2019.md``,
-        ``opfoelgning/2019.md``), else ``None``."""
+        ``opfoelgning/2019.md``, ``opfoelgning/2019/aabne.md``), else ``None``."""
+        if danish.startswith(routes.FOLLOW_UP_DIR):  # opfoelgning/2019.md, opfoelgning/2019/aabne.md
+            name = danish.removeprefix(routes.FOLLOW_UP_DIR).split("/")[0].removesuffix(".md")
+            return int(name) if routes.is_year(name) else None
         folder, _, name = danish.removesuffix(".md").rpartition("/")
-        section = folder.partition("/")[0]
-        if routes.is_year(name) and (section in (routes.SECTIONS["meetings"], routes.SECTIONS["themes"])
-                                     or danish.startswith(routes.FOLLOW_UP_DIR)):
+        if routes.is_year(name) and folder.partition("/")[0] in (routes.SECTIONS["meetings"], routes.SECTIONS["themes"]):
             return int(name)
         return None
 

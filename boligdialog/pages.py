@@ -192,8 +192,8 @@ def _decision_order(site: Site, decisions: list[Decision]) -> list[Decision]:
 
 def follow_up_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     """Decisions and their status, each linked to where it was decided: the open ones of the
-    last twelve months' meetings, and a page per year with every decision of that year, open
-    ones first."""
+    last twelve months' meetings, and for every year a page of its open decisions and one of
+    its finished ones."""
     s = strings(lang)
     uri = routes.src_uri(lang, routes.FOLLOW_UP)
     year_of = {d.id: schedule.year_of(site.meeting(d.meeting)) for d in site.decisions}
@@ -205,12 +205,14 @@ def follow_up_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     fragment = render("followup.html", lang=lang, page_uri=uri, site=site, open=recent, years=years)
     pages = [_page(uri, s["follow_up"], fragment, description=s["follow_up_intro"], in_nav=True)]
     for year, _, _ in years:
-        year_uri = routes.follow_up_year(year, lang)
         of_year = [d for d in ordered if year_of[d.id] == year]
-        fragment = render("followup_year.html", lang=lang, page_uri=year_uri, site=site, year=year, years=years,
-                          open=[d for d in of_year if d.is_open], closed=[d for d in of_year if not d.is_open])
-        pages.append(_page(year_uri, s["decisions_in_year"].format(year=year), fragment,
-                           description=s["decisions_year_description"].format(year=year)))
+        for finished, title, description in ((True, "finished_in_year", "finished_year_description"),
+                                              (False, "open_in_year", "open_year_description")):
+            year_uri = routes.follow_up_year(year, lang, finished=finished)
+            fragment = render("followup_year.html", lang=lang, page_uri=year_uri, site=site, year=year,
+                              years=years, finished=finished, decisions=[d for d in of_year if d.is_open != finished])
+            pages.append(_page(year_uri, s[title].format(year=year), fragment,
+                               description=s[description].format(year=year)))
     return pages
 
 

@@ -39,7 +39,8 @@ its text's page, e.g. ``aftale/2017.md``)."""
 SEARCH = "soeg.md"
 FOLLOW_UP = "opfoelgning.md"
 FOLLOW_UP_DIR = "opfoelgning/"
-"""The follow-up's year pages: ``opfoelgning/2019.md`` (the decisions taken in 2019)."""
+"""The follow-up's year pages: ``opfoelgning/2019.md`` (the decisions taken in 2019 that are
+finished) and ``opfoelgning/2019/aabne.md`` (those still open)."""
 NEWS = "nyheder/index.md"
 FEED = "feed.xml"
 CALENDAR = "moeder/visionsforum.ics"
@@ -123,9 +124,10 @@ def theme_year(theme_id: str, year: int, lang: Lang) -> str:
     return src_uri(lang, f"{SECTIONS['themes']}/{theme_id}/{year}.md")
 
 
-def follow_up_year(year: int, lang: Lang) -> str:
-    """The decisions taken in ``year``, open and finished: ``opfoelgning/2019.md``."""
-    return src_uri(lang, f"{FOLLOW_UP_DIR}{year}.md")
+def follow_up_year(year: int, lang: Lang, *, finished: bool = True) -> str:
+    """The decisions taken in ``year`` that are finished (``opfoelgning/2019.md``), or those
+    still open (``opfoelgning/2019/aabne.md``)."""
+    return src_uri(lang, f"{FOLLOW_UP_DIR}{year}.md" if finished else f"{FOLLOW_UP_DIR}{year}/aabne.md")
 
 
 def is_year(value: str) -> bool:
@@ -155,7 +157,10 @@ def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[
         for path, what in pages.items():
             out[output_path(src_uri(lang, path))] = what  # type: ignore[arg-type]
         years = {meetings_year(y, lang): tr("the page of the meetings of {year}", year=y) for y in archive.meetings}
-        years |= {follow_up_year(y, lang): tr("the page of the decisions of {year}", year=y) for y in archive.decisions}
+        years |= {follow_up_year(y, lang): tr("the page of the finished decisions of {year}", year=y)
+                  for y in archive.decisions}
+        years |= {follow_up_year(y, lang, finished=False): tr("the page of the open decisions of {year}", year=y)
+                  for y in archive.decisions}
         years |= {theme_year(t, y, lang): tr("the page of the meetings of {year} on theme {id}", year=y, id=repr(t))
                   for t, ys in archive.themes.items() for y in ys}
         out.update({output_path(uri): what for uri, what in years.items()})

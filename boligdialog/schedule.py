@@ -103,7 +103,7 @@ def in_year(meetings: list[Meeting], year: int) -> list[Meeting]:
 @dataclass(frozen=True)
 class Archive:
     """Which year pages the site has: one per year with a meeting, per theme and year with a
-    meeting on it, and per year in which decisions were taken."""
+    meeting on it, and two per year in which decisions were taken (the finished ones, the open ones)."""
 
     meetings: list[int]
     """Years with a meeting, newest first."""

@@ -166,7 +166,7 @@ def test_editor_file_where_a_follow_up_year_page_is(project):
         load_site(project, today=BUILD_DATE)
     assert [str(e) for e in exc.value.errors] == ["content/opfoelgning/2027.md:1: expected a file of its own but received one that "
                                  "would be published as opfoelgning/2027/index.html, which is the page of the "
-                                 "decisions of 2027; rename or move it"]
+                                 "finished decisions of 2027; rename or move it"]
 
 
 def test_a_meeting_has_one_report(project):

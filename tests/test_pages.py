@@ -103,7 +103,7 @@ def test_a_year_page_lists_that_years_meetings_in_both_languages(site, year, mee
 def test_the_sitemap_lists_the_year_pages(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     urls = {u.findtext("s:loc", namespaces=ns): u for u in ElementTree.parse(site / "sitemap.xml").getroot()}
-    pages = ["moeder/2017/", "moeder/2028/", "temaer/midtby/2025/", "opfoelgning/2025/", "opfoelgning/2027/"]
+    pages = ["moeder/2017/", "moeder/2028/", "temaer/midtby/2025/", "opfoelgning/2025/", "opfoelgning/2027/aabne/"]
     for page in pages:
         assert f"{BASE}{page}" in urls and f"{BASE}en/{page}" in urls, page
         alternates = {link.get("hreflang"): link.get("href") for link in urls[f"{BASE}en/{page}"].findall("x:link", ns)}
@@ -126,15 +126,22 @@ def test_the_follow_up_lists_recent_open_decisions_and_links_every_year(site):
     page = soup(site, "en/opfoelgning/")
     open_now = [li.get_text(" ", strip=True) for li in page.select("#aabne + ul > li")]
     assert len(open_now) == 1 and "traffic in the town centre" in open_now[0]
-    assert year_links(page, "en/opfoelgning/") == {"2027": "en/opfoelgning/2027/", "2025": "en/opfoelgning/2025/"}
-    assert page.select_one("ul.bd-years").get_text(" ", strip=True) == (
-        "2027 (1 open, 1 finished) 2025 (1 open, 0 finished)")
-    older = soup(site, "en/opfoelgning/2025/")
-    assert "Bicycle parking" in older.select_one("#aabne + ul").get_text()
-    assert not older.select("#afsluttede + ul")
-    assert older.title.get_text().startswith("Decisions of 2025 ")
+    links = [(a.get_text(), resolve("en/opfoelgning/", a["href"])) for a in page.select("ul.bd-years a")]
+    assert links == [("1 open", "en/opfoelgning/2027/aabne/"), ("1 finished", "en/opfoelgning/2027/"),
+                     ("1 open", "en/opfoelgning/2025/aabne/"), ("0 finished", "en/opfoelgning/2025/")]
+    assert [li.get_text(" ", strip=True) for li in page.select("ul.bd-years li")] == [
+        "2027: 1 open , 1 finished", "2025: 1 open , 0 finished"]
+    older = soup(site, "en/opfoelgning/2025/aabne/")
+    (only,) = older.select("article .bd-decision")
+    assert only.get_text(" ", strip=True).startswith("Open Bicycle parking is built at the station")
+    assert older.title.get_text().startswith("Open decisions of 2025 ")
+    assert older.select_one('ul.bd-years [aria-current="page"]').get_text() == "1 open"
     current = older.select_one('nav.md-nav--primary a[aria-current="true"]')
-    assert resolve("en/opfoelgning/2025/", current["href"]) == "en/opfoelgning/"
+    assert resolve("en/opfoelgning/2025/aabne/", current["href"]) == "en/opfoelgning/"
+    finished = soup(site, "opfoelgning/2025/")
+    assert not finished.select("article .bd-decision")
+    assert finished.title.get_text().startswith("Afsluttede beslutninger fra 2025 ")
+    assert "Ingen af beslutningerne fra dette år er afsluttet endnu." in finished.select_one("article").get_text()
 
 
 def test_a_partner_page_counts_meetings_per_year(site):
