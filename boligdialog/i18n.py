@@ -151,7 +151,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "deltagere og referat.",
                             "The meetings are listed in the order they take place. Choose a meeting to see its "
                             "agenda, who took part and the report."),
-    "other_years": ("Andre år", "Other years"),
     "one_meeting": ("1 møde", "1 meeting"),
     "n_meetings": ("{n} møder", "{n} meetings"),
     "back_to_meetings": ("Kommende og seneste møder", "Upcoming and recent meetings"),
@@ -225,9 +224,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "None of this year's decisions is finished yet."),
     "back_to_follow_up": ("Åbne beslutninger fra de seneste 12 måneder", "Open decisions of the last 12 months"),
     "open_decisions": ("Åbne beslutninger", "Open decisions"),
-    "closed_decisions": ("Afsluttede beslutninger", "Closed decisions"),
-    "no_open_decisions": ("Der er ingen åbne beslutninger.", "There are no open decisions."),
-    "no_closed_decisions": ("Der er ingen afsluttede beslutninger.", "There are no closed decisions."),
     "decided_at": ("Besluttet på", "Decided at"),
     "last_reported": ("Status senest givet på", "Status last reported at"),
     "decisions_reported": ("Status på tidligere beslutninger", "Status of earlier decisions"),
