@@ -68,6 +68,8 @@ class SiteMetrics:
     home_first_view_files: int
     open_data_files: dict[str, int] = field(default_factory=dict)
     """Size of every open-data file (``data/``), by name."""
+    largest_by_kind: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """Site path and size of the largest page of each kind (:func:`page_kind`)."""
 
     @property
     def open_data_bytes(self) -> int:
@@ -92,6 +94,24 @@ def medians_by_section(sizes: dict[str, int]) -> dict[str, int]:
         if section is not None:
             sections.setdefault(section, []).append(size)
     return {name: int(statistics.median(values)) for name, values in sorted(sections.items())}
+
+
+def page_kind(uri: str) -> str:
+    """What kind of page ``uri`` is, the same in both languages, its ids and years as
+    placeholders: ``moeder/``, ``moeder/<id>/``, ``moeder/<year>/``, ``temaer/<id>/<year>/``."""
+    parts = uri.removeprefix("en/").split("/")[:-1]
+    named = [p if i == 0 else "<year>" if p.isdigit() and len(p) == 4 else "<id>" for i, p in enumerate(parts)]
+    return "/".join(named) + "/" if named else "/"
+
+
+def largest_by_kind(sizes: dict[str, int]) -> dict[str, tuple[str, int]]:
+    """The largest page of each kind: kind -> (site path, bytes), largest first."""
+    out: dict[str, tuple[str, int]] = {}
+    for uri, size in sizes.items():
+        kind = page_kind(uri)
+        if kind not in out or size > out[kind][1]:
+            out[kind] = (uri, size)
+    return dict(sorted(out.items(), key=lambda item: (-item[1][1], item[0])))
 
 
 def folder_bytes(folder: Path) -> int:
@@ -155,4 +175,5 @@ def site_metrics(site: Path) -> SiteMetrics:
         home_first_view_gzip=gz,
         home_first_view_files=files,
         open_data_files={p.name: p.stat().st_size for p in sorted((site / OPEN_DATA).glob("*")) if p.is_file()},
+        largest_by_kind=largest_by_kind(sizes),
     )

@@ -19,6 +19,8 @@ RATIO_LIMIT = 1.10
 SCALING_LIMIT = 10.5
 FLAT_LIMIT = 1.10
 SERVE_LIMIT_S = 2.0
+PAGE_LIMIT_BYTES = 150_000
+"""Every page's HTML at most this (150 kB): lists that grow with the years are split into year pages."""
 MEETING_SECTION = "moeder"
 """Folder of the meeting pages (``boligdialog.routes.SECTIONS``; not imported, so that the
 report does not depend on the code it measures)."""
@@ -172,6 +174,11 @@ def targets(results: Results) -> list[Target]:
             if flat is not None and plain is not None:
                 out.append(Target(f"median page HTML flat within {FLAT_LIMIT - 1:.0%} across sizes ({name})",
                                   f"largest / smallest median {flat:.2f} (plain {plain:.2f})", flat <= FLAT_LIMIT))
+    for size in results.sizes:
+        ours = size.sites[OURS]
+        out.append(Target(f"every page ≤ {_kb(PAGE_LIMIT_BYTES)} of HTML at {size.scale.meetings} meetings",
+                          f"largest {_kb(ours.max_page_bytes)} (`{ours.max_page}`)",
+                          ours.max_page_bytes <= PAGE_LIMIT_BYTES))
     if results.serve:
         med = serve_median(results.serve)
         out.append(Target(f"serve rebuild after one edit ≤ {SERVE_LIMIT_S:.0f} s",
@@ -250,6 +257,15 @@ def section_table(results: Results) -> str:
                    "largest / smallest"], rows)
 
 
+def kinds_table(results: Results) -> str:
+    """The largest page of each kind (ours), by size: what grows with the data, and where."""
+    kinds = sorted({k for s in results.sizes for k in s.sites[OURS].largest_by_kind},
+                   key=lambda k: -max(s.sites[OURS].largest_by_kind.get(k, ("", 0))[1] for s in results.sizes))
+    rows = [[f"`{kind}`", *(f"{_kb(found[1])} (`{found[0]}`)" if (found := s.sites[OURS].largest_by_kind.get(kind))
+                            else "–" for s in results.sizes)] for kind in kinds]
+    return _table(["kind of page", *(f"{s.scale.meetings} meetings" for s in results.sizes)], rows)
+
+
 def scaling_table(results: Results) -> str:
     rows = []
     for small, large in _scaling_pairs(results.sizes):
@@ -295,6 +311,7 @@ def markdown(results: Results) -> str:
         "### Peak memory (largest resident set of the build process and its children)", memory_table(results),
         "### Pages and sizes", size_table(results),
         "### Median size of item pages, by section", section_table(results),
+        "### Largest page of each kind", kinds_table(results),
         "### Scaling", scaling_table(results),
         "### Open data: the export alone, and its files", open_data_table(results),
     ]

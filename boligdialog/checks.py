@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 from . import routes
 from .errors import DataError
 from .model import AGREEMENTS, DATA_FILES, DECISIONS, MEETINGS, PARTNERS, THEMES, DataFile, Meeting
-from .schedule import meeting_key
+from .schedule import archive, meeting_key
 from .translate import one_of, suggest, tr
 from .sitedata import ContentPage
 from .values import PartialDate
@@ -263,6 +263,11 @@ class Checker:
             src = loaded.src
             assert src is not None
             here = ("meetings", i)
+            if routes.is_year(m.id):
+                self.fail(src, (*here, "id"), tr(
+                    "expected an id that is not a year, as /{url} lists the meetings of year {id}, but received "
+                    "{value}; name the meeting, like 'visionsforum-{id}-1'", id=m.id, value=repr(m.id),
+                    url=routes.url_of(routes.meetings_year(int(m.id), "da"))))
             for key, ids in (("themes", themes), ("invited", partners), ("attended", partners)):
                 for j, ref in enumerate(getattr(m, key)):
                     self.ref(ref, ids, (*here, key, j), src)
@@ -428,7 +433,8 @@ class Checker:
         generated = routes.generated_outputs(partners=partners.order if partners else [],
                                              meetings=meetings.order if meetings else [],
                                              themes=themes.order if themes else [],
-                                             agreements=[a.text for a in self.data[AGREEMENTS].items])
+                                             agreements=[a.text for a in self.data[AGREEMENTS].items],
+                                             archive=archive(self.data[MEETINGS].items, self.data[DECISIONS].items))
         reports = {uri for uri in self.pages if routes.danish_uri(uri).startswith(routes.REPORTS_DIR)}
         taken: dict[str, str] = {}
         for uri in self.files:

@@ -34,7 +34,7 @@ def source(src_uri: str, site: Site) -> Source | None:
     if src_uri in site.pages:
         return Source(f"content/{src_uri}")
     danish = routes.danish_uri(src_uri)
-    if danish == routes.FOLLOW_UP:
+    if danish == routes.FOLLOW_UP or danish.startswith(routes.FOLLOW_UP_DIR):
         return Source("data/decisions.yaml")
     if danish == routes.NEWS:
         return Source(f"content/{routes.NEWS_DIR.rstrip('/')}", folder=True)
@@ -43,6 +43,8 @@ def source(src_uri: str, site: Site) -> Source | None:
             return Source(DATA_OF[section])
         if danish.startswith(f"{folder}/") and danish.endswith(".md"):
             record = danish[len(folder) + 1: -len(".md")]
+            if routes.is_year(record.rpartition("/")[2]):  # a year page lists meetings
+                return Source(DATA_OF["meetings"])
             return Source(DATA_OF[section], site.record_lines.get(DATA_OF[section], {}).get(record))
     return None
 

@@ -37,10 +37,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "aftalen, og hvem der er inviteret til at slutte sig til.",
                              "The municipality and the housing organisations in the partnership: who has signed "
                              "the agreement, and who is invited to join."),
-    "meetings_description": ("Alle møder i Visionsforum, kommende og afholdte, med referater og en kalender, "
-                             "du kan abonnere på.",
-                             "Every Visionsforum meeting, upcoming and past, with reports and a calendar to "
-                             "subscribe to."),
+    "meetings_description": ("Kommende og seneste møder i Visionsforum, alle tidligere møder år for år, med "
+                             "referater og en kalender, du kan abonnere på.",
+                             "Upcoming and recent Visionsforum meetings, every earlier meeting year by year, with "
+                             "reports and a calendar to subscribe to."),
     "themes_description": ("Temaerne, som Visionsforum drøfter: {themes}.",
                            "The themes the Visionsforum discusses: {themes}."),
     "news_description": ("Nyheder fra partnerskabet om et fælles strategisk boligsamarbejde i Albertslund.",
@@ -137,8 +137,36 @@ STRINGS: dict[str, tuple[str, str]] = {
     "date_month_only": ("Kun måneden er kendt.", "Only the month is known."),
     "date_year_only": ("Kun året er kendt.", "Only the year is known."),
     "all_meetings": ("Alle møder", "All meetings"),
+    # year pages: lists that grow with the years show the last twelve months, then a page per year
+    "past_recent": ("Afholdte møder de seneste 12 måneder", "Past meetings in the last 12 months"),
+    "no_recent": ("Der har ikke været møder de seneste 12 måneder.",
+                  "There have been no meetings in the last 12 months."),
+    "archive": ("Møder år for år", "Meetings year by year"),
+    "archive_intro": ("Alle møder i Visionsforum, kommende og afholdte, på en side for hvert år.",
+                      "Every Visionsforum meeting, upcoming and past, on a page for each year."),
+    "meetings_in_year": ("Møder i {year}", "Meetings in {year}"),
+    "meetings_year_description": ("Visionsforums møder i {year} med tidspunkt, status og temaer.",
+                                  "The Visionsforum meetings of {year} with their times, status and themes."),
+    "meetings_year_intro": ("Møderne står i den rækkefølge, de holdes. Vælg et møde for at se dagsorden, "
+                            "deltagere og referat.",
+                            "The meetings are listed in the order they take place. Choose a meeting to see its "
+                            "agenda, who took part and the report."),
+    "one_meeting": ("1 møde", "1 meeting"),
+    "n_meetings": ("{n} møder", "{n} meetings"),
+    "back_to_meetings": ("Kommende og seneste møder", "Upcoming and recent meetings"),
+    "theme_in_year": ("{theme}: møder i {year}", "{theme}: meetings in {year}"),
+    "theme_year_description": ("Visionsforums møder i {year} om temaet {theme}.",
+                               "The Visionsforum meetings of {year} on the theme {theme}."),
+    "theme_by_year": ("Møder om temaet år for år", "Meetings on this theme year by year"),
+    "partner_meetings_intro": ("Listerne viser kommende møder og møderne de seneste 12 måneder. Tabellen tæller "
+                               "møderne år for år.",
+                               "The lists show upcoming meetings and those of the last 12 months. The table counts "
+                               "the meetings year by year."),
+    "partner_by_year": ("Møder år for år", "Meetings year by year"),
+    "year": ("År", "Year"),
+    "invited_count": ("Inviteret", "Invited"),
+    "attended_count": ("Deltog", "Attended"),
     # themes
-    "meetings_on_theme": ("Møder om temaet", "Meetings on this theme"),
     # records: calendars, feeds, minutes, decisions, files
     "feed_subtitle": ("Referater og nyheder fra partnerskabet om boligdialog i Albertslund",
                       "Reports and news from the housing dialogue partnership in Albertslund"),
@@ -172,10 +200,30 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "det er nået. Åbne beslutninger står øverst.",
                         "What the Visionsforum has decided, who is responsible, and how far it has come. Open "
                         "decisions are listed first."),
+    "follow_up_recent": ("Her står de åbne beslutninger fra møderne de seneste 12 måneder. Åbne beslutninger fra "
+                         "tidligere år og de afsluttede står år for år på deres egne sider.",
+                         "Here are the open decisions of the meetings of the last 12 months. Open decisions of "
+                         "earlier years and the finished ones are on pages of their own, year by year."),
+    "no_open_recent": ("Der er ingen åbne beslutninger fra de seneste 12 måneder.",
+                       "There are no open decisions from the last 12 months."),
+    "decisions_by_year": ("Beslutninger år for år", "Decisions year by year"),
+    "n_open": ("{n} åbne", "{n} open"),
+    "n_finished": ("{n} afsluttede", "{n} finished"),
+    "finished_in_year": ("Afsluttede beslutninger fra {year}", "Finished decisions of {year}"),
+    "open_in_year": ("Åbne beslutninger fra {year}", "Open decisions of {year}"),
+    "finished_year_description": ("De afsluttede beslutninger fra Visionsforums møder i {year}: hvad der blev "
+                                  "besluttet, hvem der havde ansvaret, og hvordan det endte.",
+                                  "The finished decisions of the Visionsforum meetings of {year}: what was decided, "
+                                  "who was responsible and how it ended."),
+    "open_year_description": ("De åbne beslutninger fra Visionsforums møder i {year}: hvem der har ansvaret, og "
+                              "hvor langt de er nået.",
+                              "The open decisions of the Visionsforum meetings of {year}: who is responsible and "
+                              "how far they have come."),
+    "no_open_in_year": ("Alle beslutninger fra dette år er afsluttet.", "Every decision of this year is finished."),
+    "no_finished_in_year": ("Ingen af beslutningerne fra dette år er afsluttet endnu.",
+                            "None of this year's decisions is finished yet."),
+    "back_to_follow_up": ("Åbne beslutninger fra de seneste 12 måneder", "Open decisions of the last 12 months"),
     "open_decisions": ("Åbne beslutninger", "Open decisions"),
-    "closed_decisions": ("Afsluttede beslutninger", "Closed decisions"),
-    "no_open_decisions": ("Der er ingen åbne beslutninger.", "There are no open decisions."),
-    "no_closed_decisions": ("Der er ingen afsluttede beslutninger.", "There are no closed decisions."),
     "decided_at": ("Besluttet på", "Decided at"),
     "last_reported": ("Status senest givet på", "Status last reported at"),
     "decisions_reported": ("Status på tidligere beslutninger", "Status of earlier decisions"),

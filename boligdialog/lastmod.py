@@ -15,7 +15,7 @@ import subprocess
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from . import routes
+from . import routes, schedule
 from .schedule import TZ
 from .sitedata import ContentPage, Site
 from .values import PartialDate
@@ -108,6 +108,9 @@ class Changes:
         elif danish == routes.NEWS:
             dates += [d for page in self.site.news("da") for d in self._page(page)]
             dates += [d for page in self.site.news("en") for d in self._page(page)]
+        elif year_page := self._year_page(danish):  # a year's meetings or decisions
+            of_year = [m.id for m in self.site.meetings if schedule.year_of(m) == year_page]
+            dates += self._data() + self._reports(of_year) + self._held(of_year)
         elif section == routes.SECTIONS["meetings"] and rest != "index.md":
             mid = rest.removesuffix(".md")
             dates += self._data() + self._reports([mid]) + self._held([mid])
@@ -117,6 +120,18 @@ class Changes:
             dates += self._data()
         known = [d for d in dates if d <= self.today]
         return max(known, default=None)
+
+    @staticmethod
+    def _year_page(danish: str) -> int | None:
+        """The year of a year page (``moeder/2019.md``, ``temaer/midtby/2019.md``,
+        ``opfoelgning/2019.md``, ``opfoelgning/2019/aabne.md``), else ``None``."""
+        if danish.startswith(routes.FOLLOW_UP_DIR):  # opfoelgning/2019.md, opfoelgning/2019/aabne.md
+            name = danish.removeprefix(routes.FOLLOW_UP_DIR).split("/")[0].removesuffix(".md")
+            return int(name) if routes.is_year(name) else None
+        folder, _, name = danish.removesuffix(".md").rpartition("/")
+        if routes.is_year(name) and folder.partition("/")[0] in (routes.SECTIONS["meetings"], routes.SECTIONS["themes"]):
+            return int(name)
+        return None
 
     @property
     def _comparisons(self) -> set[str]:

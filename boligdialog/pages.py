@@ -20,7 +20,7 @@ import yaml
 from . import compare, describe, opendata, routes, schedule, versions
 from .choices import CLASSIFICATIONS, DECISION_STATUSES
 from .i18n import format_partial, format_size, strings
-from .model import Agreement, Meeting, Membership, Partner, Representative
+from .model import Agreement, Decision, Meeting, Membership, Partner, Representative
 from .htmlblocks import embed
 from .render import block, md_escape
 from .routes import counterpart_uri
@@ -102,8 +102,11 @@ def report_block(site: Site, meeting: Meeting, lang: Lang) -> str:
 
 def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     """The partners page (grouped by kind) and a page per partner, with its status on the
-    build date; membership changes dated later are shown as announced."""
+    build date; membership changes dated later are shown as announced. A partner's page lists
+    the meetings it is invited to or attended of the last twelve months and those to come, and
+    counts every year's (the municipality is invited to every meeting)."""
     s = strings(lang)
+    today = site.today
     index_uri = routes.section_index("partners", lang)
     order = {c: i for i, c in enumerate(CLASSIFICATIONS.values)}
     ordered = sorted(site.partners, key=lambda p: (order[p.classification], p.name.get(lang).text.lower()))
@@ -115,13 +118,24 @@ def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     for p in site.partners:
         uri = routes.item("partners", p.id, lang)
         own = timeline([p], site.agreements, site.today, lang)
-        pages.append(_page(uri, p.name.get(lang), block("partner.html", lang=lang, page_uri=uri, site=site, partner=p,
-                                                         timeline=own),
-                           description=describe.partner(p, lang, site.today)))
+        invited, attended = site.meetings_invited(p.id), site.meetings_attended(p.id)
+        counts = [(y, len(schedule.in_year(invited, y)), len(schedule.in_year(attended, y)))
+                  for y in schedule.years(invited + attended)]
+        fragment = block("partner.html", lang=lang, page_uri=uri, site=site, partner=p, timeline=own,
+                          attended=schedule.recent(attended, today),
+                          invited=schedule.upcoming(invited, today) + schedule.recent(invited, today), years=counts)
+        pages.append(_page(uri, p.name.get(lang), fragment, description=describe.partner(p, lang, site.today)))
     return pages
 
 
+def _meeting_counts(meetings: list[Meeting]) -> list[tuple[int, int]]:
+    """(year, number of meetings) of every year with a meeting, newest first."""
+    return [(y, len(schedule.in_year(meetings, y))) for y in schedule.years(meetings)]
+
+
 def theme_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list[GeneratedPage]:
+    """The themes page, and per theme its upcoming meetings, those of the last twelve months,
+    and a page per year with every meeting on it."""
     s = strings(lang)
     index_uri = routes.section_index("themes", lang)
     pages = [_page(index_uri, s["themes"], block("themes.html", lang=lang, page_uri=index_uri, themes=site.themes),
@@ -129,21 +143,37 @@ def theme_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list[G
     for theme in site.themes:
         uri = routes.item("themes", theme.id, lang)
         on_theme = [m for m in site.meetings if theme.id in m.themes]
-        meetings = schedule.upcoming(on_theme, today) + schedule.past(on_theme, today)
+        years = _meeting_counts(on_theme)
         fragment = block("theme.html", lang=lang, page_uri=uri, site=site, site_url=site_url, theme=theme,
-                          meetings=meetings)
+                          upcoming=schedule.upcoming(on_theme, today), recent=schedule.recent(on_theme, today),
+                          years=years)
         pages.append(_page(uri, theme.title.get(lang), fragment, description=theme.summary.get(lang).text))
+        title = theme.title.get(lang)
+        for year, _ in years:
+            year_uri = routes.theme_year(theme.id, year, lang)
+            fragment = block("theme_year.html", lang=lang, page_uri=year_uri, site=site, theme=theme, year=year,
+                              meetings=schedule.in_year(on_theme, year), years=years)
+            pages.append(_page(year_uri, s["theme_in_year"].format(theme=title.text, year=year), fragment,
+                               description=s["theme_year_description"].format(theme=title.text, year=year)))
     return pages
 
 
 def meeting_pages(site: Site, lang: Lang, today: dt.date, site_url: str) -> list[GeneratedPage]:
+    """The meetings page (upcoming, the last twelve months, links to the years), a page per
+    year with every meeting of that year, and a page per meeting."""
     s = strings(lang)
     index_uri = routes.section_index("meetings", lang)
-    past = schedule.past(site.meetings, today)
-    by_year = [(y, list(ms)) for y, ms in itertools.groupby(past, key=lambda m: m.start.date.year)]
+    years = _meeting_counts(site.meetings)
     fragment = block("meetings.html", lang=lang, page_uri=index_uri, site=site, site_url=site_url,
-                      upcoming=schedule.upcoming(site.meetings, today), past_by_year=by_year)
+                      upcoming=schedule.upcoming(site.meetings, today), recent=schedule.recent(site.meetings, today),
+                      years=years)
     pages = [_page(index_uri, s["meetings"], fragment, description=s["meetings_description"], in_nav=True)]
+    for year, _ in years:
+        uri = routes.meetings_year(year, lang)
+        fragment = block("meetings_year.html", lang=lang, page_uri=uri, site=site, year=year,
+                          meetings=schedule.in_year(site.meetings, year), years=years)
+        pages.append(_page(uri, s["meetings_in_year"].format(year=year), fragment,
+                           description=s["meetings_year_description"].format(year=year)))
     return pages + [meeting_page(site, m, lang) for m in site.meetings]
 
 
@@ -158,15 +188,36 @@ def meeting_page(site: Site, meeting: Meeting, lang: Lang) -> GeneratedPage:
 DECISION_ORDER = {status: i for i, status in enumerate(DECISION_STATUSES.values)}
 
 
-def follow_up_page(site: Site, lang: Lang) -> GeneratedPage:
-    """Decisions and their status: open ones first, each linked to where it was decided."""
-    uri = routes.src_uri(lang, routes.FOLLOW_UP)
-    by_time = sorted(site.decisions, key=lambda d: schedule.meeting_key(site.meeting(d.meeting)), reverse=True)
-    ordered = sorted(by_time, key=lambda d: DECISION_ORDER[d.status])
-    fragment = block("followup.html", lang=lang, page_uri=uri, site=site,
-                      open=[d for d in ordered if d.is_open], closed=[d for d in ordered if not d.is_open])
+def _decision_order(site: Site, decisions: list[Decision]) -> list[Decision]:
+    """Open ones first (by status), the newest first within a status."""
+    by_time = sorted(decisions, key=lambda d: schedule.meeting_key(site.meeting(d.meeting)), reverse=True)
+    return sorted(by_time, key=lambda d: DECISION_ORDER[d.status])
+
+
+def follow_up_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
+    """Decisions and their status, each linked to where it was decided: the open ones of the
+    last twelve months' meetings, and for every year a page of its open decisions and one of
+    its finished ones."""
     s = strings(lang)
-    return _page(uri, s["follow_up"], fragment, description=s["follow_up_intro"], in_nav=True)
+    uri = routes.src_uri(lang, routes.FOLLOW_UP)
+    year_of = {d.id: schedule.year_of(site.meeting(d.meeting)) for d in site.decisions}
+    ordered = _decision_order(site, site.decisions)
+    years = [(y, sum(1 for d in ordered if year_of[d.id] == y and d.is_open),
+              sum(1 for d in ordered if year_of[d.id] == y and not d.is_open))
+             for y in schedule.archive(site.meetings, site.decisions).decisions]
+    recent = [d for d in ordered if d.is_open and schedule.is_recent(site.meeting(d.meeting), site.today)]
+    fragment = block("followup.html", lang=lang, page_uri=uri, site=site, open=recent, years=years)
+    pages = [_page(uri, s["follow_up"], fragment, description=s["follow_up_intro"], in_nav=True)]
+    for year, _, _ in years:
+        of_year = [d for d in ordered if year_of[d.id] == year]
+        for finished, title, description in ((True, "finished_in_year", "finished_year_description"),
+                                              (False, "open_in_year", "open_year_description")):
+            year_uri = routes.follow_up_year(year, lang, finished=finished)
+            fragment = block("followup_year.html", lang=lang, page_uri=year_uri, site=site, year=year,
+                              years=years, finished=finished, decisions=[d for d in of_year if d.is_open != finished])
+            pages.append(_page(year_uri, s[title].format(year=year), fragment,
+                               description=s[description].format(year=year)))
+    return pages
 
 
 def news_page(site: Site, lang: Lang) -> GeneratedPage:
@@ -218,7 +269,8 @@ def generate(site: Site, today: dt.date, site_url: str) -> list[GeneratedPage]:
         pages += partner_pages(site, lang)
         pages += theme_pages(site, lang, today, site_url)
         pages += meeting_pages(site, lang, today, site_url)
-        pages += [follow_up_page(site, lang), news_page(site, lang), search_page(lang), agreement_page(site, lang)]
+        pages += follow_up_pages(site, lang)
+        pages += [news_page(site, lang), search_page(lang), agreement_page(site, lang)]
         pages += comparison_pages(site, lang)
     pages += [english_fallback(page) for page in site.pages.values() if _lacks_english(site, page)]
     return pages

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from .translate import N_, tr
 from .values import Lang
+
+if TYPE_CHECKING:
+    from .schedule import Archive
 
 EN = "en/"
 """Folder of the English pages (and of the English editors' files under ``content/``)."""
@@ -34,6 +38,9 @@ its text's page, e.g. ``aftale/2017.md``)."""
 
 SEARCH = "soeg.md"
 FOLLOW_UP = "opfoelgning.md"
+FOLLOW_UP_DIR = "opfoelgning/"
+"""The follow-up's year pages: ``opfoelgning/2019.md`` (the decisions taken in 2019 that are
+finished) and ``opfoelgning/2019/aabne.md`` (those still open)."""
 NEWS = "nyheder/index.md"
 FEED = "feed.xml"
 CALENDAR = "moeder/visionsforum.ics"
@@ -106,13 +113,35 @@ def comparison(text: str) -> str:
     return text.removesuffix(".md") + "/aendringer.md"
 
 
+def meetings_year(year: int, lang: Lang) -> str:
+    """The archive page of a year's meetings: ``moeder/2019.md`` (a meeting's id is never a
+    year, so no meeting has that page)."""
+    return src_uri(lang, f"{SECTIONS['meetings']}/{year}.md")
+
+
+def theme_year(theme_id: str, year: int, lang: Lang) -> str:
+    """The meetings of a year on one theme: ``temaer/midtby/2019.md``."""
+    return src_uri(lang, f"{SECTIONS['themes']}/{theme_id}/{year}.md")
+
+
+def follow_up_year(year: int, lang: Lang, *, finished: bool = True) -> str:
+    """The decisions taken in ``year`` that are finished (``opfoelgning/2019.md``), or those
+    still open (``opfoelgning/2019/aabne.md``)."""
+    return src_uri(lang, f"{FOLLOW_UP_DIR}{year}.md" if finished else f"{FOLLOW_UP_DIR}{year}/aabne.md")
+
+
+def is_year(value: str) -> bool:
+    """``2019``: an id like this would be a year page's address."""
+    return len(value) == 4 and value.isascii() and value.isdigit()
+
+
 def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[str],
-                      agreements: list[str]) -> dict[str, str]:
+                      agreements: list[str], archive: Archive) -> dict[str, str]:
     """Every file the generator writes (as :func:`output_path` gives it), and what it is.
 
-    ``agreements`` are the versions' text paths, oldest first. The hook refuses to add a
-    generated file where another one is, so a gap in this list stops the build rather than
-    losing an editor's file."""
+    ``agreements`` are the versions' text paths, oldest first; ``archive`` says which year
+    pages there are. The hook refuses to add a generated file where another one is, so a gap
+    in this list stops the build rather than losing an editor's file."""
     out = {path: tr(what) for path, what in SITE_FILES.items()}
     lists = {"partners": tr("the list of partners"), "meetings": tr("the list of meetings"),
              "themes": tr("the list of themes")}
@@ -127,6 +156,14 @@ def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[
             pages.update({f"{SECTIONS[section]}/{i}.md": tr(item_pages[section], id=repr(i)) for i in ids})
         for path, what in pages.items():
             out[output_path(src_uri(lang, path))] = what  # type: ignore[arg-type]
+        years = {meetings_year(y, lang): tr("the page of the meetings of {year}", year=y) for y in archive.meetings}
+        years |= {follow_up_year(y, lang): tr("the page of the finished decisions of {year}", year=y)
+                  for y in archive.decisions}
+        years |= {follow_up_year(y, lang, finished=False): tr("the page of the open decisions of {year}", year=y)
+                  for y in archive.decisions}
+        years |= {theme_year(t, y, lang): tr("the page of the meetings of {year} on theme {id}", year=y, id=repr(t))
+                  for t, ys in archive.themes.items() for y in ys}
+        out.update({output_path(uri): what for uri, what in years.items()})
         out[src_uri(lang, FEED)] = tr("the news feed")  # type: ignore[arg-type]
         out[src_uri(lang, CALENDAR)] = tr("the meeting calendar")  # type: ignore[arg-type]
         out.update({theme_calendar(i, lang): tr("the calendar of theme {id}", id=repr(i))  # type: ignore[arg-type]
@@ -147,11 +184,14 @@ def output_path(uri: str) -> str:
 
 def nav_entry(uri: str) -> str:
     """The page whose navigation entry stands for ``uri``: the section's index page for a
-    page of a section (a partner, meeting, theme or news article), else the page itself."""
+    page of a section (a partner, meeting, theme, news article or year page), the follow-up
+    page for its year pages, else the page itself."""
     path = danish_uri(uri)
     folder, slash, _ = path.partition("/")
     if slash and (folder in SECTIONS.values() or path.startswith(NEWS_DIR)):
         return src_uri(lang_of(uri), f"{folder}/index.md")
+    if path.startswith(FOLLOW_UP_DIR):
+        return src_uri(lang_of(uri), FOLLOW_UP)
     return uri
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from .model import Meeting
+from .model import Decision, Meeting
 from .translate import tr
 
 TZ = ZoneInfo("Europe/Copenhagen")
@@ -67,3 +68,58 @@ def past(meetings: list[Meeting], today: dt.date) -> list[Meeting]:
 def next_meeting(meetings: list[Meeting], today: dt.date) -> Meeting | None:
     """The next meeting that will take place, if any."""
     return next((m for m in upcoming(meetings, today) if m.state != "cancelled"), None)
+
+
+RECENT = dt.timedelta(days=365)
+"""How far back a list page shows past meetings and finished decisions itself; older ones
+are on the year pages (``/moeder/2019/``), so no page grows with the years."""
+
+
+def is_recent(meeting: Meeting, today: dt.date) -> bool:
+    """Past, and its (last possible) day lies within :data:`RECENT` before the build date."""
+    return not is_upcoming(meeting, today) and meeting.start.date.last_day() > today - RECENT
+
+
+def recent(meetings: list[Meeting], today: dt.date) -> list[Meeting]:
+    """Past meetings of the last twelve months, newest first."""
+    return [m for m in past(meetings, today) if is_recent(m, today)]
+
+
+def year_of(meeting: Meeting) -> int:
+    """The year a meeting belongs to in the archive (a date known only to the year has one too)."""
+    return meeting.start.date.year
+
+
+def years(meetings: list[Meeting]) -> list[int]:
+    """Every year with a meeting, newest first: the year pages of the archive."""
+    return sorted({year_of(m) for m in meetings}, reverse=True)
+
+
+def in_year(meetings: list[Meeting], year: int) -> list[Meeting]:
+    """The meetings of ``year``, in the order they take place."""
+    return sorted((m for m in meetings if year_of(m) == year), key=meeting_key)
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Which year pages the site has: one per year with a meeting, per theme and year with a
+    meeting on it, and two per year in which decisions were taken (the finished ones, the open ones)."""
+
+    meetings: list[int]
+    """Years with a meeting, newest first."""
+    themes: dict[str, list[int]]
+    """Theme id -> years with a meeting on the theme, newest first."""
+    decisions: list[int]
+    """Years whose meetings took a decision, newest first."""
+
+
+def archive(meetings: list[Meeting], decisions: list[Decision]) -> Archive:
+    """The year pages of ``meetings`` and ``decisions`` (a decision's year is its meeting's;
+    one naming an unknown meeting has none)."""
+    on_theme: dict[str, list[Meeting]] = {}
+    for m in meetings:
+        for t in m.themes:
+            on_theme.setdefault(t, []).append(m)
+    year = {m.id: year_of(m) for m in meetings}
+    decided = {year[d.meeting] for d in decisions if d.meeting in year}
+    return Archive(years(meetings), {t: years(ms) for t, ms in on_theme.items()}, sorted(decided, reverse=True))

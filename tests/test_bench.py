@@ -100,6 +100,15 @@ def test_item_pages_are_grouped_by_section() -> None:
     assert measure.medians_by_section(sizes) == {"moeder": 20, "partnere": 7}
 
 
+def test_pages_are_kinds_in_both_languages_with_ids_and_years_as_placeholders() -> None:
+    sizes = {"moeder/index.html": 50, "en/moeder/index.html": 60, "moeder/2019/index.html": 9,
+             "en/temaer/midtby/2019/index.html": 8, "moeder/visionsforum-2019-1/index.html": 20, "index.html": 5}
+    assert measure.largest_by_kind(sizes) == {
+        "moeder/": ("en/moeder/index.html", 60), "moeder/<id>/": ("moeder/visionsforum-2019-1/index.html", 20),
+        "moeder/<year>/": ("moeder/2019/index.html", 9), "temaer/<id>/<year>/": ("en/temaer/midtby/2019/index.html", 8),
+        "/": ("index.html", 5)}
+
+
 def test_first_view_counts_the_html_and_its_local_css_and_js(tmp_path: Path) -> None:
     (tmp_path / "a.css").write_text("body { color: red }" * 50)
     (tmp_path / "index.html").write_text(
@@ -141,10 +150,11 @@ def test_small_benchmark_reports_every_figure(small_run: Path) -> None:
 
 def test_small_benchmark_writes_the_markdown_report(small_run: Path) -> None:
     text = (small_run / "report.md").read_text(encoding="utf-8")
-    for heading in ("### Build time", "### Peak memory", "### Pages and sizes", "### Scaling",
+    for heading in ("### Build time", "### Peak memory", "### Pages and sizes", "### Largest page of each kind",
+                    "### Scaling",
                     "### Open data", "### `mkdocs serve`", "### Targets"):
         assert heading in text
-    assert "ours / plain" in text and "serve rebuild" in text
+    assert "ours / plain" in text and "serve rebuild" in text and "every page ≤ 150.0 kB of HTML" in text
 
 
 def test_report_can_be_printed_again_from_results_json(small_run: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -27,8 +27,8 @@ QUALITY_DOC = ROOT / "docs" / "quality.md"
 MEETING_PAGE = re.compile(r"^(en/)?moeder/[^/]+/$")
 SEARCH_INDEX = re.compile(r"/pagefind/(?!pagefind-ui\.(js|css)$)")
 # Pages where keyboard focus is walked through every focusable element: one per template.
-KEYBOARD_PAGES = ["", "aftale/", "partnere/", "partnere/va/", "moeder/", "moeder/visionsforum-2017-1/",
-                  "temaer/midtby/", "soeg/", "aabne-data/", "404.html"]
+KEYBOARD_PAGES = ["", "aftale/", "partnere/", "partnere/va/", "moeder/", "moeder/2017/",
+                  "moeder/visionsforum-2017-1/", "temaer/midtby/", "soeg/", "aabne-data/", "404.html"]
 SEARCHES = {"da": "midtby", "en": "town centre"}
 
 

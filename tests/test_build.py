@@ -253,7 +253,7 @@ def toc_entries(page) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("url", ["", "en/", "aftale/", "partnere/", "en/partnere/va/", "moeder/",
                                  "moeder/visionsforum-2017-1/", "en/moeder/visionsforum-2017-1/",
-                                 "temaer/midtby/", "en/opfoelgning/"])
+                                 "temaer/midtby/", "en/opfoelgning/", "moeder/2017/", "en/temaer/midtby/2017/"])
 def test_every_heading_has_an_id_and_a_place_in_the_table_of_contents(shipped_site, url):
     page = soup(shipped_site, url)
     headings = page.select("article h2, article h3")
@@ -266,10 +266,11 @@ def test_meeting_and_partner_pages_list_their_sections_in_the_table_of_contents(
     meeting = toc_entries(soup(shipped_site, "moeder/visionsforum-2017-1/"))
     assert ("#inviterede", "Inviterede") in meeting
     assert toc_entries(soup(shipped_site, "partnere/va/")) == [
-        ("#historik", "Historik"), ("#repraesentanter", "Repræsentanter"),
-        ("#deltog-i-moeder", "Deltog i møder"), ("#inviteret-til-moeder", "Inviteret til møder")]
+        ("#historik", "Historik"), ("#repraesentanter", "Repræsentanter"), ("#moeder", "Møder"),
+        ("#deltog-i-moeder", "Deltog i møder"), ("#inviteret-til-moeder", "Inviteret til møder"),
+        ("#bd-years", "Møder år for år")]
     assert [entry for entry, _ in toc_entries(soup(shipped_site, "en/partnere/va/"))] == [
-        "#history", "#representatives", "#attended-meetings", "#invited-to-meetings"]
+        "#history", "#representatives", "#meetings", "#attended-meetings", "#invited-to-meetings", "#bd-years"]
 
 
 def test_table_of_contents_follows_the_heading_in_the_page(shipped_site):

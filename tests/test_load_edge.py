@@ -9,6 +9,7 @@ from boligdialog.cli import main
 from boligdialog.errors import ValidationFailed
 from boligdialog.load import load_site
 from conftest import build, edit
+from records_fixture import BUILD_DATE, add_records
 
 
 def messages(project) -> list[str]:
@@ -125,6 +126,47 @@ def test_editor_file_where_the_site_generates_a_page(project):
     assert messages(project) == ["content/opfoelgning.md:1: expected a file of its own but received one that "
                                  "would be published as opfoelgning/index.html, which is the follow-up page; "
                                  "rename or move it"]
+
+
+YEAR_MEETING = """
+  - id: "2019"
+    name: {da: Ekstra møde, en: Extra meeting}
+    start: 2019-05
+    state: held
+"""
+
+
+def test_a_meeting_id_that_is_a_year_would_take_the_year_page(project):
+    meetings = project / "data/meetings.yaml"
+    line = len(meetings.read_text(encoding="utf-8").splitlines()) + 2  # after the appended blank line
+    with meetings.open("a", encoding="utf-8") as f:
+        f.write(YEAR_MEETING)
+    assert messages(project) == [
+        f"data/meetings.yaml:{line}: meetings[1].id: expected an id that is not a year, as /moeder/2019/ lists the "
+        "meetings of year 2019, but received '2019'; name the meeting, like 'visionsforum-2019-1'"]
+
+
+@pytest.mark.parametrize(("path", "out", "what"), [
+    ("moeder/2017.md", "moeder/2017/index.html", "the page of the meetings of 2017"),
+    ("temaer/midtby/2017.md", "temaer/midtby/2017/index.html",
+     "the page of the meetings of 2017 on theme 'midtby'"),
+])
+def test_editor_file_where_a_year_page_is(project, path, out, what):
+    (project / "content" / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / "content" / path).write_text("# Mine noter\n", encoding="utf-8")
+    assert messages(project) == [f"content/{path}:1: expected a file of its own but received one that would be "
+                                 f"published as {out}, which is {what}; rename or move it"]
+
+
+def test_editor_file_where_a_follow_up_year_page_is(project):
+    add_records(project)
+    (project / "content/opfoelgning").mkdir()
+    (project / "content/opfoelgning/2027.md").write_text("# Mine noter\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as exc:
+        load_site(project, today=BUILD_DATE)
+    assert [str(e) for e in exc.value.errors] == ["content/opfoelgning/2027.md:1: expected a file of its own but received one that "
+                                 "would be published as opfoelgning/2027/index.html, which is the page of the "
+                                 "finished decisions of 2027; rename or move it"]
 
 
 def test_a_meeting_has_one_report(project):

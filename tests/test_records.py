@@ -39,12 +39,18 @@ def upcoming_and_past(site, url):
     return upcoming, past
 
 
+def year_page(site, url):
+    """The meetings a year page lists, by name."""
+    return [a.get_text(strip=True) for a in soup(site, url).select("article .bd-meeting-item > a")]
+
+
 def test_upcoming_moves_to_past_with_the_build_date(project):
     add_records(project, held=False)
     site = built(project, JAN_2027)
     upcoming, past = upcoming_and_past(site, "en/moeder/")
     assert upcoming == ["2nd Visionsforum", "Extra Visionsforum", "3rd Visionsforum", "4th Visionsforum"]
-    assert past == ["1st Visionsforum"]
+    assert past == []  # August 2017 is more than 12 months ago: on its year's page
+    assert year_page(site, "en/moeder/2017/") == ["1st Visionsforum"]
     assert "2nd Visionsforum" in soup(site, "en/").select_one(".bd-next").get_text()
     cancelled = soup(site, "moeder/").select_one("section[aria-labelledby=bd-upcoming] .bd-state--cancelled")
     assert cancelled.get_text() == "Aflyst"
@@ -56,7 +62,7 @@ def test_upcoming_moves_to_past_with_the_build_date(project):
     site = project / "site"
     upcoming, past = upcoming_and_past(site, "en/moeder/")
     assert upcoming == ["Extra Visionsforum", "3rd Visionsforum", "4th Visionsforum"]
-    assert past == ["2nd Visionsforum", "1st Visionsforum"]
+    assert past == ["2nd Visionsforum"]
     for url, text in (("moeder/", "Referat følger"), ("en/moeder/", "Report to follow"),
                       ("en/moeder/visionsforum-2027-1/", "Report to follow")):
         assert soup(site, url).select_one(".bd-state--awaiting_report").get_text() == text, url
@@ -67,7 +73,10 @@ def test_next_meeting_skips_the_cancelled_one(records):
     site = built(records)
     upcoming, past = upcoming_and_past(site, "en/moeder/")
     assert upcoming == ["3rd Visionsforum", "4th Visionsforum"]
-    assert past == ["Extra Visionsforum", "2nd Visionsforum", "1st Visionsforum"]
+    assert past == ["Extra Visionsforum", "2nd Visionsforum"]
+    # a year's page lists its meetings in the order they take place, upcoming ones too
+    assert year_page(site, "en/moeder/2027/") == ["2nd Visionsforum", "Extra Visionsforum", "3rd Visionsforum"]
+    assert year_page(site, "en/moeder/2028/") == ["4th Visionsforum"]
     assert "4th Visionsforum" in soup(site, "en/").select_one(".bd-next").get_text()
     assert not soup(site, "en/moeder/").select(".bd-state--awaiting_report")
 
@@ -187,13 +196,19 @@ def test_decisions_on_meeting_page_and_follow_up(records):
     site = built(records)
     page = soup(site, "en/opfoelgning/")
     open_items = page.select_one("#aabne + ul").select("li.bd-decision")
-    closed = page.select_one("#afsluttede + ul").select("li.bd-decision")
     assert [li.select_one(".bd-status").get_text() for li in open_items] == ["In progress"]
-    assert [li.select_one(".bd-status").get_text() for li in closed] == ["Done"]
     links = [resolve("en/opfoelgning/", a["href"]) for a in open_items[0].select("a")]
     assert links == ["en/partnere/albertslund-kommune/", "en/moeder/visionsforum-2027-1/",
                      f"en/moeder/{EXTRA}/"]
     assert "Due: December 2027" in open_items[0].get_text(" ", strip=True)
+    assert not page.select("#afsluttede")  # finished decisions are on their year's page
+    years = page.select_one("#bd-years + ul").select("li")
+    assert [li.get_text(" ", strip=True) for li in years] == ["2027: 1 open , 1 finished"]
+    assert [resolve("en/opfoelgning/", a["href"]) for a in years[0]("a")] == [
+        "en/opfoelgning/2027/aabne/", "en/opfoelgning/2027/"]
+    for url, status in (("en/opfoelgning/2027/aabne/", "In progress"), ("en/opfoelgning/2027/", "Done"),
+                        ("opfoelgning/2027/aabne/", "I gang"), ("opfoelgning/2027/", "Gennemført")):
+        assert [li.get_text() for li in soup(site, url).select("article .bd-decision .bd-status")] == [status], url
     meeting = soup(site, "moeder/visionsforum-2027-1/")
     assert len(meeting.select(".bd-decisions li")) == 2
 
