@@ -351,6 +351,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare_del_end": ("slut på slettet", "end of removed"),
     # who is in the partnership over time (timeline.html, boligdialog.timeline)
     "timeline_title": ("Hvem er med i partnerskabet, over tid", "Who is in the partnership, over time"),
+    "timeline_per_partner": ("Med {n} partnere vises forløbet for hver partner på partnerens egen side: "
+                             "hvornår den blev inviteret, skrev under eller trådte ud.",
+                             "With {n} partners, each partner's own page shows its part: when it was invited, "
+                             "signed or left."),
     "timeline_title_one": ("{name} i partnerskabet, over tid", "{name} in the partnership, over time"),
     "timeline_desc": ("Tidslinje fra {start} til {end} med en række for hver partner: hvornår den blev "
                       "inviteret, skrev under eller trådte ud. Det, der er varslet, men ikke sket endnu, er "

@@ -100,6 +100,12 @@ def report_block(site: Site, meeting: Meeting, lang: Lang) -> str:
 # --- sections ----------------------------------------------------------------------------
 
 
+OVERVIEW_MAX = 40
+"""The partners page draws every partner's membership over time (a picture and a table of
+every change) while there are at most this many partners. More rows neither read well nor fit
+a page (at 500 partners the picture alone was 375 kB); then each partner's page shows its own."""
+
+
 def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     """The partners page (grouped by kind) and a page per partner, with its status on the
     build date; membership changes dated later are shown as announced. A partner's page lists
@@ -111,7 +117,8 @@ def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:
     order = {c: i for i, c in enumerate(CLASSIFICATIONS.values)}
     ordered = sorted(site.partners, key=lambda p: (order[p.classification], p.name.get(lang).text.lower()))
     groups = [(c, list(ps)) for c, ps in itertools.groupby(ordered, key=lambda p: p.classification)]
-    everyone = timeline([p for _, ps in groups for p in ps], site.agreements, site.today, lang)
+    everyone = (timeline([p for _, ps in groups for p in ps], site.agreements, site.today, lang)
+                if len(site.partners) <= OVERVIEW_MAX else None)
     pages = [_page(index_uri, s["partners"], block("partners.html", lang=lang, page_uri=index_uri, site=site,
                                                     groups=groups, timeline=everyone),
                    description=s["partners_description"], in_nav=True)]

@@ -155,3 +155,21 @@ def test_a_partner_page_counts_meetings_per_year(site):
     listed = " ".join(a.get_text() for a in page.select("article .bd-list a"))
     assert "Autumn meeting 2026" in listed and "2nd Visionsforum" in listed
     assert "Autumn meeting 2025" not in listed and "1st Visionsforum" not in listed
+
+
+def test_with_many_partners_each_partners_page_shows_its_part_of_the_picture(tmp_path: Path):
+    """Above pages.OVERVIEW_MAX partners the partners page draws no picture of everyone (at 500
+    partners it alone was 375 kB); each partner's page still has its own, and its table."""
+    from bench import synth
+    from bench.project import write_partnership
+    from boligdialog import pages
+    from boligdialog.load import load_site
+
+    scale = synth.Scale(meetings=20, partners=pages.OVERVIEW_MAX + 1, themes=5, news=2, invited_per_meeting=12)
+    write_partnership(synth.partnership(scale), tmp_path)
+    site = load_site(tmp_path, tmp_path / "content", today=synth.BENCH_DATE)
+    made = {p.src_uri: p.markdown for p in pages.partner_pages(site, "da")}
+    index = made.pop("partnere/index.md")
+    assert "<svg" not in index and "<table" not in index
+    assert f"Med {scale.partners} partnere vises forløbet" in index
+    assert all("<svg" in text and "<table" in text for text in made.values())
