@@ -12,11 +12,8 @@ the browser shows them and the site comes back by itself once they are fixed.
 from __future__ import annotations
 
 import html
-import json
 import logging
 import os
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -28,7 +25,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from boligdialog import (describe, editlinks, lastmod, navigation, opendata, opengraph, outputs, pages, preview,
-                         render, routes, schedule, translate)
+                         render, routes, schedule, search, translate)
 from boligdialog.errors import DataError, ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
 from boligdialog.identity import Identity
@@ -251,6 +248,7 @@ def _context(context: dict, *, lang: Lang, config: Any, urls: dict[str, str], ur
         "alternates": [{"lang": code, "name": LANGUAGE_NAMES[code], "url": urls[code]} for code in LANGS],
         "other": next(code for code in LANGS if code != lang),
         "search_url": routes.url_of(routes.src_uri(lang, routes.SEARCH)),
+        "search_bundle": routes.search_bundle(lang),
         "is_search": uri == routes.src_uri(lang, routes.SEARCH),
         "section": routes.nav_entry(uri),
         "feed_url": routes.feed(lang),
@@ -310,15 +308,10 @@ def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
 
 
 def on_post_build(*, config: Any) -> None:
-    """Index the built site with Pagefind: one index per ``<html lang>``."""
+    """Index the built site for search: a Pagefind bundle per language (:mod:`boligdialog.search`)."""
     if _problems is not None:
         return
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet"],
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        raise Abort(tr("Pagefind failed to index the site:") + f"\n{result.stdout}{result.stderr}")
-    # Pagefind lists its languages in random order; sorted, two builds give the same file.
-    entry = Path(config.site_dir) / "pagefind" / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True), encoding="utf-8")
+    try:
+        search.index_site(Path(config.site_dir))
+    except search.IndexFailed as exc:
+        raise Abort(str(exc)) from None
