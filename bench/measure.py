@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 OPEN_DATA = "data"
 """Folder of the open-data files in the site (``boligdialog.routes.DATA_DIR``)."""
+SEARCH_BUNDLES = ("pagefind", "en/pagefind")
+"""Folders of the search index of each language (``boligdialog.routes.search_bundle``)."""
 GZIP_LEVEL = 6
 """zlib's default level, a common setting of web servers."""
 
@@ -63,6 +65,7 @@ class SiteMetrics:
     site_bytes: int
     """Everything in the site folder, Pagefind's index included."""
     pagefind_bytes: int
+    """Pagefind's bundles, both languages."""
     home_first_view_gzip: int
     """Home page HTML + the CSS and JS it references, each gzip-compressed."""
     home_first_view_files: int
@@ -171,7 +174,7 @@ def site_metrics(site: Path) -> SiteMetrics:
         max_page=largest,
         median_by_section=medians_by_section(sizes),
         site_bytes=folder_bytes(site),
-        pagefind_bytes=folder_bytes(site / "pagefind"),
+        pagefind_bytes=sum(folder_bytes(site / bundle) for bundle in SEARCH_BUNDLES),
         home_first_view_gzip=gz,
         home_first_view_files=files,
         open_data_files={p.name: p.stat().st_size for p in sorted((site / OPEN_DATA).glob("*")) if p.is_file()},

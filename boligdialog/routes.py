@@ -13,7 +13,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from .translate import N_, tr
-from .values import Lang
+from .values import LANGS, Lang
 
 if TYPE_CHECKING:
     from .schedule import Archive
@@ -50,11 +50,19 @@ OPEN_DATA = "aabne-data.md"
 DATA_DIR = "data/"
 """Folder of the open-data files (one for both languages): ``/data/datapackage.json`` and the tables."""
 DATAPACKAGE = "datapackage.json"
+SEARCH_BUNDLE = "pagefind/"
+"""Folder of the search index of each language's pages (Pagefind's bundle): ``pagefind/`` for
+the Danish pages, ``en/pagefind/`` for the English ones."""
 
 
 def feed(lang: Lang) -> str:
     """The Atom feed of reports and news in ``lang``."""
     return src_uri(lang, FEED)
+
+
+def search_bundle(lang: Lang) -> str:
+    """The folder of the search index of the pages in ``lang``: ``pagefind/``, ``en/pagefind/``."""
+    return prefix(lang) + SEARCH_BUNDLE
 
 
 def calendar(lang: Lang) -> str:
@@ -101,7 +109,7 @@ SITE_FILES = {
 
 SITE_FOLDERS = {
     "assets/": N_("the theme's files"),
-    "pagefind/": N_("the search index"),
+    **{search_bundle(lang): N_("the search index") for lang in LANGS},
     DATA_DIR: N_("the open data"),
 }
 """Folders whose every file the build writes itself."""

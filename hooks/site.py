@@ -16,12 +16,8 @@ Pagefind refreshes the search index in the background.
 from __future__ import annotations
 
 import html
-import json
 import logging
 import os
-import subprocess
-import sys
-import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -34,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
 from boligdialog import (describe, editlinks, htmlblocks, lastmod, navigation, opendata, opengraph, outputs, pages, preview,
-                         rebuild, render, routes, schedule, translate)
+                         rebuild, render, routes, schedule, search, translate)
 from boligdialog.errors import DataError, ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
 from boligdialog.identity import Identity
@@ -83,7 +79,7 @@ _dirty = False
 """``mkdocs serve --dirty``: a rebuild writes again only what changed (:mod:`boligdialog.rebuild`)."""
 _previous: rebuild.Snapshot | None = None
 """What the last finished build of this preview made."""
-_indexing: threading.Thread | None = None
+_indexer = search.Background(on_error=lambda message: log.error("%s", message))
 """Pagefind refreshing the preview's search index after a rebuild that kept pages."""
 
 
@@ -111,7 +107,7 @@ def _stop(reason: str) -> Abort:
 def on_config(config: Any) -> Any:
     global _build, _problems
     _build, _problems = None, None
-    _wait_for_index()
+    _indexer.cancel()  # this build writes the site folder again; it indexes it when done
     # Heading ids keep Danish words readable: "Deltog i møder" -> #deltog-i-moeder, not #deltog-i-mder.
     config.mdx_configs.setdefault("toc", {})["slugify"] = routes.slugify
     # The generated pages' HTML passes through Markdown unparsed (boligdialog/htmlblocks.py).
@@ -325,6 +321,7 @@ def _context(context: dict, *, lang: Lang, config: Any, urls: dict[str, str], ur
         "alternates": [{"lang": code, "name": LANGUAGE_NAMES[code], "url": urls[code]} for code in LANGS],
         "other": next(code for code in LANGS if code != lang),
         "search_url": routes.url_of(routes.src_uri(lang, routes.SEARCH)),
+        "search_bundle": routes.search_bundle(lang),
         "is_search": uri == routes.src_uri(lang, routes.SEARCH),
         "section": routes.nav_entry(uri),
         "feed_url": routes.feed(lang),
@@ -390,18 +387,20 @@ def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
 
 
 def on_post_build(*, config: Any) -> None:
-    """Index the built site with Pagefind: one index per ``<html lang>``. After a preview
-    rebuild that kept pages, the rebuilt pages are served at once and the index follows in
-    the background (the next rebuild waits for it)."""
-    global _previous, _indexing
+    """Index the built site for search: a Pagefind bundle per language (:mod:`boligdialog.search`).
+    After a preview rebuild that kept pages, the rebuilt pages are served at once and the
+    index follows in the background (a newer rebuild stops it and starts again)."""
+    global _previous
     if _problems is not None:
         return
     assert _build is not None
     if _build.full:
-        _index(config.site_dir)
+        try:
+            search.index_site(Path(config.site_dir))
+        except search.IndexFailed as exc:
+            raise Abort(str(exc)) from None
     else:
-        _indexing = threading.Thread(target=_index_in_background, args=(config.site_dir,), daemon=True)
-        _indexing.start()
+        _indexer.start(Path(config.site_dir))
     if _dirty:
         _previous = _build.snapshot
 
@@ -410,30 +409,3 @@ def on_build_error(*, error: Exception) -> None:
     """A build that stopped may have written nothing: the next rebuild makes everything."""
     global _previous
     _previous = None
-
-
-def _index(site_dir: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", site_dir, "--quiet"],
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        raise Abort(tr("Pagefind failed to index the site:") + f"\n{result.stdout}{result.stderr}")
-    # Pagefind lists its languages in random order; sorted, two builds give the same file.
-    entry = Path(site_dir) / "pagefind" / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True), encoding="utf-8")
-
-
-def _index_in_background(site_dir: str) -> None:
-    try:
-        _index(site_dir)
-    except Abort as exc:
-        log.error("%s", exc)
-
-
-def _wait_for_index() -> None:
-    """Let a background Pagefind run finish before the site folder changes again."""
-    global _indexing
-    if _indexing is not None:
-        _indexing.join()
-        _indexing = None

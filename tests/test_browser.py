@@ -186,7 +186,8 @@ SEARCH_UI = {  # Pagefind's own words in each language, as a visitor sees and he
     "da": {"placeholder": "Søg", "name": "Søg på dette website", "results": "resultater for"},
     "en": {"placeholder": "Search", "name": "Search this site", "results": "results for"},
 }
-INDEX_FILE = re.compile(r"/pagefind/(?:pagefind\.|wasm\.|index/|fragment/)([a-z]+)[._]")
+INDEX_FILE = re.compile(r"/(en/)?pagefind/(?:pagefind\.|wasm\.|index/|fragment/)([a-z]+)[._]")
+"""A file of a search index: its bundle's folder (``en/`` or none) and the language in its name."""
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -210,8 +211,9 @@ def test_search_by_keyboard_finds_pages_in_the_page_language(page, base_url, axe
     results = [resolve_href(page, a) for a in page.locator(".pagefind-ui__result-link").all()]
     assert f"{prefix}temaer/midtby/" in results
     assert all(page_lang(url) == lang for url in results), results
-    fetched = [m.group(1) for url in requests if (m := INDEX_FILE.search(url))]
-    assert fetched and set(fetched) == {lang}, requests
+    fetched = [(m.group(1) or "", m.group(2)) for url in requests if (m := INDEX_FILE.search(url))]
+    assert fetched and set(fetched) == {(prefix, lang)}, requests  # the page language's own bundle
+    assert [url for url in requests if "/pagefind/" in url and not url.startswith(f"{base_url}{prefix}pagefind/")] == []
     assert not [url for url in requests if not is_local(url, base_url)]
     assert run_axe(page) == []
 

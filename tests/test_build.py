@@ -103,14 +103,18 @@ def test_sitemap_lists_both_languages_with_alternates(shipped_site):
     assert len(urls) == 2 * len([u for u in urls if not u.startswith(base + "en/")])
 
 
-def test_search_index_per_language(shipped_site):
-    entry = json.loads((shipped_site / "pagefind" / "pagefind-entry.json").read_text())
-    assert {"da", "en"} <= set(entry["languages"])
-    assert entry["languages"]["da"]["page_count"] >= 17
-    assert entry["languages"]["en"]["page_count"] >= 17
-    # the search code is loaded on the search page only
-    assert soup(shipped_site, "soeg/").select('script[src$="pagefind-ui.js"]')
-    assert not soup(shipped_site, "moeder/").select('script[src*="pagefind"]')
+@pytest.mark.parametrize("lang, bundle", [("da", "pagefind/"), ("en", "en/pagefind/")])
+def test_search_index_per_language(shipped_site, lang, bundle):
+    entry = json.loads((shipped_site / bundle / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {lang}  # each language's pages in a bundle of their own
+    assert entry["languages"][lang]["page_count"] >= 17
+    # the search page loads its own language's bundle; other pages load no search code
+    search_page = "soeg/" if lang == "da" else "en/soeg/"
+    page = soup(shipped_site, search_page)
+    assert [resolve(search_page, s["src"]) for s in page.select('script[src*="pagefind"]')] == [bundle + "pagefind-ui.js"]
+    assert [resolve(search_page, s["href"]) for s in page.select('link[href*="pagefind"]')] == [bundle + "pagefind-ui.css"]
+    assert resolve(search_page, page.select_one("[data-bd-search]")["data-bundle"]) == bundle
+    assert not soup(shipped_site, search_page.replace("soeg/", "moeder/")).select('[src*="pagefind"], [href*="pagefind"]')
 
 
 def test_no_request_to_other_hosts(shipped_site):

@@ -155,6 +155,7 @@ COLLISIONS = [
     ("404.html", "404.html", "the page shown for a missing address"),
     ("assets/stylesheets/main.css", "assets/stylesheets/main.css", "the theme's files"),
     ("pagefind/pagefind.js", "pagefind/pagefind.js", "the search index"),
+    ("en/pagefind/pagefind.js", "en/pagefind/pagefind.js", "the search index"),
 ]
 
 

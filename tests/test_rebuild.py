@@ -13,6 +13,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from boligdialog import routes
 from conftest import PROJECT_PARTS, copy_project, edit
 from records_fixture import EPOCH, add_records
 
@@ -31,9 +32,9 @@ def serve_build(project: Path, site: Path, *, dirty: bool) -> None:
 
 
 def tree(site: Path) -> dict[str, bytes]:
-    """Every file of a built site but Pagefind's index (the preview refreshes it in the background)."""
+    """Every file of a built site but Pagefind's bundles (the preview refreshes them in the background)."""
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
-            if p.is_file() and p.relative_to(site).parts[0] != "pagefind"}
+            if p.is_file() and routes.SEARCH_BUNDLE.strip("/") not in p.relative_to(site).parts}
 
 
 def stamps(site: Path) -> dict[str, int]:

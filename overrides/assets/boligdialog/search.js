@@ -1,5 +1,6 @@
-// Start Pagefind's search UI on the search page. Pagefind reads <html lang>, shows its UI in
-// that language, and loads only that language's index, and only when the visitor types.
+// Start Pagefind's search UI on the search page. Each language's pages have their own index
+// (data-bundle: pagefind/ for Danish, en/pagefind/ for English); Pagefind shows its UI in the
+// language of <html lang> and loads that index only when the visitor types.
 (function () {
   var el = document.querySelector("[data-bd-search]");
   if (!el || typeof PagefindUI === "undefined") return;

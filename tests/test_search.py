@@ -1,0 +1,111 @@
+"""The search index: Pagefind run on a small hand-made site, its bundles read back with gzip
+and json (Pagefind's fragment files are gzip-compressed JSON after a short signature)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from boligdialog import search
+
+SIGNATURE = b"pagefind_dcd"
+"""What a fragment file starts with once decompressed."""
+DANISH = {"index.html": "Forside om boligsamarbejdet", "moeder/visionsforum-1/index.html": "Mødet om Midtbyen",
+          "a,b{c}[d]/index.html": "En mappe med tegn der betyder noget i et glob"}
+ENGLISH = {"index.html": "Home page about the housing partnership",
+           "moeder/visionsforum-1/index.html": "The meeting on the town centre"}
+
+
+def page(lang: str, text: str) -> str:
+    return (f'<!doctype html><html lang="{lang}"><head><title>{text}</title></head>'
+            f'<body><nav>Menu</nav><article data-pagefind-body><h1>{text}</h1><p>{text}.</p></article></body></html>')
+
+
+def write_site(site: Path) -> Path:
+    for lang, pages in (("da", DANISH), ("en", ENGLISH)):
+        for path, text in pages.items():
+            target = site / ("" if lang == "da" else "en") / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page(lang, text), encoding="utf-8")
+    (site / "404.html").write_text("<!doctype html><html lang=da><body>Siden findes ikke</body></html>")
+    (site / "assets").mkdir()
+    return site
+
+
+def fragments(bundle: Path) -> dict[str, str]:
+    """``{url: content}`` of every page in a bundle."""
+    out = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(SIGNATURE)
+        fragment = json.loads(data[len(SIGNATURE):])
+        out[fragment["url"]] = fragment["content"]
+    return out
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = write_site(tmp_path_factory.mktemp("site"))
+    search.index_site(site)
+    return site
+
+
+def url(path: str) -> str:
+    return "/" + path.removesuffix("index.html")
+
+
+@pytest.mark.parametrize("lang, bundle, pages", [("da", "pagefind", DANISH), ("en", "en/pagefind", ENGLISH)])
+def test_each_language_has_a_bundle_of_its_own_pages(indexed, lang, bundle, pages):
+    entry = json.loads((indexed / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == [lang]
+    assert entry["languages"][lang]["page_count"] == len(pages)
+    # addresses relative to the bundle's folder: Pagefind puts en/ before those of en/pagefind/
+    found = fragments(indexed / bundle)
+    assert sorted(found) == sorted(url(path) for path in pages)
+    assert all("Menu" not in content for content in found.values())  # only the article is indexed
+    assert (indexed / bundle / "pagefind-ui.js").is_file()
+
+
+def test_the_danish_glob_leaves_out_the_english_folder(tmp_path):
+    site = write_site(tmp_path)
+    danish, english = search.runs(site)
+    assert (danish.lang, danish.root, english.lang, english.root) == ("da", site, "en", site / "en")
+    assert danish.glob == r"{*.html,a\,b\{c\}\[d\]/**/*.html,assets/**/*.html,moeder/**/*.html}"
+    assert english.glob == "**/*.html"
+
+
+def test_a_failed_run_says_what_pagefind_said(tmp_path):
+    (tmp_path / "en").mkdir()  # no pages: Pagefind stops
+    with pytest.raises(search.IndexFailed) as failed:
+        search.index_site(tmp_path)
+    first, *rest = str(failed.value).splitlines()
+    assert first == "Pagefind failed to index the site:"
+    assert "not able to build an index" in "\n".join(rest)
+
+
+def test_the_preview_indexes_in_the_background_and_a_newer_build_cancels_a_run(tmp_path):
+    site = write_site(tmp_path)
+    errors: list[str] = []
+    indexer = search.Background(on_error=errors.append)
+    indexer.start(site)
+    indexer.cancel()  # a newer build: the run stops (or has finished), no error is reported
+    indexer.start(site)
+    indexer.wait()
+    assert errors == []
+    assert sorted(fragments(site / "en" / "pagefind")) == sorted(url(path) for path in ENGLISH)
+    assert sorted(fragments(site / "pagefind")) == sorted(url(path) for path in DANISH)
+
+
+def test_a_failed_background_run_is_reported(tmp_path):
+    errors: list[str] = []
+    indexer = search.Background(on_error=errors.append)
+    (tmp_path / "en").mkdir()  # no pages: Pagefind stops
+    indexer.start(tmp_path)
+    indexer.wait()
+    assert len(errors) == 1 and "not able to build an index" in errors[0]
+    indexer.start(tmp_path / "gone")
+    indexer.wait()
+    assert len(errors) == 2 and errors[1].startswith("Pagefind failed to index the site:")
