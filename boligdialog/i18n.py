@@ -30,6 +30,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search": ("Søg", "Search"),
     "search_intro": ("Søg i møder, referater, partnere og temaer.",
                      "Search meetings, reports, partners and themes."),
+    "search_in_preview": ("Forhåndsvisning: søgningen finder en rettet tekst et øjeblik efter, at siden er vist "
+                          "igen.",
+                          "Preview: search finds a changed text a moment after the page is shown again."),
     "search_needs_js": ("Søgningen kræver JavaScript. Brug i stedet oversigterne over møder, partnere og temaer.",
                         "Search needs JavaScript. Use the lists of meetings, partners and themes instead."),
     # descriptions of index pages (boligdialog/describe.py)

@@ -235,10 +235,12 @@ def news_page(site: Site, lang: Lang) -> GeneratedPage:
     return _page(uri, s["news"], fragment, description=s["news_description"], in_nav=True)
 
 
-def search_page(lang: Lang) -> GeneratedPage:
+def search_page(lang: Lang, *, preview: bool = False) -> GeneratedPage:
+    """The search page; in the preview (``mkdocs serve``) it says that the index follows edits a moment later."""
     uri = routes.src_uri(lang, routes.SEARCH)
     s = strings(lang)
-    return _page(uri, s["search"], block("search.html", lang=lang, page_uri=uri), description=s["search_intro"],
+    return _page(uri, s["search"], block("search.html", lang=lang, page_uri=uri, preview=preview),
+                 description=s["search_intro"],
                  in_nav=True)
 
 
@@ -266,7 +268,7 @@ def english_fallback(page: ContentPage) -> GeneratedPage:
     return GeneratedPage(counterpart_uri(page.src_uri), front_matter(**meta) + block + "\n", True)
 
 
-def generate(site: Site, today: dt.date, site_url: str) -> list[GeneratedPage]:
+def generate(site: Site, today: dt.date, site_url: str, *, preview: bool = False) -> list[GeneratedPage]:
     """Every generated page of the site, both languages.
 
     A page that shows the body of an editor's page must also be made again by
@@ -277,7 +279,7 @@ def generate(site: Site, today: dt.date, site_url: str) -> list[GeneratedPage]:
         pages += theme_pages(site, lang, today, site_url)
         pages += meeting_pages(site, lang, today, site_url)
         pages += follow_up_pages(site, lang)
-        pages += [news_page(site, lang), search_page(lang), agreement_page(site, lang)]
+        pages += [news_page(site, lang), search_page(lang, preview=preview), agreement_page(site, lang)]
         pages += comparison_pages(site, lang)
     pages += [english_fallback(page) for page in site.pages.values() if _lacks_english(site, page)]
     return pages

@@ -187,7 +187,7 @@ def on_files(files: Files, *, config: Any) -> Files:
         made = {**outputs.calendars(site, site_url=site_url, stamp=_build.now, site_name=identity.name),
                 **{routes.DATA_DIR + name: content for name, content in package.files.items()}}
         head = outputs.head_extras(site, identity=identity)
-        generated = pages.generate(site, _build.today, site_url)
+        generated = pages.generate(site, _build.today, site_url, preview=_serving)
         generated += [pages.open_data_page(package, lang, site_url) for lang in LANGS]
     else:
         made, head = dict(kept.outputs), dict(kept.head)

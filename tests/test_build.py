@@ -114,6 +114,7 @@ def test_search_index_per_language(shipped_site, lang, bundle):
     assert [resolve(search_page, s["src"]) for s in page.select('script[src*="pagefind"]')] == [bundle + "pagefind-ui.js"]
     assert [resolve(search_page, s["href"]) for s in page.select('link[href*="pagefind"]')] == [bundle + "pagefind-ui.css"]
     assert resolve(search_page, page.select_one("[data-bd-search]")["data-bundle"]) == bundle
+    assert not page.select(".bd-search .bd-note")  # the preview's note on its index is the preview's
     assert not soup(shipped_site, search_page.replace("soeg/", "moeder/")).select('[src*="pagefind"], [href*="pagefind"]')
 
 

@@ -96,6 +96,8 @@ TEXT_EDITS = [
 def test_an_edit_of_a_text_writes_again_what_it_changes_and_nothing_else(preview: Preview):
     site, _ = preview.rebuild()
     assert_same(site, preview.full_build(), "first build")
+    assert "Forhåndsvisning: søgningen finder" in site["soeg/index.html"].decode()
+    assert "Preview: search finds" in site["en/soeg/index.html"].decode()
     for n, (what, path) in enumerate(TEXT_EDITS, start=1):
         with (preview.project / path).open("a", encoding="utf-8") as f:
             f.write(f"\nTilføjet afsnit nummer {n} om trafikken.\n")
