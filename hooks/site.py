@@ -29,8 +29,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
-from boligdialog import (describe, editlinks, htmlblocks, lastmod, navigation, opendata, opengraph, outputs, pages, preview,
-                         rebuild, render, routes, schedule, search, translate)
+from boligdialog import (describe, editlinks, htmlblocks, lastmod, memory, navigation, opendata, opengraph, outputs,
+                         pages, preview, rebuild, render, routes, schedule, search, translate)
 from boligdialog.errors import DataError, ValidationFailed
 from boligdialog.i18n import LANGUAGE_NAMES, strings
 from boligdialog.identity import Identity
@@ -194,7 +194,8 @@ def on_files(files: Files, *, config: Any) -> Files:
         generated = pages.regenerate(site, kept.pages, set(plan.changed))
     feeds = outputs.feeds(site, identity=identity)  # they quote reports and articles
     _build.head, _build.full = head, kept is None
-    _build.snapshot = rebuild.Snapshot(plan.key, rebuild.bodies(site), generated, {**made, **feeds}, head)
+    if _dirty:
+        _build.snapshot = rebuild.Snapshot(plan.key, rebuild.bodies(site), generated, {**made, **feeds}, head)
     taken = {f.dest_uri: f for f in files}
     for uri, content in {**made, **feeds}.items():
         _add(files, taken, File.generated(config, uri, content=content),
@@ -386,6 +387,11 @@ def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
     return server
 
 
+def on_post_page(output: str, *, page: Any, config: Any) -> str:
+    memory.forget_page(page)
+    return output
+
+
 def on_post_build(*, config: Any) -> None:
     """Index the built site for search: a Pagefind bundle per language (:mod:`boligdialog.search`).
     After a preview rebuild that kept pages, the rebuilt pages are served at once and the
@@ -395,6 +401,7 @@ def on_post_build(*, config: Any) -> None:
         return
     assert _build is not None
     if _build.full:
+        memory.release()  # before Pagefind: the two used to hold their memory at once
         try:
             search.index_site(Path(config.site_dir))
         except search.IndexFailed as exc:
