@@ -60,8 +60,13 @@ $(TOOLS)/.installed: Makefile
 test: $(VENV)/.installed tools  ## the whole test suite, browser gates included
 	$(PY) -m pytest
 
+# make test-quick runs on TEST_JOBS processes (pytest-xdist; each test file stays in one, so a
+# file's shared builds are made once per process). TEST_JOBS=0: one process.
+TEST_JOBS ?= 2
+
 test-quick: $(VENV)/.installed tools  ## while working: the suite without the browser gates and the tests marked slow (CI runs make test)
-	$(PY) -m pytest -q -m "not slow" --ignore=tests/test_browser.py --ignore=tests/test_browser_html.py
+	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadfile -m "not slow" \
+	  --ignore=tests/test_browser.py --ignore=tests/test_browser_html.py
 
 lighthouse: build  ## Lighthouse mobile scores of the home and a meeting page (docs/quality.md)
 	$(NPM) install --prefix $(TOOLS)/lighthouse --no-audit --no-fund --save-exact lighthouse@$(LIGHTHOUSE_VERSION)
