@@ -15,7 +15,7 @@ from typing import NamedTuple
 import pytest
 
 # The tests' tables of exact messages are in English; Danish tables choose Danish themselves
-# (the ``danish`` fixture). Subprocesses (builds, the check) inherit the setting.
+# (the ``danish`` fixture). Builds in this process read it, and subprocesses inherit it.
 os.environ["BOLIGDIALOG_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
