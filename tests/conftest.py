@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import logging
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 # The tests' tables of exact messages are in English; Danish tables choose Danish themselves
-# (the ``danish`` fixture). Subprocesses (builds, the check) inherit the setting.
+# (the ``danish`` fixture). Builds in this process read it, and subprocesses inherit it.
 os.environ["BOLIGDIALOG_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,8 +43,17 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def build(project: Path, *, epoch: int | None = None, strict: bool = True) -> subprocess.CompletedProcess:
-    """Run the real ``mkdocs build`` on ``project`` into ``project/site``."""
+class Built(NamedTuple):
+    """What a build ended with: the exit code and the output, as :func:`build_command` gives them."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def build_command(project: Path, *, epoch: int | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+    """Run the real ``mkdocs build`` command on ``project`` into ``project/site`` (about 1.5 s
+    more than :func:`build`): for tests of the command line itself, its exit code and output."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(epoch)
@@ -52,23 +64,56 @@ def build(project: Path, *, epoch: int | None = None, strict: bool = True) -> su
     return subprocess.run(args, capture_output=True, text=True, cwd=project, env=env)
 
 
-def build_here(project: Path, *, epoch: int) -> None:
-    """Build ``project`` with MkDocs in this process (about half the time of :func:`build`),
-    for tests that are not about the command line. Raises MkDocs's ``Abort`` when the build
+def build_here(project: Path, *, epoch: int | None = None, strict: bool = True) -> None:
+    """Build ``project`` into ``project/site`` with MkDocs in this process, as ``mkdocs build
+    --strict`` does (the plugins' startup and shutdown events, the project as the working folder,
+    ``SOURCE_DATE_EPOCH`` set to ``epoch`` if given). Raises MkDocs's ``Abort`` when the build
     stops (editor mistakes, or a warning under ``strict``)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    saved_epoch, saved_cwd = os.environ.get("SOURCE_DATE_EPOCH"), os.getcwd()
+    if epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    os.chdir(project)
     try:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
-        mkdocs_build(config)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=strict)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
     finally:
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
+        os.chdir(saved_cwd)
+        if saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+            os.environ["SOURCE_DATE_EPOCH"] = saved_epoch
+
+
+def build(project: Path, *, epoch: int | None = None, strict: bool = True) -> Built:
+    """Build ``project`` in this process (:func:`build_here`) and return what ``mkdocs build``
+    would have: exit code 0, or 1 when the build stops, and MkDocs's log at the command's level
+    (INFO) and in its format (``WARNING -  message``), the reason for a stop last."""
+    from mkdocs.exceptions import Abort
+
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    saved_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        build_here(project, epoch=epoch, strict=strict)
+        code = 0
+    except Abort as exc:
+        out.write(f"\n{exc.format_message()}\n")
+        code = exc.code
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved_level)
+    return Built(code, "", out.getvalue())
 
 
 @pytest.fixture
@@ -78,9 +123,10 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped content, built once with --strict; returns the site folder."""
+    """The shipped content, built once by the real ``mkdocs build --strict`` command; returns the
+    site folder."""
     project = copy_project(tmp_path_factory.mktemp("shipped") / "project")
-    result = build(project)
+    result = build_command(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -106,6 +152,26 @@ def tricky_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(project, epoch=EPOCH)
     assert result.returncode == 0, result.stderr
     return project
+
+
+@pytest.fixture(scope="session")
+def records_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped project with tests/records_fixture.py's records, built on the records' build
+    date; returns the project folder (its site is ``site/``). Read it; to edit, copy it
+    (:func:`copy_built`)."""
+    from records_fixture import EPOCH, add_records
+
+    project = copy_project(tmp_path_factory.mktemp("records") / "project")
+    add_records(project)
+    result = build(project, epoch=EPOCH)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def copy_built(project: Path, dest: Path) -> Path:
+    """A copy of a built ``project`` (with its ``site/``) to edit and build again."""
+    shutil.copytree(project, dest)
+    return dest
 
 
 def built_site(request: pytest.FixtureRequest, which: str) -> Path:

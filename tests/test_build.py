@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import build, edit
+from conftest import build, build_command, edit
 from htmlpage import main_text, resolve, soup
 
 PAGES = ["", "aftale/", "partnere/", "partnere/va/", "moeder/", "moeder/visionsforum-2017-1/",
@@ -200,7 +200,7 @@ def test_bad_data_fails_the_build_with_every_message_and_no_traceback(project):
     edit(project / "data/meetings.yaml", "themes: [midtby]", "themes: [midby]")
     edit(project / "data/partners.yaml", "    classification: municipality\n",
          "    classification: municipality\n    website: albertslund\n")
-    result = build(project)
+    result = build_command(project)
     assert result.returncode != 0
     out = result.stdout + result.stderr
     assert "Traceback" not in out

@@ -8,7 +8,7 @@ import pytest
 from boligdialog.cli import main
 from boligdialog.errors import ValidationFailed
 from boligdialog.load import load_site
-from conftest import build, edit
+from conftest import build, build_command, edit
 from records_fixture import BUILD_DATE, add_records
 
 
@@ -215,7 +215,7 @@ def test_check_command(project, capsys):
 
 def test_bad_source_date_epoch_stops_the_build_without_traceback(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    result = build(project)
+    result = build_command(project)
     assert result.returncode != 0
     out = result.stdout + result.stderr
     assert "Traceback" not in out

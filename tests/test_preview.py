@@ -28,7 +28,7 @@ from boligdialog.errors import DataError
 from browser import CHROMIUM_ARGS, chromium_path, require, start_playwright
 from boligdialog.preview import problems_page
 from boligdialog.translate import use
-from conftest import build, edit
+from conftest import build_command, edit
 
 DEADLINE = 90.0
 """Seconds a build of the preview may take before the test gives up (a build takes a few)."""
@@ -165,7 +165,7 @@ def _catch(errors: list[BaseException], function, *args) -> None:
 
 def test_mkdocs_build_still_stops(project):
     edit(project / "data/meetings.yaml", "themes: [midtby]", "themes: [midby]")
-    result = build(project)
+    result = build_command(project)
     assert result.returncode != 0
     assert "1st meeting (visionsforum-2017-1), themes no. 1: expected one of" in result.stderr
     assert not (project / "site" / "404.html").exists()

@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from icalendar import Calendar
 
-from conftest import build, edit
+from conftest import build, copy_built, edit
 from htmlpage import main_text, resolve, soup
 from records_fixture import EPOCH, add_records
 
@@ -21,9 +21,9 @@ SITE_URL = "https://boligdialog.example.org/"
 
 
 @pytest.fixture
-def records(project):
-    add_records(project)
-    return project
+def records_site(records_project):
+    """The shipped project with the records, built on their build date: read only."""
+    return records_project / "site"
 
 
 def built(project, epoch=EPOCH):
@@ -69,8 +69,8 @@ def test_upcoming_moves_to_past_with_the_build_date(project):
     assert "Extra Visionsforum" in soup(site, "en/").select_one(".bd-next").get_text()
 
 
-def test_next_meeting_skips_the_cancelled_one(records):
-    site = built(records)
+def test_next_meeting_skips_the_cancelled_one(records_site):
+    site = records_site
     upcoming, past = upcoming_and_past(site, "en/moeder/")
     assert upcoming == ["3rd Visionsforum", "4th Visionsforum"]
     assert past == ["Extra Visionsforum", "2nd Visionsforum"]
@@ -85,8 +85,8 @@ def read_ics(site, path):
     return Calendar.from_ical((site / path).read_bytes())
 
 
-def test_calendars_for_the_series_and_per_theme(records):
-    site = built(records)
+def test_calendars_for_the_series_and_per_theme(records_site):
+    site = records_site
     for lang, prefix in (("da", ""), ("en", "en/")):
         cal = read_ics(site, f"{prefix}moeder/visionsforum.ics")
         events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
@@ -110,9 +110,9 @@ def test_calendars_for_the_series_and_per_theme(records):
         soup(site, "en/moeder/visionsforum-2017-1/"))
 
 
-def test_uids_survive_an_edit_of_other_fields(records):
-    site = built(records)
-    before = [str(e["uid"]) for e in read_ics(site, "moeder/visionsforum.ics").walk("VEVENT")]
+def test_uids_survive_an_edit_of_other_fields(records_project, tmp_path):
+    before = [str(e["uid"]) for e in read_ics(records_project / "site", "moeder/visionsforum.ics").walk("VEVENT")]
+    records = copy_built(records_project, tmp_path / "project")
     edit(records / "data/meetings.yaml", "start: 2027-03-18 17:00", "start: 2027-03-25 16:00")
     edit(records / "data/meetings.yaml", "location: {da: Albertslund Rådhus, en: Albertslund Town Hall}",
          "location: {da: Musikteatret, en: Musikteatret}")
@@ -121,8 +121,8 @@ def test_uids_survive_an_edit_of_other_fields(records):
     assert sorted(before) == sorted(after) and len(after) == 6  # four meetings, two consultation deadlines
 
 
-def test_feeds_parse_newest_first_in_their_language(records):
-    site = built(records)
+def test_feeds_parse_newest_first_in_their_language(records_site):
+    site = records_site
     for lang, prefix in (("da", ""), ("en", "en/")):
         parsed = feedparser.parse((site / f"{prefix}feed.xml").read_bytes())
         assert parsed.bozo == 0, parsed.get("bozo_exception")
@@ -148,8 +148,8 @@ def jsonld(site, url):
     return [json.loads(b.string) for b in blocks]
 
 
-def test_meeting_pages_carry_event_json_ld(records):
-    site = built(records)
+def test_meeting_pages_carry_event_json_ld(records_site):
+    site = records_site
     [event] = jsonld(site, "en/moeder/visionsforum-2027-1/")
     assert event["@type"] == "Event" and event["@context"] == "https://schema.org"
     assert event["startDate"] == "2027-03-18T17:00:00+01:00"
@@ -171,8 +171,8 @@ def test_meeting_pages_carry_event_json_ld(records):
     assert jsonld(site, "moeder/visionsforum-2017-1/") == []  # August 2017: no day, no Event
 
 
-def test_draft_minutes_carry_a_banner_in_both_languages(records):
-    site = built(records)
+def test_draft_minutes_carry_a_banner_in_both_languages(records_site):
+    site = records_site
     da = soup(site, "moeder/visionsforum-2027-1/").select_one(".bd-banner--draft")
     en = soup(site, "en/moeder/visionsforum-2027-1/").select_one(".bd-banner--draft")
     assert da["role"] == "note" and "Referatet er et udkast" in da.get_text()
@@ -192,8 +192,8 @@ def test_approved_minutes_name_the_approving_meeting(project):
     assert resolve("en/moeder/visionsforum-2027-1/", banner.a["href"]) == f"en/moeder/{EXTRA}/"
 
 
-def test_decisions_on_meeting_page_and_follow_up(records):
-    site = built(records)
+def test_decisions_on_meeting_page_and_follow_up(records_site):
+    site = records_site
     page = soup(site, "en/opfoelgning/")
     open_items = page.select_one("#aabne + ul").select("li.bd-decision")
     assert [li.select_one(".bd-status").get_text() for li in open_items] == ["In progress"]
@@ -213,8 +213,8 @@ def test_decisions_on_meeting_page_and_follow_up(records):
     assert len(meeting.select(".bd-decisions li")) == 2
 
 
-def test_attachment_listed_with_type_and_size(records):
-    site = built(records)
+def test_attachment_listed_with_type_and_size(records_site):
+    site = records_site
     for url in ("moeder/visionsforum-2027-1/", "en/moeder/visionsforum-2027-1/"):
         link = soup(site, url).select_one(".bd-files a")
         assert resolve(url, link["href"]) == "filer/dagsorden-2027-1.pdf"
@@ -229,13 +229,13 @@ def test_attachment_listed_with_type_and_size(records):
     ("moeder/visionsforum-2028-1/", "16. marts 2028 kl. 17.00"),
     ("en/moeder/visionsforum-2027-2/", "9 September 2027"),
 ])
-def test_meeting_times_as_each_language_writes_them(records, url, when):
-    facts = soup(built(records), url).select_one(".bd-facts")
+def test_meeting_times_as_each_language_writes_them(records_site, url, when):
+    facts = soup(records_site, url).select_one(".bd-facts")
     assert facts.select("dd")[0].get_text(" ", strip=True).startswith(when)
 
 
-def test_a_decision_is_on_the_meeting_where_it_was_taken_and_where_it_was_last_reported(records):
-    site = built(records)
+def test_a_decision_is_on_the_meeting_where_it_was_taken_and_where_it_was_last_reported(records_site):
+    site = records_site
     taken = soup(site, "en/moeder/visionsforum-2027-1/")
     assert [li.select_one(".bd-status").get_text() for li in taken.select("#beslutninger + ul li")] == [
         "In progress", "Done"]

@@ -13,6 +13,8 @@ import typing
 from pathlib import Path
 
 import pytest
+from check_jsonschema import main as check_jsonschema_command
+from click.testing import CliRunner
 from pydantic import BaseModel
 
 from boligdialog import model, schemas
@@ -24,8 +26,12 @@ from records_fixture import BUILD_DATE, add_records
 
 
 def check_jsonschema(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "check_jsonschema", *args], capture_output=True, text=True,
-                          timeout=300)
+    """Run check-jsonschema's command line in this process (click's test runner), as
+    ``check-jsonschema ARGS`` would: its exit code and output."""
+    result = CliRunner().invoke(check_jsonschema_command, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return subprocess.CompletedProcess(["check-jsonschema", *args], result.exit_code, result.stdout, result.stderr)
 
 
 def validate(project: Path) -> dict[str, str]:
