@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from frictionless import validate
 
-from bench import measure, project, serve, synth
+from bench import measure, project, report, serve, synth
 from bench.run import main
 from boligdialog import opendata, outputs
 from boligdialog.identity import Identity
@@ -238,3 +238,27 @@ def test_small_benchmark_writes_the_markdown_report(small_run: Path) -> None:
 def test_report_can_be_printed_again_from_results_json(small_run: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--from-json", str(small_run / "results.json")]) == 0
     assert capsys.readouterr().out.strip() == (small_run / "report.md").read_text(encoding="utf-8").strip()
+
+
+def _results(preview: serve.Preview) -> report.Results:
+    machine = report.Machine(cpus=1, cpu_model="", memory_gib=1.0, python="", platform="", versions={})
+    return report.Results(machine=machine, source="", command="", reps=1, sizes=[], shipped_preview=preview)
+
+
+@pytest.mark.parametrize("pages, met", [((1.2, 1.5, 1.9), True), ((1.2, 2.5, 2.6), False), ((1.2, None, 1.3), False)])
+def test_the_preview_target_needs_every_edit_shown_and_the_median_within_limit(
+        pages: tuple[float | None, ...], met: bool) -> None:
+    edits = [serve.Rebuild(detect_s=0.1, total_s=1.0, built_in_s=None, page_s=p) for p in pages]
+    preview = serve.Preview(project="shipped", report="r.md", page="/moeder/m/", startup_s=1.0, edits=edits)
+    (target,) = report.preview_targets(_results(preview))
+    assert target.met is met
+    assert f"({sum(p is not None for p in pages)} of {len(pages)} edits shown)" in target.measured
+
+
+@pytest.mark.parametrize("total, page, met", [(4.0, 4.1, True), (6.0, 6.1, False), (4.0, None, False)])
+def test_a_data_edit_is_compared_with_the_full_build(total: float, page: float | None, met: bool) -> None:
+    data_edit = serve.Rebuild(detect_s=0.1, total_s=total, built_in_s=None, page_s=page)
+    preview = serve.Preview(project="200 meetings", report="r.md", page="/moeder/m/", startup_s=1.0,
+                            data_file="data/meetings.yaml", data_edit=data_edit, full_build_s=5.0)
+    (target,) = report.preview_targets(_results(preview))
+    assert target.met is met and "full build 5.00 s" in target.measured
