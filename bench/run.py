@@ -13,6 +13,7 @@ edits in that project. Results go to ``--out`` as ``results.json`` and
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import json
 import os
@@ -21,7 +22,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import copy
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict
