@@ -6,6 +6,7 @@ import gzip
 import os
 import statistics
 import subprocess
+import threading
 import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -18,6 +19,11 @@ SEARCH_BUNDLES = ("pagefind", "en/pagefind")
 """Folders of the search index of each language (``boligdialog.routes.search_bundle``)."""
 GZIP_LEVEL = 6
 """zlib's default level, a common setting of web servers."""
+PAGE_LIMIT_BYTES = 150_000
+"""Issue 12: every page at most 150 kB of HTML; :class:`SiteMetrics` lists the pages above it."""
+SAMPLE_S = 0.05
+"""How often the memory of a build's process tree is read while it runs."""
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
 @dataclass(frozen=True)
@@ -28,24 +34,78 @@ class Run:
     cpu_s: float
     """User + system time of the process and the children it waited for."""
     peak_rss_mib: float
-    """Largest resident set of the process or any child it waited for (Linux ``ru_maxrss``)."""
+    """Largest resident set of the process or any child it waited for (Linux ``ru_maxrss``):
+    the largest single process, not their sum."""
     returncode: int
+    tree_peak_rss_mib: float = 0.0
+    """Largest sum of the resident sets of the process and all its descendants at one moment,
+    read from ``/proc`` every :data:`SAMPLE_S` seconds (a moment between two readings is
+    missed, so this is a lower bound). Pagefind runs while MkDocs still holds its memory."""
+
+    @property
+    def whole_peak_mib(self) -> float:
+        """Peak memory of the whole process tree: the sampled sum, and never less than the
+        largest single process."""
+        return max(self.peak_rss_mib, self.tree_peak_rss_mib)
+
+
+def tree_rss_bytes(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants now (Linux ``/proc``); 0 if it is gone."""
+    total, todo, seen = 0, [pid], set()
+    while todo:
+        proc = todo.pop()
+        if proc in seen:
+            continue
+        seen.add(proc)
+        try:
+            total += int(Path(f"/proc/{proc}/statm").read_text().split()[1]) * _PAGE_SIZE
+            for task in Path(f"/proc/{proc}/task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError, IndexError):  # it ended while being read
+            continue
+    return total
+
+
+class _TreeMemory:
+    """Reads the memory of a process tree in a thread until stopped; keeps the largest sum."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak = pid, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, tree_rss_bytes(self.pid))
+            self._stop.wait(SAMPLE_S)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
 
 
 def run_measured(args: list[str], *, cwd: Path, env: dict[str, str], log: Path) -> Run:
-    """Run ``args`` to the end, output to ``log``; measure it with ``wait4``.
+    """Run ``args`` to the end, output to ``log``; measure it with ``wait4`` and ``/proc``.
 
     ``wait4`` gives the resource use of this one child (and the grandchildren it waited
-    for), unlike ``RUSAGE_CHILDREN``, which is the maximum over every child so far.
+    for), unlike ``RUSAGE_CHILDREN``, which is the maximum over every child so far. The
+    memory of the whole tree at once is read from ``/proc`` while it runs.
     """
     with log.open("wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)
+        memory = _TreeMemory(proc.pid)
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            tree_peak = memory.stop()
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     return Run(wall_s=wall, cpu_s=usage.ru_utime + usage.ru_stime,
-               peak_rss_mib=usage.ru_maxrss / 1024, returncode=proc.returncode)
+               peak_rss_mib=usage.ru_maxrss / 1024, returncode=proc.returncode,
+               tree_peak_rss_mib=tree_peak / 2**20)
 
 
 # --- the built site ----------------------------------------------------------------------
@@ -73,6 +133,8 @@ class SiteMetrics:
     """Size of every open-data file (``data/``), by name."""
     largest_by_kind: dict[str, tuple[str, int]] = field(default_factory=dict)
     """Site path and size of the largest page of each kind (:func:`page_kind`)."""
+    large_pages: dict[str, int] = field(default_factory=dict)
+    """Every page above :data:`PAGE_LIMIT_BYTES`, by site path, largest first."""
 
     @property
     def open_data_bytes(self) -> int:
@@ -179,4 +241,6 @@ def site_metrics(site: Path) -> SiteMetrics:
         home_first_view_files=files,
         open_data_files={p.name: p.stat().st_size for p in sorted((site / OPEN_DATA).glob("*")) if p.is_file()},
         largest_by_kind=largest_by_kind(sizes),
+        large_pages=dict(sorted(((uri, n) for uri, n in sizes.items() if n > PAGE_LIMIT_BYTES),
+                                key=lambda item: (-item[1], item[0]))),
     )

@@ -1,11 +1,15 @@
 """Scratch projects for the benchmark: our config, theme overrides and hooks with
-synthetic ``data/`` and ``content/``, and the configs of the three build variants.
+synthetic ``data/`` and ``content/``, and the configs of the four build variants.
 
 - ``ours``: the real ``mkdocs.yml`` and ``hooks/site.py``, Pagefind included;
 - ``ours-no-pagefind``: the same hooks through :mod:`bench.shim`, without ``on_post_build``;
-- ``plain``: MkDocs + Material with the same theme settings, nav and Markdown
-  extensions, no hooks and no theme overrides, building the pages that a capture
-  build of ours wrote out as plain Markdown files.
+- ``plain-search``: MkDocs + Material with the same theme settings, nav and Markdown
+  extensions and Material's default search plugin, no hooks and no theme overrides,
+  building the pages that a capture build of ours wrote out as plain Markdown files;
+- ``plain``: the same without the search plugin.
+
+Each pair is compared: ``ours`` with ``plain-search`` (a site with search against what a
+user would otherwise pick), ``ours-no-pagefind`` with ``plain`` (what our hooks cost).
 """
 
 from __future__ import annotations
@@ -28,9 +32,13 @@ CODE_PARTS = ("boligdialog", *SHIPPED_PARTS)
 """What a snapshot of the code under test holds (see :func:`snapshot`)."""
 SHIM = "hooks/bench_hooks.py"
 
-OURS, NO_PAGEFIND, PLAIN = "ours", "ours-no-pagefind", "plain"
-VARIANTS = (OURS, NO_PAGEFIND, PLAIN)
-"""Build variants, in the order each repetition runs them."""
+OURS, NO_PAGEFIND, PLAIN_SEARCH, PLAIN = "ours", "ours-no-pagefind", "plain-search", "plain"
+VARIANTS = (OURS, PLAIN_SEARCH, NO_PAGEFIND, PLAIN)
+"""Build variants, in the order each repetition runs them: each compared pair back to back."""
+BASELINES = {OURS: PLAIN_SEARCH, NO_PAGEFIND: PLAIN}
+"""The baseline each of our builds is compared with."""
+SEARCH_PLUGIN = "search"
+"""Material's default search plugin (what ``plugins:`` holds when a config does not set it)."""
 ATTACHMENT_HEADER = b"%PDF-1.4\n% synthetic attachment\n"
 
 
@@ -130,14 +138,17 @@ def not_in_nav_patterns(in_nav: dict[str, bool]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def plain_config(config: dict[str, Any], docs_dir: str, in_nav: dict[str, bool]) -> dict[str, Any]:
+def plain_config(config: dict[str, Any], docs_dir: str, in_nav: dict[str, bool],
+                 search: bool = False) -> dict[str, Any]:
     """Plain MkDocs + Material: same theme settings, nav and extensions; no hooks, no overrides
-    (and so none of the extra pages our overrides render: the English 404 page, robots.txt)."""
+    (and so none of the extra pages our overrides render: the English 404 page, robots.txt);
+    with ``search``, Material's default search plugin, otherwise no plugins."""
     theme = {k: v for k, v in config["theme"].items() if k not in ("custom_dir", "static_templates")}
     # extra.alternate: true only makes Material's header include our partials/alternate.html
     extra = {k: v for k, v in config.get("extra", {}).items() if k != "alternate"}
     plain = {k: v for k, v in config.items() if k not in ("hooks", "watch", "not_in_nav")}
-    return plain | {"docs_dir": docs_dir, "theme": theme, "extra": extra, "not_in_nav": not_in_nav_patterns(in_nav)}
+    return plain | {"docs_dir": docs_dir, "theme": theme, "extra": extra, "not_in_nav": not_in_nav_patterns(in_nav),
+                    "plugins": [SEARCH_PLUGIN] if search else []}
 
 
 def scratch_project(dest: Path, partnership: Partnership, code: Path) -> Project:

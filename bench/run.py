@@ -1,16 +1,19 @@
 """``python -m bench``: build synthetic partnerships with our hooks and with plain MkDocs,
-alternating, and report times, memory, page sizes and ``mkdocs serve`` rebuilds.
+alternating, and report times, memory, page sizes and how fast the preview shows an edit.
 
 For each size: write a scratch project (our config, overrides and hooks with
 synthetic data and content), run one untimed capture build that also writes
-the baseline's plain Markdown, then repeat ``ours``, ``ours-no-pagefind`` and
-``plain`` builds back to back, and Pagefind alone on ours' site. Results go to
-``--out`` as ``results.json`` and ``report.md``; the report is also printed.
+the baselines' plain Markdown, then repeat ``ours``, ``plain-search``,
+``ours-no-pagefind`` and ``plain`` builds back to back, and Pagefind alone on
+ours' site; then, at the sizes of ``--serve-sizes``, time ``mkdocs serve`` after
+edits in that project. Results go to ``--out`` as ``results.json`` and
+``report.md``; the report is also printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import json
 import os
@@ -32,6 +35,7 @@ from .project import (
     NO_PAGEFIND,
     OURS,
     PLAIN,
+    PLAIN_SEARCH,
     ROOT,
     SHIPPED_PARTS,
     VARIANTS,
@@ -43,12 +47,13 @@ from .project import (
     snapshot,
     write_config,
 )
-from .serve import Rebuild, serve_rebuilds
+from .serve import MEETING_PAGE, Change, Preview, measure_preview
 
 Say = Callable[[str], None]
 """Where progress lines go."""
 
 DEFAULT_SIZES = (20, 200, 2000)
+DEFAULT_SERVE_SIZES = (200, 2000)
 PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "markdown", "pydantic")
 
 
@@ -107,19 +112,35 @@ def export_alone(project: Project, env: dict[str, str]) -> float:
 
 
 def capture_baseline(project: Project, env: dict[str, str]) -> None:
-    """Build once through the shim with capture on, then write the plain config for its output."""
+    """Build once through the shim with capture on, then write the plain configs (with and
+    without search) for its output."""
     mkdocs_build(project, NO_PAGEFIND, env | {"BENCH_CAPTURE_DIR": str(project.capture)},
                  site=project.root / "site-capture")
     shutil.rmtree(project.root / "site-capture")
     in_nav = json.loads((project.capture / "pages.json").read_text(encoding="utf-8"))
-    config = plain_config(read_config(project.config(OURS)), "capture/docs", in_nav)
-    write_config(config, project.config(PLAIN))
+    ours = read_config(project.config(OURS))
+    for variant, search in ((PLAIN, False), (PLAIN_SEARCH, True)):
+        write_config(plain_config(ours, "capture/docs", in_nav, search=search), project.config(variant))
 
 
-def bench_size(meetings: int, reps: int, workdir: Path, code: Path, seed: int, say: Say) -> report.SizeResult:
-    """Every figure of one size: capture build, then ``reps`` rounds of the variants in turn."""
+def synthetic_changes(project: Project, partnership: synth.Partnership) -> tuple[Path, Change]:
+    """The Danish report of the last held meeting, and a change of that meeting's Danish title
+    in ``data/meetings.yaml`` (the rest of the file as written), to be seen on its page."""
+    document = copy.deepcopy(partnership.data["meetings.yaml"])
+    meeting = [m for m in document["meetings"] if m["state"] == "held"][-1]
+    meeting["name"]["da"] += " (rettet)"
+    change = Change(path=project.root / "data" / "meetings.yaml", text=synth.yaml_text(document),
+                    page=MEETING_PAGE.format(id=meeting["id"]), expect=meeting["name"]["da"])
+    return project.root / "content" / "referater" / f"{meeting['id']}.md", change
+
+
+def bench_size(meetings: int, reps: int, workdir: Path, code: Path, seed: int, say: Say,
+               serve_edits: int = 0) -> report.SizeResult:
+    """Every figure of one size: capture build, then ``reps`` rounds of the variants in turn,
+    then (with ``serve_edits``) the preview after that many report edits and one data edit."""
     scale = synth.scale_for(meetings)
-    project = scratch_project(workdir / f"size-{meetings}", synth.partnership(scale, seed), code)
+    partnership = synth.partnership(scale, seed)
+    project = scratch_project(workdir / f"size-{meetings}", partnership, code)
     env = build_env(code)
     load_before = os.getloadavg()[0]
     say(f"{meetings} meetings, {scale.partners} partners: capture build")
@@ -135,22 +156,40 @@ def bench_size(meetings: int, reps: int, workdir: Path, code: Path, seed: int, s
         export.append(export_alone(project, env))
         say(f"  repetition {rep + 1}/{reps}: " + ", ".join(f"{v} {runs[v][-1].wall_s:.2f} s" for v in VARIANTS)
             + f", pagefind alone {pagefind[-1].wall_s:.2f} s, open-data export alone {export[-1]:.2f} s")
+    load_after = os.getloadavg()[0]
+    sites = {v: site_metrics(project.site(v)) for v in (OURS, PLAIN)}
+    preview = None
+    if serve_edits > 0:
+        report_file, data_change = synthetic_changes(project, partnership)
+        say(f"  mkdocs serve: {serve_edits} edit(s) to {report_file.relative_to(project.root)}, "
+            f"then one to {data_change.path.relative_to(project.root)}")
+        preview = measure_preview(project.root, f"{meetings} meetings", report_file, serve_edits, env,
+                                  data_change=data_change, full_build_s=report.median_time(runs[OURS]))
+        _say_preview(preview, say)
     return report.SizeResult(
-        scale=scale, runs=runs, pagefind=pagefind, export_s=export,
-        sites={v: site_metrics(project.site(v)) for v in (OURS, PLAIN)},
+        scale=scale, runs=runs, pagefind=pagefind, export_s=export, sites=sites,
         source_bytes=folder_bytes(project.root / "data") + folder_bytes(project.root / "content"),
-        load_average=(load_before, os.getloadavg()[0]),
+        load_average=(load_before, load_after), preview=preview,
     )
 
 
-def shipped_serve(edits: int, workdir: Path, code: Path, say: Say) -> list[Rebuild]:
-    """Rebuild times of ``mkdocs serve`` on a copy of the shipped project."""
+def _say_preview(preview: Preview, say: Say) -> None:
+    times = ", ".join(f"{r.total_s:.2f} s" for r in preview.edits)
+    say(f"  mkdocs serve: first build {preview.startup_s:.2f} s; report edits served after {times or '–'}"
+        + (f"; data edit {preview.data_edit.total_s:.2f} s" if preview.data_edit else "")
+        + (f"\n  mkdocs serve measurement stopped:\n{preview.error}" if preview.error else ""))
+
+
+def shipped_serve(edits: int, workdir: Path, code: Path, say: Say) -> Preview | None:
+    """The preview of a copy of the shipped project after ``edits`` edits of its first report."""
     if edits <= 0:
-        return []
+        return None
     project = copy_parts(workdir / "shipped", SHIPPED_PARTS, source=code)
     report_file = min((project / "content" / "referater").glob("*.md"))
     say(f"mkdocs serve on the shipped content: {edits} edit(s) to {report_file.relative_to(project)}")
-    return serve_rebuilds(project, report_file, edits, build_env(code, epoch=False))
+    preview = measure_preview(project, "shipped", report_file, edits, build_env(code, epoch=False))
+    _say_preview(preview, say)
+    return preview
 
 
 def source_version(code: Path) -> str:
@@ -187,7 +226,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="meeting counts, comma-separated (default: %(default)s)")
     parser.add_argument("--reps", type=int, default=3, help="repetitions per size (default: %(default)s)")
     parser.add_argument("--serve-edits", type=int, default=5,
-                        help="edits timed with mkdocs serve on the shipped content, 0 to skip (default: %(default)s)")
+                        help="report edits timed with mkdocs serve on the shipped content and at each size of "
+                             "--serve-sizes, 0 to skip (default: %(default)s)")
+    parser.add_argument("--serve-sizes", default=",".join(map(str, DEFAULT_SERVE_SIZES)),
+                        help="of --sizes, those at which mkdocs serve is timed on the synthetic project "
+                             "(default: %(default)s)")
     parser.add_argument("--code", type=Path, default=ROOT,
                         help="take boligdialog/, hooks/, overrides/, mkdocs.yml, data/ and content/ from this "
                              "folder, e.g. a patched copy (default: this checkout)")
@@ -204,19 +247,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace, command: str, workdir: Path, say: Say) -> report.Results:
     """Snapshot the code, measure every size, then ``mkdocs serve`` on the shipped content."""
-    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    sizes, serve_sizes = _numbers(args.sizes), set(_numbers(args.serve_sizes))
     source = source_version(args.code)
     code = snapshot(workdir / "code", args.code)
-    results = [bench_size(n, args.reps, workdir, code, args.seed, say) for n in sizes]
-    serve: list[Rebuild] = []
-    serve_error = None
-    try:
-        serve = shipped_serve(args.serve_edits, workdir, code, say)
-    except (TimeoutError, RuntimeError) as exc:  # keep the build figures
-        serve_error = str(exc)
-        say(f"mkdocs serve measurement failed:\n{serve_error}")
+    results = [bench_size(n, args.reps, workdir, code, args.seed, say,
+                          serve_edits=args.serve_edits if n in serve_sizes else 0) for n in sizes]
     return report.Results(machine=machine(), source=source, command=command, reps=args.reps,
-                          sizes=results, serve=serve, serve_error=serve_error)
+                          sizes=results, shipped_preview=shipped_serve(args.serve_edits, workdir, code, say))
+
+
+def _numbers(text: str) -> list[int]:
+    return [int(s) for s in text.split(",") if s.strip()]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
+import sys
 from pathlib import Path
 
 import pytest
 from frictionless import validate
 
-from bench import measure, project, synth
+from bench import measure, project, report, serve, synth
 from bench.run import main
 from boligdialog import opendata, outputs
 from boligdialog.identity import Identity
@@ -20,10 +22,11 @@ from boligdialog.load import load_site
 
 @pytest.fixture(scope="module")
 def small_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One benchmark run: 20 meetings, one repetition, one ``mkdocs serve`` edit."""
+    """One benchmark run: 20 meetings, one repetition, ``mkdocs serve`` with one report edit and
+    one data edit on the synthetic project, and one report edit on the shipped content."""
     out = tmp_path_factory.mktemp("bench-out")
     work = tmp_path_factory.mktemp("bench-work")
-    assert main(["--sizes", "20", "--reps", "1", "--serve-edits", "1", "--out", str(out),
+    assert main(["--sizes", "20", "--reps", "1", "--serve-edits", "1", "--serve-sizes", "20", "--out", str(out),
                  "--workdir", str(work)]) == 0
     return out
 
@@ -92,6 +95,66 @@ def test_plain_config_has_no_hooks_and_no_overrides() -> None:
     assert plain["theme"]["name"] == config["theme"]["name"] and plain["nav"] == config["nav"]
     assert plain["docs_dir"] == "capture/docs"
     assert "alternate" in config["extra"] and "alternate" not in plain["extra"]  # our overrides' switch
+    assert plain["plugins"] == []
+
+
+def test_plain_config_with_search_differs_only_by_the_search_plugin() -> None:
+    config = project.read_config(project.ROOT / "mkdocs.yml")
+    plain = project.plain_config(config, "capture/docs", {"moeder/a.md": False})
+    searched = project.plain_config(config, "capture/docs", {"moeder/a.md": False}, search=True)
+    assert searched["plugins"] == ["search"]
+    assert {k: v for k, v in searched.items() if k != "plugins"} == {k: v for k, v in plain.items() if k != "plugins"}
+
+
+def test_each_of_our_builds_runs_right_before_its_baseline() -> None:
+    order = list(project.VARIANTS)
+    assert set(order) == set(project.BASELINES) | set(project.BASELINES.values())
+    for ours, baseline in project.BASELINES.items():
+        assert order.index(baseline) == order.index(ours) + 1
+
+
+def test_serve_starts_the_preview_as_make_serve_does() -> None:
+    assert serve.makefile_serve_args(project.ROOT / "Makefile") == list(serve.SERVE_ARGS)
+
+
+@pytest.mark.parametrize("recipe, args", [
+    ("\t$(PY) -m mkdocs serve\n", ["serve"]),
+    ("\t@echo preview\n\t$(PY) -m mkdocs serve --dirty\n", ["serve", "--dirty"]),
+])
+def test_serve_args_are_read_from_the_serve_recipe(tmp_path: Path, recipe: str, args: list[str]) -> None:
+    (tmp_path / "Makefile").write_text(f"build:\n\t$(PY) -m mkdocs build\n\nserve: x\n{recipe}\nother:\n\ttrue\n")
+    assert serve.makefile_serve_args(tmp_path / "Makefile") == args
+
+
+def test_an_edited_report_is_checked_on_its_meeting_page(tmp_path: Path) -> None:
+    report = tmp_path / "a.md"
+    report.write_text("---\nmeeting: visionsforum-0007\ntitle: Referat\n---\n\nTekst.\n", encoding="utf-8")
+    first, second = serve.report_edits(report, 2)
+    assert first.page == second.page == "/moeder/visionsforum-0007/"
+    assert first.expect in first.text and first.expect in second.text and second.expect not in first.text
+    assert second.text.startswith(report.read_text(encoding="utf-8"))
+
+
+def test_memory_of_the_whole_tree_adds_up_parent_and_child(tmp_path: Path) -> None:
+    """A parent holding 80 MiB while its child holds 120 MiB: together more than either alone."""
+    child = "import time; b = b'x' * (120 * 2**20); time.sleep(1.5)"
+    parent = f"import subprocess, sys; a = b'x' * (80 * 2**20); subprocess.run([sys.executable, '-c', {child!r}])"
+    run = measure.run_measured([sys.executable, "-c", parent], cwd=tmp_path, env=dict(os.environ),
+                               log=tmp_path / "log")
+    assert run.returncode == 0
+    assert run.peak_rss_mib >= 120 and run.tree_peak_rss_mib >= run.peak_rss_mib + 80
+    assert run.whole_peak_mib == run.tree_peak_rss_mib
+
+
+def test_pages_above_the_limit_are_listed(tmp_path: Path) -> None:
+    sizes = {"index.html": 1_000, "a/index.html": measure.PAGE_LIMIT_BYTES,
+             "b/index.html": measure.PAGE_LIMIT_BYTES + 1, "en/c/index.html": 3 * measure.PAGE_LIMIT_BYTES}
+    for uri, size in sizes.items():
+        (tmp_path / uri).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / uri).write_bytes(b"<p>" + b"x" * (size - 3))
+    metrics = measure.site_metrics(tmp_path)
+    assert list(metrics.large_pages.items()) == [("en/c/index.html", sizes["en/c/index.html"]),
+                                                 ("b/index.html", sizes["b/index.html"])]
 
 
 def test_item_pages_are_grouped_by_section() -> None:
@@ -120,6 +183,7 @@ def test_first_view_counts_the_html_and_its_local_css_and_js(tmp_path: Path) -> 
         (tmp_path / "a.css").read_bytes())
 
 
+@pytest.mark.slow
 def test_small_benchmark_reports_every_figure(small_run: Path) -> None:
     results = json.loads((small_run / "results.json").read_text(encoding="utf-8"))
     (size,) = results["sizes"]
@@ -127,7 +191,10 @@ def test_small_benchmark_reports_every_figure(small_run: Path) -> None:
     for variant in project.VARIANTS:
         (run,) = size["runs"][variant]
         assert run["returncode"] == 0
-        assert run["wall_s"] > 0 and run["peak_rss_mib"] > 0
+        assert run["wall_s"] > 0 and run["cpu_s"] > 0
+        # the tree's memory is sampled, so it may miss a peak that ru_maxrss saw: no order between them
+        assert run["peak_rss_mib"] > 0 and run["tree_peak_rss_mib"] > 0
+    ours = size["runs"][project.OURS][0]
     for variant in (project.OURS, project.PLAIN):
         site = size["sites"][variant]
         assert site["pages"] > 0 and site["pages_en"] > 0
@@ -140,23 +207,67 @@ def test_small_benchmark_reports_every_figure(small_run: Path) -> None:
     files = size["sites"][project.OURS]["open_data_files"]
     assert {"datapackage.json", "meetings.csv", "meetings.json", "popolo-da.json"} <= set(files)
     assert files == size["sites"][project.PLAIN]["open_data_files"]  # the baseline serves the same files
-    assert results["serve_error"] is None
-    (rebuild,) = results["serve"]
-    assert rebuild["total_s"] > 0 and rebuild["detect_s"] >= 0
-    # MkDocs never logs the same line twice, so its own "built in" figure may be missing
-    assert rebuild["built_in_s"] is None or rebuild["built_in_s"] > 0
+    assert size["sites"][project.OURS]["large_pages"] == {}  # nothing near 150 kB at 20 meetings
+    synthetic, shipped = size["preview"], results["shipped_preview"]
+    assert synthetic["project"] == "20 meetings" and shipped["project"] == "shipped"
+    assert synthetic["page"].startswith("/moeder/visionsforum-") and synthetic["data_file"] == "data/meetings.yaml"
+    assert synthetic["full_build_s"] == ours["wall_s"]
+    for preview in (synthetic, shipped):
+        assert preview["error"] is None and preview["startup_s"] > 0
+        (rebuild,) = preview["edits"]
+        rebuilds = [rebuild, preview["data_edit"]] if preview is synthetic else [rebuild]
+        for r in rebuilds:
+            assert r["total_s"] > 0 and r["detect_s"] >= 0
+            assert r["page_s"] is not None and r["page_s"] >= r["total_s"]  # the page showed the change
+            # MkDocs never logs the same line twice, so its own "built in" figure may be missing
+            assert r["built_in_s"] is None or r["built_in_s"] > 0
+    assert shipped["data_edit"] is None
     assert all(math.isfinite(n) for n in _numbers(results))
 
 
+@pytest.mark.slow
 def test_small_benchmark_writes_the_markdown_report(small_run: Path) -> None:
     text = (small_run / "report.md").read_text(encoding="utf-8")
-    for heading in ("### Build time", "### Peak memory", "### Pages and sizes", "### Largest page of each kind",
-                    "### Scaling",
-                    "### Open data", "### `mkdocs serve`", "### Targets"):
+    for heading in ("### Build time", "### CPU time", "### Peak memory", "### Pages and sizes",
+                    "### Pages above 150 kB", "### Largest page of each kind", "### Scaling", "### Open data", "### `mkdocs serve`, 20 meetings",
+                    "### `mkdocs serve`, shipped", "### Targets"):
         assert heading in text
-    assert "ours / plain" in text and "serve rebuild" in text and "every page ≤ 150.0 kB of HTML" in text
+    targets = text.split("### Targets", 1)[1]
+    for target in ("ours / plain with search ≤ 1.00 at 20 meetings",
+                   "ours without Pagefind / plain ≤ 1.15 at 20 meetings",
+                   "every page ≤ 150 kB of HTML at 20 meetings",
+                   "peak memory of the whole build ≤ 1024 MiB at 20 meetings",
+                   "preview, 20 meetings: page of an edited report served within 2 s",
+                   "preview, 20 meetings: data edit no slower than a full build",
+                   "preview, shipped: page of an edited report served within 2 s"):
+        assert f"| {target} |" in targets
 
 
+@pytest.mark.slow
 def test_report_can_be_printed_again_from_results_json(small_run: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--from-json", str(small_run / "results.json")]) == 0
     assert capsys.readouterr().out.strip() == (small_run / "report.md").read_text(encoding="utf-8").strip()
+
+
+def _results(preview: serve.Preview) -> report.Results:
+    machine = report.Machine(cpus=1, cpu_model="", memory_gib=1.0, python="", platform="", versions={})
+    return report.Results(machine=machine, source="", command="", reps=1, sizes=[], shipped_preview=preview)
+
+
+@pytest.mark.parametrize("pages, met", [((1.2, 1.5, 1.9), True), ((1.2, 2.5, 2.6), False), ((1.2, None, 1.3), False)])
+def test_the_preview_target_needs_every_edit_shown_and_the_median_within_limit(
+        pages: tuple[float | None, ...], met: bool) -> None:
+    edits = [serve.Rebuild(detect_s=0.1, total_s=1.0, built_in_s=None, page_s=p) for p in pages]
+    preview = serve.Preview(project="shipped", report="r.md", page="/moeder/m/", startup_s=1.0, edits=edits)
+    (target,) = report.preview_targets(_results(preview))
+    assert target.met is met
+    assert f"({sum(p is not None for p in pages)} of {len(pages)} edits shown)" in target.measured
+
+
+@pytest.mark.parametrize("total, page, met", [(4.0, 4.1, True), (6.0, 6.1, False), (4.0, None, False)])
+def test_a_data_edit_is_compared_with_the_full_build(total: float, page: float | None, met: bool) -> None:
+    data_edit = serve.Rebuild(detect_s=0.1, total_s=total, built_in_s=None, page_s=page)
+    preview = serve.Preview(project="200 meetings", report="r.md", page="/moeder/m/", startup_s=1.0,
+                            data_file="data/meetings.yaml", data_edit=data_edit, full_build_s=5.0)
+    (target,) = report.preview_targets(_results(preview))
+    assert target.met is met and "full build 5.00 s" in target.measured
