@@ -17,11 +17,13 @@ from typing import Any
 
 
 def forget_page(page: Any) -> None:
-    """Drop a written page's HTML, Markdown and table of contents; nothing reads them after it
-    is written (links between pages are checked from what rendering recorded)."""
+    """Drop a written page's HTML, Markdown, table of contents and the source text MkDocs
+    keeps for it (a generated page's whole Markdown); nothing reads them after the page is
+    written (links between pages are checked from what rendering recorded)."""
     page.content = None
     page.markdown = None
     page.toc = []
+    page.file.content_bytes = b""
 
 
 def release() -> None:
