@@ -38,7 +38,11 @@ def summary_html(description: str | None, body_paragraph: str) -> str:
     paragraph rendered from Markdown, as the page itself renders it."""
     if description:
         return f"<p>{html.escape(description)}</p>"
-    return markdown.markdown(body_paragraph)
+    return _MARKDOWN.reset().convert(body_paragraph)
+
+
+_MARKDOWN = markdown.Markdown()
+"""One converter for every summary (making one per summary was most of the feeds' time)."""
 
 
 def tag_uri(site_url: str, key: str) -> str:

@@ -68,6 +68,16 @@ class Changes:
         self.content = content_dir.strip("/") + "/"
         self.today = today
         self.data = max((day for path, day in self.git.items() if path.startswith(DATA_DIR)), default=None)
+        self._of_meetings: dict[int | None, list[dt.date]] = {}
+        """Dates of the reports and days of the meetings, of one year (or of all: ``None``),
+        worked out once: thousands of pages list the same meetings."""
+
+    def _meetings(self, year: int | None = None) -> list[dt.date]:
+        """:meth:`_reports` and :meth:`_held` of every meeting, or of every meeting in ``year``."""
+        if year not in self._of_meetings:
+            ids = [m.id for m in self.site.meetings if year is None or schedule.year_of(m) == year]
+            self._of_meetings[year] = self._reports(ids) + self._held(ids)
+        return self._of_meetings[year]
 
     def _page(self, page: ContentPage | None) -> list[dt.date]:
         """The commit of an editor's file and the dates in its front matter."""
@@ -92,13 +102,12 @@ class Changes:
         """When the page with source path ``uri`` last changed, if known."""
         danish = routes.danish_uri(uri)
         section, _, rest = danish.partition("/")
-        all_meetings = [m.id for m in self.site.meetings]
         dates: list[dt.date] = []
         own = self.site.pages.get(uri) or self.site.pages.get(danish)
         if own is not None:  # an editor's page, or the English page standing in for it
             dates += self._page(own)
             if danish == "index.md":  # the home page lists the next meeting and the latest reports
-                dates += self._reports(all_meetings) + self._held(all_meetings) + self._data()
+                dates += self._meetings() + self._data()
             if any(a.text == danish for a in self.site.agreements):  # lists the signatories
                 dates += self._data()
         elif danish == routes.AGREEMENT or danish in self._comparisons:  # made of the versions' texts
@@ -109,13 +118,12 @@ class Changes:
             dates += [d for page in self.site.news("da") for d in self._page(page)]
             dates += [d for page in self.site.news("en") for d in self._page(page)]
         elif year_page := self._year_page(danish):  # a year's meetings or decisions
-            of_year = [m.id for m in self.site.meetings if schedule.year_of(m) == year_page]
-            dates += self._data() + self._reports(of_year) + self._held(of_year)
+            dates += self._data() + self._meetings(year_page)
         elif section == routes.SECTIONS["meetings"] and rest != "index.md":
             mid = rest.removesuffix(".md")
             dates += self._data() + self._reports([mid]) + self._held([mid])
         elif danish in (routes.section_index("meetings", "da"), routes.FOLLOW_UP) or section == routes.SECTIONS["themes"]:
-            dates += self._data() + self._reports(all_meetings) + self._held(all_meetings)
+            dates += self._data() + self._meetings()
         elif section == routes.SECTIONS["partners"]:
             dates += self._data()
         known = [d for d in dates if d <= self.today]

@@ -65,12 +65,21 @@ def split_front_matter(text: str, rel: str) -> tuple[Source, str]:
     return src, text
 
 
-_read: dict[tuple[str, str], tuple[str, list[DataError], tuple[Any, Source] | None]] = {}
-"""The last reading of each data file in this process, by (path, language of the messages):
-its text, its mistakes and its validated value. ``mkdocs serve`` loads everything again after
-every edit; a data file whose text did not change is not parsed and validated again (at 2,000
-meetings that was four fifths of loading). The records are frozen models, and nothing changes
-a :class:`~boligdialog.yamlsource.Source` after it is made."""
+_read: dict[tuple[str, str], tuple[str, Any]] = {}
+"""The last reading of each file in this process, by (path, language of the messages): its
+text and what was made of it (mistakes, validated value). ``mkdocs serve`` loads everything
+again after every edit; a file whose text did not change is not parsed and validated again (at
+2,000 meetings that was nine tenths of loading). The records are frozen models, and nothing
+changes a :class:`~boligdialog.yamlsource.Source` after it is made."""
+
+
+def _once(path: Path, text: str, make: Any) -> Any:
+    """``make()``, or what it made for the same file with the same text last time."""
+    key = (str(path), language())
+    last = _read.get(key)
+    if last is None or last[0] != text:
+        last = _read[key] = (text, make())
+    return last[1]
 
 
 def _load_data(root: Path, errors: list[DataError]) -> dict[DataFile[Any], tuple[Any, Source] | None]:
@@ -85,12 +94,8 @@ def _load_data(root: Path, errors: list[DataError]) -> dict[DataFile[Any], tuple
         text = read_text(path, rel, errors)
         if text is None:
             continue
-        key = (str(path), language())
-        last = _read.get(key)
-        if last is None or last[0] != text:
-            last = _read[key] = (text, *_validated(text, rel, file))
-        errors.extend(last[1])
-        out[file] = last[2]
+        errs, out[file] = _once(path, text, lambda: _validated(text, rel, file))
+        errors.extend(errs)
     return out
 
 
@@ -163,15 +168,23 @@ def _load_pages(content_dir: Path, uris: list[str],
         path = content_dir / src_uri
         rel = f"content/{src_uri}"
         text = read_text(path, rel, errors)
-        src, body = split_front_matter(text or "", rel)
-        errors.extend(_body_errors(body, text or "", rel))
-        meta, errs = (None, src.errors) if src.errors or text is None else validate_source(src, Page)
+        if text is None:
+            page, src, errs = _page(src_uri, rel, None)
+        else:
+            page, src, errs = _once(path, text, lambda: _page(src_uri, rel, text))
         errors.extend(errs)
-        # A page with bad front matter still exists: other checks must not report it missing.
-        pages[src_uri] = ContentPage(src_uri, routes.lang_of(src_uri), meta or Page(), body,
-                                     meta_ok=meta is not None)
-        sources[src_uri] = src
+        pages[src_uri], sources[src_uri] = page, src
     return pages, sources
+
+
+def _page(src_uri: str, rel: str, text: str | None) -> tuple[ContentPage, Source, list[DataError]]:
+    """An editor's page read from ``text`` (``None``: the file could not be read), and its mistakes."""
+    src, body = split_front_matter(text or "", rel)
+    errors = _body_errors(body, text or "", rel)
+    meta, errs = (None, src.errors) if src.errors or text is None else validate_source(src, Page)
+    # A page with bad front matter still exists: other checks must not report it missing.
+    page = ContentPage(src_uri, routes.lang_of(src_uri), meta or Page(), body, meta_ok=meta is not None)
+    return page, src, errors + errs
 
 
 def _file_sizes(meetings: list[Meeting], content_dir: Path, files: list[str], src: Source | None,
