@@ -13,7 +13,7 @@ SITE = "https://boligdialog.example.org/"
 
 def entry(key, day, title="T"):
     return FeedEntry(key=key, title=title, url=f"{SITE}en/{key}/", published=PartialDate.parse(day),
-                     updated=None, summary_html="<p>S</p>")
+                     updated=None, description="S", paragraph="")
 
 
 def feed(entries, **kwargs):
@@ -33,6 +33,16 @@ def test_feed_is_valid_atom_newest_first_with_stable_ids():
     # a changed title keeps the id
     again = feedparser.parse(feed([entry("b", "2027-03-04", title="Other")]))
     assert again.entries[0].id == parsed.entries[0].id
+
+
+def test_a_feed_holds_the_newest_entries():
+    import datetime as dt
+    from boligdialog.feed import FEED_LENGTH
+    days = [dt.date(2020, 1, 1) + dt.timedelta(days=i) for i in range(FEED_LENGTH + 10)]
+    parsed = feedparser.parse(feed([entry(f"e{i}", d.isoformat()) for i, d in enumerate(days)]))
+    assert parsed.bozo == 0
+    assert [e.id for e in parsed.entries] == [tag_uri(SITE, f"e{i}/en") for i in reversed(range(10, FEED_LENGTH + 10))]
+    assert parsed.feed.updated_parsed[:3] == days[-1].timetuple()[:3]
 
 
 def test_the_partnership_is_the_author_of_the_feed():
