@@ -14,19 +14,22 @@ back unchanged at the end. The ``markdown="1"`` attributes stay in the text, so 
 Markdown also builds into the same page without this extension (plain MkDocs with
 ``md_in_html``, as the benchmark's baseline does); the extension takes them out of the HTML.
 
-The markers are HTML comments: where the extension is not loaded they are invisible. An
-editor who typed them would get raw HTML passed through, which Markdown allows anyway.
+The markers are HTML comments with a token drawn when the module is loaded, so an editor
+cannot type one (a marker in a report would otherwise swallow the generated HTML after it);
+where the extension is not loaded they are invisible. They never reach the site.
 """
 
 from __future__ import annotations
 
 import re
+import secrets
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-START = "<!-- bd:html -->"
-END = "<!-- /bd:html -->"
+_TOKEN = secrets.token_hex(8)
+START = f"<!-- bd:html {_TOKEN} -->"
+END = f"<!-- /bd:html {_TOKEN} -->"
 
 _HEADING = re.compile(r'<h([1-6])(?: id="([^"]*)")? markdown="span">(.*?)</h\1>')
 """A heading the ``heading`` macro wrote (``_macros.html``): only a template can write this

@@ -148,10 +148,14 @@ class Changes:
     def _data(self) -> list[dt.date]:
         return [self.data] if self.data else []
 
+    def data_committed(self) -> dt.datetime | None:
+        """The last commit of anything in ``data/`` or the editors' folder, if there is a history."""
+        return max((when for path, when in self.commits.items() if path.startswith((DATA_DIR, self.content))),
+                   default=None)
+
     def data_changed(self, now: dt.datetime) -> dt.datetime:
         """When anything in ``data/`` or the editors' folder was last committed (the open
         data's ``modified``), in whole seconds, never after ``now``; ``now`` (the build time)
         without a history."""
-        found = max((when for path, when in self.commits.items() if path.startswith((DATA_DIR, self.content))),
-                    default=now)
+        found = self.data_committed() or now
         return min(found, now).astimezone(TZ).replace(microsecond=0)

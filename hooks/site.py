@@ -221,7 +221,7 @@ def _plan(config: Any) -> rebuild.Plan:
     key = rebuild.inputs_key(
         _build.site, files=[Path(config.config_file_path), *(root / data.path for data in DATA_FILES)],
         extra=[*rebuild.stamps([render.TEMPLATES, root / "overrides"]), config.site_url or "",
-               _build.today.isoformat(), _build.changes.data_changed(_build.now).date().isoformat()])
+               _build.today.isoformat(), str(_build.changes.data_committed())])
     return rebuild.plan(_previous, key, _build.site)
 
 

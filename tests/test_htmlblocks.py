@@ -99,3 +99,12 @@ def test_a_rendered_template_keeps_its_headings_and_escapes_data():
 def test_an_unclosed_run_is_left_to_markdown():
     html, _ = convert(f"{htmlblocks.START}\n<p>a</p>\n\nTekst")
     assert "<p>a</p>" in html and "<p>Tekst</p>" in html
+
+
+def test_an_editor_cannot_type_a_marker():
+    """The markers carry a token drawn at load time: the plain words an editor could type are
+    not a marker, and the generated HTML after them stays HTML."""
+    typed = "<!-- bd:html -->\nEt *afsnit*."
+    html, _ = convert(typed + "\n\n" + htmlblocks.embed('<section class="x">\n<p>a</p>\n</section>'))
+    assert "<em>afsnit</em>" in html and '<section class="x">' in html
+    assert htmlblocks.START not in typed and len(htmlblocks.START) > len("<!-- bd:html -->")
