@@ -44,6 +44,34 @@ class Snapshot:
     """Generated files other than pages and feeds (calendars, open data), by path."""
     head: Mapping[str, str]
     """JSON-LD for ``<head>``, by page source path."""
+    anchors: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The heading ids of every page, by source path (filled as pages are written)."""
+    links: dict[str, tuple[Link, ...]] = field(default_factory=dict)
+    """The links to headings of other pages, by the source path of the page they are on."""
+
+    def carry_over(self, previous: Snapshot) -> None:
+        """Start from the anchors and links of ``previous``; the pages written now replace theirs."""
+        self.anchors.update(previous.anchors)
+        self.links.update(previous.links)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a heading of a page: ``[text](target.md#anchor)`` on the page ``source``."""
+
+    source: str
+    target: str
+    anchor: str
+    written: str
+    """The link as the editor wrote it."""
+
+
+def broken_links(snapshot: Snapshot, written: set[str]) -> list[Link]:
+    """Links to a heading that is not there, between a page written in this build and one that
+    was kept (MkDocs checks only the links between pages it writes in the same build)."""
+    return [link for source, links in snapshot.links.items() for link in links
+            if (source in written) != (link.target in written)
+            and link.target in snapshot.anchors and link.anchor not in snapshot.anchors[link.target]]
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,8 @@ class _Build:
     """What this build made, kept for the next rebuild of ``mkdocs serve --dirty`` once it finishes."""
     full: bool = True
     """Everything is made and written (not a rebuild that keeps what did not change)."""
+    written: set[str] = field(default_factory=set)
+    """Source paths of the pages this build wrote."""
 
     @property
     def today(self) -> date:
@@ -196,6 +198,8 @@ def on_files(files: Files, *, config: Any) -> Files:
     _build.head, _build.full = head, kept is None
     if _dirty:
         _build.snapshot = rebuild.Snapshot(plan.key, rebuild.bodies(site), generated, {**made, **feeds}, head)
+        if kept is not None:
+            _build.snapshot.carry_over(kept)
     taken = {f.dest_uri: f for f in files}
     for uri, content in {**made, **feeds}.items():
         _add(files, taken, File.generated(config, uri, content=content),
@@ -388,6 +392,14 @@ def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
 
 
 def on_post_page(output: str, *, page: Any, config: Any) -> str:
+    assert _build is not None
+    snapshot, uri = _build.snapshot, page.file.src_uri
+    if snapshot is not None:  # the preview: what later rebuilds check links to headings against
+        _build.written.add(uri)
+        snapshot.anchors[uri] = frozenset(page.present_anchor_ids or ())
+        snapshot.links[uri] = tuple(rebuild.Link(uri, target.src_uri, anchor, written)
+                                    for target, anchors in (page.links_to_anchors or {}).items()
+                                    for anchor, written in anchors.items() if target.src_uri != uri)
     memory.forget_page(page)
     return output
 
@@ -407,6 +419,10 @@ def on_post_build(*, config: Any) -> None:
         except search.IndexFailed as exc:
             raise Abort(str(exc)) from None
     else:
+        assert _build.snapshot is not None
+        for link in rebuild.broken_links(_build.snapshot, _build.written):  # as MkDocs words it
+            log.log(config.validation.links.anchors, "Doc file '%s' contains a link '%s', but the doc '%s' does not "
+                    "contain an anchor '#%s'.", link.source, link.written, link.target, link.anchor)
         _indexer.start(Path(config.site_dir))
     if _dirty:
         _previous = _build.snapshot

@@ -154,3 +154,29 @@ def test_a_mistake_shows_only_the_mistakes_and_the_site_comes_back(preview: Prev
     meetings.write_text(good, encoding="utf-8")
     site, _ = preview.rebuild()
     assert_same(site, preview.full_build(), "mistake fixed")
+
+
+def test_a_renamed_heading_that_a_kept_page_links_to_stops_the_rebuild_as_a_full_build_does(
+        preview: Preview, caplog: pytest.LogCaptureFixture):
+    """MkDocs checks links to headings only between the pages it writes; the preview checks those
+    between a page it wrote and one it kept (boligdialog.rebuild.broken_links)."""
+    from mkdocs.exceptions import Abort
+
+    article = preview.project / "content/nyheder/ny-hjemmeside.md"
+    with article.open("a", encoding="utf-8") as f:
+        f.write("\n## Mere om siden\n\nTekst.\n")
+    with (preview.project / "content/index.md").open("a", encoding="utf-8") as f:
+        f.write("\n[Læs mere](nyheder/ny-hjemmeside.md#mere-om-siden)\n")
+    preview.rebuild()
+    edit(article, "## Mere om siden", "## Andet om siden")
+    message = "contains a link 'nyheder/ny-hjemmeside.md#mere-om-siden', but the doc 'nyheder/ny-hjemmeside.md'"
+    with pytest.raises(Abort, match="warning"):
+        preview.rebuild()
+    assert message in caplog.text
+    caplog.clear()
+    with pytest.raises(Abort, match="warning"):
+        preview.full_build()
+    assert message in caplog.text
+    edit(article, "## Andet om siden", "## Mere om siden")
+    site, _ = preview.rebuild()
+    assert_same(site, preview.full_build(), "heading back")
