@@ -7,8 +7,8 @@ decides, with this module, after each edit:
 
 - :func:`inputs_key` fingerprints everything a page can show except the bodies of the
   editors' pages: the data files, ``mkdocs.yml``, every page's validated front matter, the
-  size of every other file in ``content/``, the templates, the build date and the day the data
-  last changed.
+  size of every other file in ``content/``, the templates, the build date and the time of the
+  last commit to data or content.
 - The same key as the last build that finished means only bodies changed (the usual edit of a
   report or an article): the pages that show a changed body are made again
   (:func:`boligdialog.pages.regenerate`), and only pages whose Markdown differs are written;
@@ -41,7 +41,7 @@ class Snapshot:
     """The body of every editor's page, by source path."""
     pages: list[GeneratedPage]
     outputs: Mapping[str, str | bytes]
-    """Generated files other than pages and feeds (calendars, open data), by path."""
+    """Generated files other than pages (calendars, open data, feeds), by path."""
     head: Mapping[str, str]
     """JSON-LD for ``<head>``, by page source path."""
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -103,7 +103,7 @@ def stamps(folders: Iterable[Path]) -> list[str]:
 def inputs_key(site: Site, *, files: Iterable[Path], extra: Iterable[str]) -> str:
     """A fingerprint of what pages show besides the bodies of editors' pages: the bytes of
     ``files`` (data files, ``mkdocs.yml``), every page's front matter, every other file's size
-    in ``content/``, and ``extra`` (template stamps, the build date …)."""
+    in ``content/``, and ``extra`` (template stamps, the build date, the last commit …)."""
     digest = hashlib.sha256()
 
     def add(*parts: str | bytes) -> None:
