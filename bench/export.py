@@ -1,5 +1,5 @@
 """The open-data export alone: ``python bench/export.py PROJECT`` loads the project's data
-once, then times :func:`boligdialog.outputs.open_data` (every table in CSV and JSON,
+once, then times :func:`boligdialog.outputs.collect.open_data` (every table in CSV and JSON,
 ``datapackage.json``, the Popolo files) and prints one JSON line: ``{"export_s": …,
 "files": {name: bytes}}``.
 
@@ -17,10 +17,10 @@ from pathlib import Path
 
 import yaml
 
-from boligdialog import opendata, outputs
-from boligdialog.load import load_site
-from boligdialog.identity import Identity
-from boligdialog.schedule import build_time
+from boligdialog.outputs import opendata, collect as outputs
+from boligdialog.site.load import load_site
+from boligdialog.site.identity import Identity
+from boligdialog.site.schedule import build_time
 
 
 def main(argv: list[str]) -> int:

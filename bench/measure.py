@@ -14,9 +14,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 OPEN_DATA = "data"
-"""Folder of the open-data files in the site (``boligdialog.routes.DATA_DIR``)."""
+"""Folder of the open-data files in the site (``boligdialog.site.routes.DATA_DIR``)."""
 SEARCH_BUNDLES = ("pagefind", "en/pagefind")
-"""Folders of the search index of each language (``boligdialog.routes.search_bundle``)."""
+"""Folders of the search index of each language (``boligdialog.site.routes.search_bundle``)."""
 GZIP_LEVEL = 6
 """zlib's default level, a common setting of web servers."""
 PAGE_LIMIT_BYTES = 150_000

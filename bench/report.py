@@ -26,7 +26,7 @@ FLAT_LIMIT = 1.10
 MEMORY_LIMIT_MIB = 1024
 SERVE_LIMIT_S = 2.0
 MEETING_SECTION = "moeder"
-"""Folder of the meeting pages (``boligdialog.routes.SECTIONS``; not imported, so that the
+"""Folder of the meeting pages (``boligdialog.site.routes.SECTIONS``; not imported, so that the
 report does not depend on the code it measures)."""
 PAGEFIND = "pagefind"
 """Pagefind run on its own, after ours."""

@@ -31,21 +31,8 @@ from pathlib import Path
 from . import report, synth
 from .measure import SEARCH_BUNDLES, Run, folder_bytes, run_measured, site_metrics
 from .project import (
-    CODE_PARTS,
-    NO_PAGEFIND,
-    OURS,
-    PLAIN,
-    PLAIN_SEARCH,
-    ROOT,
-    SHIPPED_PARTS,
-    VARIANTS,
-    Project,
-    copy_parts,
-    plain_config,
-    read_config,
-    scratch_project,
-    snapshot,
-    write_config,
+    CODE_PARTS, NO_PAGEFIND, OURS, PLAIN, PLAIN_SEARCH, ROOT, SHIPPED_PARTS, VARIANTS, Project, copy_parts,
+    plain_config, read_config, scratch_project, snapshot, write_config,
 )
 from .serve import MEETING_PAGE, Change, Preview, measure_preview
 
@@ -88,7 +75,7 @@ def mkdocs_build(project: Project, variant: str, env: dict[str, str], site: Path
 
 
 def pagefind_alone(project: Project, env: dict[str, str]) -> Run:
-    """Pagefind on ours' site, as ``on_post_build`` runs it (:func:`boligdialog.search.index_site`,
+    """Pagefind on ours' site, as ``on_post_build`` runs it (:func:`boligdialog.outputs.search.index_site`,
     a run per language): from no index (with the index of the build's own run left in place,
     Pagefind takes about half the time)."""
     site = project.site(OURS)

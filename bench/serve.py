@@ -39,7 +39,7 @@ FETCH_EVERY_S = 0.1
 TIMEOUT_S = 900.0
 """Longest wait for one step (the first build of 2,000 meetings takes minutes on a loaded machine)."""
 MEETING_PAGE = "/moeder/{id}/"
-"""Address of a meeting's Danish page (``boligdialog.routes``; not imported, so that the
+"""Address of a meeting's Danish page (``boligdialog.site.routes``; not imported, so that the
 benchmark does not depend on the code it measures)."""
 BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
 

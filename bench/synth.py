@@ -2,7 +2,7 @@
 
 Pure functions: a :class:`Scale` and a seed give the same :class:`Partnership`
 every time (YAML documents for ``data/``, Markdown for ``content/`` and the
-sizes of attachment files). Only fields that :mod:`boligdialog.model` accepts
+sizes of attachment files). Only fields that :mod:`boligdialog.model.records` accepts
 are generated: meetings with agenda items and results, reports in both languages
 (every tenth only in Danish), attachments, decisions, news and partners with
 their membership history.

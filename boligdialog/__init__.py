@@ -1,7 +1,7 @@
 """boligdialog: the data model, validation and page generation behind the
 Albertslund housing partnership website.
 
-Only :mod:`boligdialog.navigation` (which cuts MkDocs's navigation per language)
+Only :mod:`boligdialog.adapter.navigation` (which cuts MkDocs's navigation per language)
 imports MkDocs; ``hooks/site.py`` adapts MkDocs's events to this package. The rest
 are plain functions from data to text, so the site could move to another engine.
 """

@@ -5,11 +5,11 @@ module loaded between rebuilds), loads and validates all data once, and hands
 plain values to the page generator and templates.
 
 Mistakes in data or content stop ``mkdocs build``. Under ``mkdocs serve`` the build
-makes, instead of the site, one page that lists them (:mod:`boligdialog.preview`), so
+makes, instead of the site, one page that lists them (:mod:`boligdialog.editors.preview`), so
 the browser shows them and the site comes back by itself once they are fixed.
 
 Under ``mkdocs serve --dirty`` (``make serve``) a rebuild after an edit of a page's text
-makes and writes again only what that text changes (:mod:`boligdialog.rebuild`), and
+makes and writes again only what that text changes (:mod:`boligdialog.build.rebuild`), and
 Pagefind refreshes the search index in the background.
 """
 
@@ -29,17 +29,22 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
-from boligdialog import (describe, editlinks, htmlblocks, lastmod, memory, navigation, opendata, opengraph, outputs,
-                         pages, preview, rebuild, render, routes, schedule, search, translate)
-from boligdialog.errors import DataError, ValidationFailed
-from boligdialog.i18n import LANGUAGE_NAMES, strings
-from boligdialog.identity import Identity
-from boligdialog.load import load_site
-from boligdialog.model import DATA_FILES
-from boligdialog.routes import counterpart_uri, lang_of
-from boligdialog.sitedata import Site
-from boligdialog.translate import ntr, tr
-from boligdialog.values import LANGS, Lang
+from boligdialog.adapter import navigation
+from boligdialog.pages import describe, editlinks, htmlblocks, opengraph, generate as pages, render
+from boligdialog.site import lastmod, routes, schedule
+from boligdialog.build import memory, rebuild
+from boligdialog.outputs import opendata, collect as outputs, search
+from boligdialog.editors import preview
+from boligdialog.model import translate
+from boligdialog.model.errors import DataError, ValidationFailed
+from boligdialog.site.i18n import LANGUAGE_NAMES, strings
+from boligdialog.site.identity import Identity
+from boligdialog.site.load import load_site
+from boligdialog.model.records import DATA_FILES
+from boligdialog.site.routes import counterpart_uri, lang_of
+from boligdialog.site.sitedata import Site
+from boligdialog.model.translate import ntr, tr
+from boligdialog.model.values import LANGS, Lang
 
 log = logging.getLogger("mkdocs.hooks.boligdialog")
 
@@ -78,7 +83,7 @@ _serving = False
 _problems: list[DataError] | None = None
 """The mistakes found by this build of the preview, which then shows only them."""
 _dirty = False
-"""``mkdocs serve --dirty``: a rebuild writes again only what changed (:mod:`boligdialog.rebuild`)."""
+"""``mkdocs serve --dirty``: a rebuild writes again only what changed (:mod:`boligdialog.build.rebuild`)."""
 _previous: rebuild.Snapshot | None = None
 """What the last finished build of this preview made."""
 _indexer = search.Background(on_error=lambda message: log.error("%s", message))
@@ -87,7 +92,7 @@ _indexer = search.Background(on_error=lambda message: log.error("%s", message))
 
 class _DirtyNotice(logging.Filter):
     """MkDocs warns that a dirty build leaves navigation and links stale; this hook decides
-    what to write again itself (:mod:`boligdialog.rebuild`), so the warning (which would
+    what to write again itself (:mod:`boligdialog.build.rebuild`), so the warning (which would
     stop a strict build) does not apply."""
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -405,7 +410,7 @@ def on_post_page(output: str, *, page: Any, config: Any) -> str:
 
 
 def on_post_build(*, config: Any) -> None:
-    """Index the built site for search: a Pagefind bundle per language (:mod:`boligdialog.search`).
+    """Index the built site for search: a Pagefind bundle per language (:mod:`boligdialog.outputs.search`).
     After a preview rebuild that kept pages, the rebuilt pages are served at once and the
     index follows in the background (a newer rebuild stops it and starts again)."""
     global _previous

@@ -9,10 +9,10 @@ import subprocess
 
 import yaml
 
-from boligdialog.annotations import github
-from boligdialog.cli import main
-from boligdialog.errors import DataError
-from boligdialog.translate import use
+from boligdialog.editors.annotations import github
+from boligdialog.editors.cli import main
+from boligdialog.model.errors import DataError
+from boligdialog.model.translate import use
 from conftest import ROOT, edit
 
 COMMAND = re.compile(r"^::(?P<level>error|warning|notice) (?P<props>[^:]*)::(?P<message>.*)$")

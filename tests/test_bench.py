@@ -15,9 +15,9 @@ from frictionless import validate
 
 from bench import measure, project, report, serve, synth
 from bench.run import main
-from boligdialog import opendata, outputs
-from boligdialog.identity import Identity
-from boligdialog.load import load_site
+from boligdialog.outputs import opendata, collect as outputs
+from boligdialog.site.identity import Identity
+from boligdialog.site.load import load_site
 
 
 @pytest.fixture(scope="module")

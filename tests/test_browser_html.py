@@ -7,7 +7,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from boligdialog.i18n import strings
+from boligdialog.site.i18n import strings
 from browser import VNU_JAR, java_path, page_lang, require, site_config, site_pages
 from conftest import build, edit
 from htmlpage import resolve, soup

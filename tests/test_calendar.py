@@ -21,9 +21,9 @@ import vobject
 import yaml
 from icalendar import Calendar
 
-from boligdialog.calendar import TZID, calendar_file, event_uid, in_calendar, meeting_event
-from boligdialog.model import Meeting
-from boligdialog.schedule import REBUILD_EVERY, TZ
+from boligdialog.outputs.calendar import TZID, calendar_file, event_uid, in_calendar, meeting_event
+from boligdialog.model.records import Meeting
+from boligdialog.site.schedule import REBUILD_EVERY, TZ
 from browser import TOOLS, require
 from conftest import ROOT, build, copy_project
 

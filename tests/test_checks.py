@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from boligdialog.errors import ValidationFailed
-from boligdialog.load import load_site
+from boligdialog.model.errors import ValidationFailed
+from boligdialog.site.load import load_site
 from conftest import build, edit
 from htmlpage import main_text, soup
 from records_fixture import BUILD_DATE, EPOCH, add_records

@@ -7,8 +7,8 @@ import typing
 import pytest
 from pydantic import BaseModel
 
-from boligdialog import choices, model
-from boligdialog.choices import ClosedList
+from boligdialog.model import choices, records as model
+from boligdialog.model.choices import ClosedList
 
 # Every model field whose value a page shows with a label, and the list it must come from.
 LABELLED_FIELDS = {

@@ -1,4 +1,4 @@
-"""What changed between two versions of a text: blocks and words marked (boligdialog.compare),
+"""What changed between two versions of a text: blocks and words marked (boligdialog.pages.compare),
 and the comparison's HTML read back with BeautifulSoup, in axe-core and in the Nu Html Checker."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from boligdialog.compare import Block, Part, blocks, compare
-from boligdialog.i18n import strings
-from boligdialog.render import render
+from boligdialog.pages.compare import Block, Part, blocks, compare
+from boligdialog.site.i18n import strings
+from boligdialog.pages.render import render
 from fragment_page import look, vnu_errors, write_page
 
 MEET = "Partnerne mødes to gange om året i Visionsforum."

@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 
-from boligdialog import describe
-from boligdialog.model import Meeting, Partner
-from boligdialog.sitedata import Site
-from boligdialog.values import Text
-from boligdialog.model import Theme
+from boligdialog.pages import describe
+from boligdialog.model.records import Meeting, Partner
+from boligdialog.site.sitedata import Site
+from boligdialog.model.values import Text
+from boligdialog.model.records import Theme
 
 THEMES = [Theme(id="midtby", title=Text("Midtby", "Town centre"), summary=Text("S"))]
 SITE = Site(partners=[], themes=THEMES, agreements=[], meetings=[], pages={}, today=dt.date(2027, 6, 1))

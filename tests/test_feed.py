@@ -5,8 +5,8 @@ import feedparser
 import pytest
 
 from atom_rules import problems
-from boligdialog.feed import FeedEntry, atom_feed, tag_uri
-from boligdialog.values import PartialDate
+from boligdialog.outputs.feed import FeedEntry, atom_feed, tag_uri
+from boligdialog.model.values import PartialDate
 
 SITE = "https://boligdialog.example.org/"
 
@@ -37,7 +37,7 @@ def test_feed_is_valid_atom_newest_first_with_stable_ids():
 
 def test_a_feed_holds_the_newest_entries():
     import datetime as dt
-    from boligdialog.feed import FEED_LENGTH
+    from boligdialog.outputs.feed import FEED_LENGTH
     days = [dt.date(2020, 1, 1) + dt.timedelta(days=i) for i in range(FEED_LENGTH + 10)]
     parsed = feedparser.parse(feed([entry(f"e{i}", d.isoformat()) for i, d in enumerate(days)]))
     assert parsed.bozo == 0

@@ -24,9 +24,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
-from boligdialog.errors import ValidationFailed
-from boligdialog.load import split_front_matter
-from boligdialog.load import load_site
+from boligdialog.model.errors import ValidationFailed
+from boligdialog.site.load import split_front_matter
+from boligdialog.site.load import load_site
 from conftest import build_here, copy_project
 from records_fixture import BUILD_DATE, EPOCH, add_records
 

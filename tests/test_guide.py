@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from boligdialog.scaffold import append_entry
+from boligdialog.editors.scaffold import append_entry
 from conftest import ROOT, build, copy_project, edit
 from htmlpage import main_text, soup
 from records_fixture import EPOCH

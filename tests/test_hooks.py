@@ -7,7 +7,7 @@ import sys
 
 from mkdocs.livereload import LiveReloadServer
 
-from boligdialog import render
+from boligdialog.pages import render
 from conftest import ROOT
 
 

@@ -10,8 +10,9 @@ from lxml import etree
 import markdown
 import pytest
 
-from boligdialog import htmlblocks, routes
-from boligdialog.render import block
+from boligdialog.pages import htmlblocks
+from boligdialog.site import routes
+from boligdialog.pages.render import block
 
 FRAGMENT = "\n".join([
     '<section class="bd-x" aria-labelledby="bd-next" markdown="1">',

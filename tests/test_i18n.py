@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from boligdialog.i18n import file_type, format_size, format_when
-from boligdialog.values import When
+from boligdialog.site.i18n import file_type, format_size, format_when
+from boligdialog.model.values import When
 
 
 @pytest.mark.parametrize(("start", "end", "da", "en"), [

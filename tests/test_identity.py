@@ -2,8 +2,8 @@
 
 import pytest
 
-from boligdialog.identity import FALLBACK_URL, Identity
-from boligdialog.values import Text
+from boligdialog.site.identity import FALLBACK_URL, Identity
+from boligdialog.model.values import Text
 from conftest import build, edit
 
 EXTRA = {"site_name": {"da": "Boligdialog", "en": "Housing dialogue"}, "description": "Partnerskabet."}

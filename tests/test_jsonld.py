@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from boligdialog.identity import Identity
-from boligdialog.jsonld import event, home, organization, script
-from boligdialog.model import Meeting
-from boligdialog.values import Text
+from boligdialog.site.identity import Identity
+from boligdialog.outputs.jsonld import event, home, organization, script
+from boligdialog.model.records import Meeting
+from boligdialog.model.values import Text
 
 IDENTITY = Identity(url="https://x.org/", name=Text("Boligdialog Albertslund", "Housing dialogue Albertslund"),
                     description=Text("Partnerskabet.", "The partnership."))

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from boligdialog.lastmod import Changes, git_log
-from boligdialog.schedule import TZ
-from boligdialog.sitedata import Site
+from boligdialog.site.lastmod import Changes, git_log
+from boligdialog.site.schedule import TZ
+from boligdialog.site.sitedata import Site
 from conftest import build, edit
 
 XSD = Path(__file__).parent / "schemas" / "sitemap.xsd"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from boligdialog.errors import ValidationFailed
-from boligdialog.load import load_site
-from boligdialog.routes import counterpart_uri, lang_of
+from boligdialog.model.errors import ValidationFailed
+from boligdialog.site.load import load_site
+from boligdialog.site.routes import counterpart_uri, lang_of
 from conftest import edit
 
 THEMES = "['midtby', 'renovering', 'boligsocialt-arbejde', 'byens-udvikling', 'borgerdialog']"

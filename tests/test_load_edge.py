@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from boligdialog.cli import main
-from boligdialog.errors import ValidationFailed
-from boligdialog.load import load_site
+from boligdialog.editors.cli import main
+from boligdialog.model.errors import ValidationFailed
+from boligdialog.site.load import load_site
 from conftest import build, build_command, edit
 from records_fixture import BUILD_DATE, add_records
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from boligdialog.errors import ValidationFailed
-from boligdialog.load import load_site
+from boligdialog.model.errors import ValidationFailed
+from boligdialog.site.load import load_site
 from conftest import edit
 from records_fixture import BUILD_DATE, add_records
 

@@ -18,10 +18,11 @@ from bs4 import BeautifulSoup
 from frictionless import Package, Resource, validate
 from pydantic import BaseModel
 
-from boligdialog import model, opendata
-from boligdialog.errors import ValidationFailed
-from boligdialog.load import load_site
-from boligdialog.model import CountField, DateField, Id, Meeting, TextField
+from boligdialog.model import records as model
+from boligdialog.outputs import opendata
+from boligdialog.model.errors import ValidationFailed
+from boligdialog.site.load import load_site
+from boligdialog.model.records import CountField, DateField, Id, Meeting, TextField
 from conftest import build, built_site
 from records_fixture import EPOCH
 from htmlpage import resolve, soup

@@ -1,6 +1,6 @@
 """OpenGraph properties of a page, as plain values (the built pages: tests/test_head.py)."""
 
-from boligdialog.opengraph import properties
+from boligdialog.pages.opengraph import properties
 
 
 def test_properties_of_a_news_article_in_danish():

@@ -12,9 +12,9 @@ from jsonschema import Draft3Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
-from boligdialog import popolo
-from boligdialog.model import Membership, Partner
-from boligdialog.values import PartialDate, Text
+from boligdialog.outputs import popolo
+from boligdialog.model.records import Membership, Partner
+from boligdialog.model.values import PartialDate, Text
 from conftest import built_site
 
 SCHEMAS = Path(__file__).parent / "schemas" / "popolo"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from boligdialog.errors import DataError
-from boligdialog.positions import place
-from boligdialog.translate import use
-from boligdialog.yamlsource import parse
+from boligdialog.model.errors import DataError
+from boligdialog.model.positions import place
+from boligdialog.model.translate import use
+from boligdialog.model.yamlsource import parse
 
 DATA = {"meetings": [{"id": "visionsforum-2017-1"}, {"id": "visionsforum-2027-1", "agenda": [{"name": "x"}]}],
         "partners": [{"name": "no id yet"}, {"id": 7}]}

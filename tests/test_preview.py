@@ -24,10 +24,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from boligdialog.errors import DataError
+from boligdialog.model.errors import DataError
 from browser import CHROMIUM_ARGS, chromium_path, require, start_playwright
-from boligdialog.preview import problems_page
-from boligdialog.translate import use
+from boligdialog.editors.preview import problems_page
+from boligdialog.model.translate import use
 from conftest import build_command, edit
 
 DEADLINE = 90.0

@@ -13,7 +13,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from boligdialog import routes
+from boligdialog.site import routes
 from conftest import PROJECT_PARTS, copy_project, edit
 from records_fixture import EPOCH, add_records
 
@@ -159,7 +159,7 @@ def test_a_mistake_shows_only_the_mistakes_and_the_site_comes_back(preview: Prev
 def test_a_renamed_heading_that_a_kept_page_links_to_stops_the_rebuild_as_a_full_build_does(
         preview: Preview, caplog: pytest.LogCaptureFixture):
     """MkDocs checks links to headings only between the pages it writes; the preview checks those
-    between a page it wrote and one it kept (boligdialog.rebuild.broken_links)."""
+    between a page it wrote and one it kept (boligdialog.build.rebuild.broken_links)."""
     from mkdocs.exceptions import Abort
 
     article = preview.project / "content/nyheder/ny-hjemmeside.md"

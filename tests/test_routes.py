@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from boligdialog.routes import nav_entry, slugify
+from boligdialog.site.routes import nav_entry, slugify
 
 
 @pytest.mark.parametrize(("heading", "slug"), [

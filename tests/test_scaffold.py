@@ -9,10 +9,10 @@ import shutil
 
 import pytest
 
-from boligdialog.cli import main
-from boligdialog.load import load_site
-from boligdialog.scaffold import Facts, new_meeting, scalar, slug
-from boligdialog.translate import use
+from boligdialog.editors.cli import main
+from boligdialog.site.load import load_site
+from boligdialog.editors.scaffold import Facts, new_meeting, scalar, slug
+from boligdialog.model.translate import use
 from conftest import ROOT, build, edit
 from htmlpage import main_text, soup
 from records_fixture import BUILD_DATE, EPOCH

@@ -17,10 +17,11 @@ from check_jsonschema import main as check_jsonschema_command
 from click.testing import CliRunner
 from pydantic import BaseModel
 
-from boligdialog import model, schemas
-from boligdialog.errors import ValidationFailed
-from boligdialog.load import load_site
-from boligdialog.schemas import DATA_FILES
+from boligdialog.model import records as model
+from boligdialog.editors import schemas
+from boligdialog.model.errors import ValidationFailed
+from boligdialog.site.load import load_site
+from boligdialog.editors.schemas import DATA_FILES
 from conftest import ROOT, edit
 from records_fixture import BUILD_DATE, add_records
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from boligdialog import search
+from boligdialog.outputs import search
 
 SIGNATURE = b"pagefind_dcd"
 """What a fragment file starts with once decompressed."""

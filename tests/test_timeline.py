@@ -1,4 +1,4 @@
-"""Who was in the partnership over time (boligdialog.timeline, timeline.html): the SVG read back
+"""Who was in the partnership over time (boligdialog.site.timeline, timeline.html): the SVG read back
 as XML with the standard library's parser, its table with BeautifulSoup, and the whole in
 axe-core and the Nu Html Checker."""
 
@@ -11,12 +11,12 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from boligdialog.choices import label
-from boligdialog.i18n import format_partial, strings
-from boligdialog.model import Agreement, Partner
-from boligdialog.render import render
-from boligdialog.timeline import timeline
-from boligdialog.values import PartialDate, Text
+from boligdialog.model.choices import label
+from boligdialog.site.i18n import format_partial, strings
+from boligdialog.model.records import Agreement, Partner
+from boligdialog.pages.render import render
+from boligdialog.site.timeline import timeline
+from boligdialog.model.values import PartialDate, Text
 from fragment_page import look, vnu_errors, write_page
 
 SVG = "{http://www.w3.org/2000/svg}"

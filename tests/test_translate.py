@@ -11,12 +11,13 @@ import sys
 
 import pytest
 
-from boligdialog import catalogue, translate
-from boligdialog.cli import main
-from boligdialog.errors import ValidationFailed
-from boligdialog.load import load_site
-from boligdialog.schedule import build_time
-from boligdialog.translate import one_of, ordinal, suggest, use
+from boligdialog.editors import catalogue
+from boligdialog.model import translate
+from boligdialog.editors.cli import main
+from boligdialog.model.errors import ValidationFailed
+from boligdialog.site.load import load_site
+from boligdialog.site.schedule import build_time
+from boligdialog.model.translate import one_of, ordinal, suggest, use
 from conftest import ROOT, build, edit
 
 

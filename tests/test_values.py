@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from boligdialog.values import Address, Count, PartialDate, Text, When, parse_time
+from boligdialog.model.values import Address, Count, PartialDate, Text, When, parse_time
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import vobject
 
-from boligdialog import versions
-from boligdialog.errors import ValidationFailed
-from boligdialog.load import load_site
+from boligdialog.site import versions
+from boligdialog.model.errors import ValidationFailed
+from boligdialog.site.load import load_site
 from conftest import build_here, copy_project, edit
 from htmlpage import main_text, resolve, soup
 from records_fixture import BUILD_DATE, EPOCH as EPOCH_JUNE, add_records

@@ -1,4 +1,4 @@
-from boligdialog.yamlsource import parse
+from boligdialog.model.yamlsource import parse
 
 
 def test_lines_of_keys_and_items():

@@ -1,0 +1,133 @@
+"""``boligdialog``: the editors' command line.
+
+- ``check``: validate data and content without building the site. Prints every problem as
+  ``file:line: place: expected … but received …`` and exits with status 1, or prints a short
+  summary and exits 0. ``--format github`` prints them as GitHub annotations instead.
+- ``new`` / ``ny``: add a meeting, partner, news article or report from a few facts
+  (:mod:`boligdialog.editors.scaffold`), then check.
+- ``schemas``: write (or with ``--check``, compare) the JSON Schemas of the data files.
+- ``messages``: update the Danish message catalogue from the code (for maintainers).
+
+Messages are in Danish, or in English with ``--lang en`` or ``BOLIGDIALOG_LANG=en``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from boligdialog.editors import annotations
+from boligdialog.model import translate
+from boligdialog.model.errors import ValidationFailed
+from boligdialog.site.load import load_site
+from boligdialog.site.schedule import build_time
+from boligdialog.model.translate import ntr, tr
+
+
+def _check(args: argparse.Namespace) -> int:
+    return run_check(args.root, output=args.format)
+
+
+def run_check(root: Path, *, output: str = "text") -> int:
+    """Check the project at ``root``, print what was found; 0 when there are no mistakes."""
+    try:
+        site = load_site(root, today=build_time().date())
+    except ValueError as exc:  # SOURCE_DATE_EPOCH that is not a number
+        print(exc, file=sys.stderr)
+        return 1
+    except ValidationFailed as exc:
+        if output == "github":
+            print(annotations.github(exc.errors, title=tr("Mistake in the data or content")), end="")
+        print(exc.format_message(), file=sys.stderr)
+        return 1
+    print(tr("OK: {partners} partners, {meetings} meetings, {themes} themes, {pages} content pages.",
+             partners=len(site.partners), meetings=len(site.meetings), themes=len(site.themes),
+             pages=len(site.pages)))
+    if site.notices:
+        print(ntr("{n} thing to record:", "{n} things to record:", len(site.notices), n=len(site.notices)))
+        for notice in site.notices:
+            print(f"  {notice}")
+        if output == "github":
+            print(annotations.from_lines(site.notices, title=tr("To record"), level="warning"), end="")
+    from boligdialog.editors import schemas
+
+    if schemas.ids_stale(root):
+        print(tr("{path} does not list the ids in the data now, so editors' tools do not offer the newest; "
+                 "run {command} and commit it", path=f"{schemas.FOLDER}/{schemas.IDS}", command=schemas.COMMAND))
+    if site.missing_english:
+        n = len(site.missing_english)
+        print(ntr("{n} text exists only in Danish:", "{n} texts exist only in Danish:", n, n=n))
+        for item in site.missing_english:
+            print(f"  {item}")
+    return 0
+
+
+def _messages(args: argparse.Namespace) -> int:
+    from boligdialog.editors import catalogue
+
+    path = catalogue.update()
+    left = [p for p in catalogue.problems() if p.startswith("not translated")]
+    print(f"{path}: {len(left)} message(s) to translate")
+    for line in left:
+        print(f"  {line}")
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    from boligdialog.editors import schemas
+
+    if args.check:
+        stale = schemas.stale(args.root)
+        for name in stale:
+            print(tr("{path} is out of date: run {command}", path=f"{schemas.FOLDER}/{name}",
+                     command=schemas.COMMAND), file=sys.stderr)
+        return 1 if stale else 0
+    for name in schemas.write(args.root):
+        print(tr("wrote {path}", path=f"{schemas.FOLDER}/{name}"))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=translate.LANGUAGES,
+                        help=tr("language of the messages: da (default) or en; also {env}", env=translate.ENV))
+    parser = argparse.ArgumentParser(prog="boligdialog", description=tr("The editors' tool for the housing "
+                                                                        "partnership's website."),
+                                     parents=[common])
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", parents=[common], help=tr("check data/ and content/ for mistakes"))
+    check.add_argument("root", nargs="?", default=".", type=Path, help=tr("project folder (default: .)"))
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help=tr("text (default), or github: each mistake as an annotation on its line"))
+    check.set_defaults(run=_check)
+    messages = sub.add_parser("messages", parents=[common], help=tr("update the Danish message catalogue "
+                                                                    "from the code (for maintainers)"))
+    messages.set_defaults(run=_messages)
+    from boligdialog.editors import scaffold
+
+    scaffold.add_commands(sub, common, check=run_check)
+    schemas = sub.add_parser("schemas", parents=[common], help=tr("write the JSON Schemas of the data files "
+                                                                  "(schemas/), for editors' tools"))
+    schemas.add_argument("root", nargs="?", default=".", type=Path, help=tr("project folder (default: .)"))
+    schemas.add_argument("--check", action="store_true", help=tr("only say whether they are up to date"))
+    schemas.set_defaults(run=_schemas)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=translate.LANGUAGES)
+    known, _rest = early.parse_known_args(argv)
+    problem = translate.setting_problem()
+    if problem and not known.lang:
+        print(problem, file=sys.stderr)
+        return 2
+    with translate.use(known.lang or translate.language()):
+        args = _parser().parse_args(argv)
+        return args.run(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

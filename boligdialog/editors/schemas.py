@@ -1,0 +1,240 @@
+"""JSON Schemas of the data files, for editors' tools: ``python -m boligdialog schemas``.
+
+Each data file starts with ``# yaml-language-server: $schema=../schemas/<name>.schema.json``,
+so VS Code (with Red Hat's YAML extension) and other editors that speak the YAML language
+server complete keys, offer the closed lists and underline mistakes while the editor types.
+
+The schemas are generated from the same pydantic models that validate the files
+(:mod:`boligdialog.model.records`), so they cannot say something else than the check:
+
+- the value types that parse text themselves (:class:`~boligdialog.model.values.Text`, dates,
+  times, counts, addresses, ids, web addresses, paths) get a schema each, here, keyed by
+  their validator; a new type without one stops the generation rather than allow anything;
+- the closed lists (kinds, states, statuses) are enums, as pydantic writes a ``Literal``;
+- a field that names another record (a meeting's themes, a decision's owners) refers to
+  ``ids.schema.json``, the ids that exist in the data now. That file is made from the data,
+  not the model: ``make schemas`` and the ``new`` commands write it, and ``boligdialog check``
+  says when it is out of date. An editor who adds a theme in GitHub's web editor therefore
+  never has to regenerate anything for the site to build and publish.
+
+Descriptions are in Danish, the editors' language.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
+from boligdialog.model import records as model
+from boligdialog.model.records import DATA_FILES as _DATA_FILES
+
+DATA_FILES = {file.name: (file.model, file.key) for file in _DATA_FILES}
+"""Each data file by its name: the model of the file and the key of its list of records."""
+from boligdialog.model.translate import tr, use
+
+FOLDER = "schemas"
+"""Where the schemas are, beside ``data/``."""
+IDS = "ids.schema.json"
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+COMMAND = "make schemas"
+
+REFERENCES: dict[tuple[type[BaseModel], str], str] = {
+    (model.Membership, "agreement"): "agreement",
+    (model.Meeting, "themes"): "theme",
+    (model.Meeting, "invited"): "partner",
+    (model.Meeting, "attended"): "partner",
+    (model.Decision, "meeting"): "meeting",
+    (model.Decision, "reported_at"): "meeting",
+    (model.Decision, "owners"): "partner",
+    (model.Agreement, "consulted"): "partner",
+    (model.Response, "partner"): "partner",
+}
+"""Fields that hold the id of another record, and which kind of record (the check tests each
+of them: ``boligdialog.site.checks``). ``tests/test_schemas.py`` fails when an id field of a data
+file's model is neither a record's own ``id`` nor listed here."""
+
+KINDS = {"partner": ("partners.yaml", "partners"), "theme": ("themes.yaml", "themes"),
+         "meeting": ("meetings.yaml", "meetings"), "agreement": ("agreements.yaml", "agreements")}
+"""Where the ids of each kind of record are: data file and key of its list."""
+
+_YEAR = "(19|2[0-9])[0-9]{2}"
+_MONTH = "(0[1-9]|1[0-2])"
+_DAY = "(0[1-9]|[12][0-9]|3[01])"
+_CLOCK = "([01]?[0-9]|2[0-3]):[0-5][0-9]"
+_ONE_LINE = r"^[^\n\r]*\S[^\n\r]*$"
+
+
+def _validator(alias: Any) -> Any:
+    """The function a ``PlainValidator`` annotation of ``alias`` validates with."""
+    return next(m.func for m in typing.get_args(alias)[1:] if hasattr(m, "func"))
+
+
+def _text(pattern: str) -> JsonSchemaValue:
+    line = {"type": "string", "pattern": pattern}
+    return {"anyOf": [line, {"type": "object", "properties": {"da": line, "en": line}, "required": ["da"],
+                             "additionalProperties": False}]}
+
+
+def value_schemas() -> dict[Any, JsonSchemaValue]:
+    """The schema of each value type, by its validator (built when asked: descriptions are
+    translated)."""
+    year = {"type": "integer", "minimum": 1900, "maximum": 2999}
+    return {
+        _validator(model.TextField): {**_text(r"\S"), "description": tr(
+            "Text in Danish, or da: and en: on lines of their own with the Danish and the English text")},
+        _validator(model.LineField): {**_text(_ONE_LINE), "description": tr(
+            "A name or title on one line: in Danish, or da: and en: with the Danish and the English one")},
+        _validator(model.Line): {"type": "string", "pattern": _ONE_LINE, "description": tr("Text on one line")},
+        _validator(model.Description): {"type": "string", "pattern": r"\S", "description": tr("Text")},
+        _validator(model.DateField): {
+            "anyOf": [{"type": "string", "pattern": f"^{_YEAR}(-{_MONTH}(-{_DAY})?)?$"}, year],
+            "description": tr("A date: 2027-03-18, or 2027-03 when only the month is known, or 2027"),
+            "examples": ["2027-03-18", "2027-03"]},
+        _validator(model.WhenField): {
+            "anyOf": [{"type": "string", "pattern": f"^{_YEAR}(-{_MONTH}(-{_DAY}([ T]{_CLOCK})?)?)?$"}, year],
+            "description": tr("When it starts: 2027-03-18 17:00, or 2027-03-18 without a time, or 2027-03 when "
+                              "only the month is known"),
+            "examples": ["2027-03-18 17:00", "2027-03-18", "2027-03"]},
+        _validator(model.TimeField): {"type": "string", "pattern": f"^{_CLOCK}$",
+                                      "description": tr("A time of day in quotes: \"19:30\""),
+                                      "examples": ["19:30"]},
+        _validator(model.CountField): {
+            "anyOf": [{"type": "integer", "minimum": 0},
+                      {"type": "string", "pattern": r"^\s*(about|ca\.?|cirka)\s+[0-9]+\s*$"}],
+            "description": tr("A number, or about 20 when it is an estimate"), "examples": [34, "about 20"]},
+        _validator(model.AddressField): {
+            "type": "string", "pattern": r"^\s*[^,]*[^,\s], *[0-9]{4} +[^,]*[^,\s]\s*$",
+            "description": tr("Street and number, postcode and town: Nordmarks Allé 1, 2620 Albertslund"),
+            "examples": ["Nordmarks Allé 1, 2620 Albertslund"]},
+        _validator(model.Id): {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": model.MAX_ID,
+                               "description": tr("An id: lowercase letters a-z, digits and hyphens, like "
+                                                 "visionsforum-2027-1; never change it later")},
+        _validator(model.Url): {"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$",
+                                "description": tr("A web address starting with https://")},
+        _validator(model.Email): {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$",
+                                  "description": tr("An e-mail address, like hoering@albertslund.dk"),
+                                  "examples": ["hoering@albertslund.dk"]},
+        _validator(model.ContentPath): {
+            "type": "string", "pattern": r"^(?![/\\]|en/)(?!(.*[/\\])?\.\.([/\\]|$))(?!.*://).+\.md$",
+            "description": tr("The Danish Markdown file under content/, like aftale/2027.md")},
+        _validator(model.FilePath): {
+            "type": "string", "pattern": r"^(?![/\\])(?!(.*[/\\])?\.\.([/\\]|$))(?!.*://).+$",
+            "description": tr("A file under content/, like filer/dagsorden-2027-1.pdf")},
+        _validator(model.Label): {"anyOf": [{"type": "integer"}, {"type": "string", "maxLength": 20,
+                                                                   "pattern": _ONE_LINE}],
+                                  "description": tr("A number or a short text")},
+    }
+
+
+class _Generator(GenerateJsonSchema):
+    """pydantic's generator, with our value types' schemas instead of "anything"."""
+
+    values: dict[Any, JsonSchemaValue]
+
+    def function_plain_schema(self, schema: core_schema.PlainValidatorFunctionSchema) -> JsonSchemaValue:
+        function = schema["function"]["function"]
+        for validator, value in self.values.items():
+            if validator == function:
+                return dict(value)
+        raise TypeError(f"no JSON Schema for values checked by {function!r}: add one to boligdialog/schemas.py")
+
+
+def _reference(node: JsonSchemaValue, kind: str) -> None:
+    """Make the id inside ``node`` (a field, a list of them, or an optional one) a reference."""
+    ref = {"$ref": f"{IDS}#/$defs/{kind}"}
+    if "items" in node:
+        node["items"] = ref
+    elif "anyOf" in node:
+        node["anyOf"] = [ref if branch.get("type") != "null" else branch for branch in node["anyOf"]]
+    else:
+        title = node.get("title")
+        node.clear()
+        node.update(ref, **({"title": title} if title else {}))
+
+
+def file_schema(name: str) -> dict[str, Any]:
+    """The schema of ``data/<name>``."""
+    root, _key = DATA_FILES[name]
+    with use("da"):
+        generator = type("Generator", (_Generator,), {"values": value_schemas()})
+        schema = root.model_json_schema(schema_generator=generator)
+    defs = schema.get("$defs", {})
+    for (owner, field), kind in REFERENCES.items():
+        if owner.__name__ in defs and field in defs[owner.__name__]["properties"]:
+            _reference(defs[owner.__name__]["properties"][field], kind)
+    return {"$schema": DIALECT, **schema}
+
+
+def schema_name(name: str) -> str:
+    """``meetings.yaml`` -> ``meetings.schema.json``."""
+    return name.removesuffix(".yaml") + ".schema.json"
+
+
+def ids_schema(ids: dict[str, list[str]]) -> dict[str, Any]:
+    """The ids that exist, by kind (``{'theme': ['midtby', …], …}``)."""
+    with use("da"):
+        return {"$schema": DIALECT,
+                "description": tr("The ids in the data files now; made by {command}", command=COMMAND),
+                "$defs": {kind: {"enum": sorted(ids.get(kind, []))} for kind in KINDS}}
+
+
+def read_ids(root: Path) -> dict[str, list[str]]:
+    """The ids in ``root/data`` as they are written (a file that cannot be read gives none)."""
+    from boligdialog.model.yamlsource import parse
+
+    out: dict[str, list[str]] = {}
+    for kind, (name, key) in KINDS.items():
+        path = root / "data" / name
+        data = parse(path.read_text(encoding="utf-8-sig"), name).data if path.is_file() else None
+        items = data.get(key) if isinstance(data, dict) else None
+        out[kind] = sorted({item["id"] for item in items or [] if isinstance(item, dict)
+                            and isinstance(item.get("id"), str)})
+    return out
+
+
+def render(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def expected(root: Path) -> dict[str, str]:
+    """Every schema file's text, by its name in ``schemas/``."""
+    out = {schema_name(name): render(file_schema(name)) for name in DATA_FILES}
+    out[IDS] = render(ids_schema(read_ids(root)))
+    return out
+
+
+def stale(root: Path, *, ids: bool = True) -> list[str]:
+    """The schema files in ``root/schemas`` that differ from what the model (and, with ``ids``,
+    the data) makes now."""
+    folder = root / FOLDER
+    return sorted(name for name, text in expected(root).items()
+                  if (ids or name != IDS) and (not (folder / name).is_file()
+                                              or (folder / name).read_text(encoding="utf-8") != text))
+
+
+def ids_stale(root: Path) -> bool:
+    """True when ``schemas/ids.schema.json`` exists but does not list the ids in the data now."""
+    path = root / FOLDER / IDS
+    return path.is_file() and path.read_text(encoding="utf-8") != render(ids_schema(read_ids(root)))
+
+
+def write(root: Path) -> list[str]:
+    """Write the schema files that changed; returns their names."""
+    changed = stale(root)
+    folder = root / FOLDER
+    folder.mkdir(exist_ok=True)
+    texts = expected(root)
+    for name in changed:
+        (folder / name).write_text(texts[name], encoding="utf-8")
+    return changed
+
+
+def modeline(name: str) -> str:
+    """The first line of ``data/<name>``, which tells editors' tools where its schema is."""
+    return f"# yaml-language-server: $schema=../{FOLDER}/{schema_name(name)}"

@@ -1,0 +1,222 @@
+"""Read YAML while remembering on which line every key and list item stands.
+
+PyYAML parses; this module only walks the node tree it composed so that a
+validation error at ``meetings[0].themes[1]`` can be reported with its line.
+It also reports what PyYAML silently accepts but an editor never means:
+duplicate keys, and ``17:00`` read as the number 1020.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from boligdialog.model.errors import DataError, format_path
+from boligdialog.model.positions import place
+from boligdialog.model.translate import N_, tr
+from boligdialog.model.values import char_name
+
+Path = tuple[str | int, ...]
+
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same nodes, faster
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loading with two YAML 1.1 surprises removed.
+
+    - No base-60 integers, so ``17:00`` stays the text "17:00" (not 1020).
+    - No implicit dates or timestamps, so ``2017-02-30`` reaches our own date parser
+      (which reports it) instead of crashing PyYAML, and a time zone is never dropped.
+    """
+
+
+_DROPPED = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp"}
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+    list("-+0123456789"),
+)
+
+
+MAX_DEPTH = 40
+"""Deepest nesting of lists and mappings a file may have (ours need fewer than ten levels).
+Checked before composing: libyaml's composer recurses, and very deep nesting crashes it."""
+
+_OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+         yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _check_depth(text: str, line_offset: int) -> None:
+    """Raise :class:`_Unsupported` at the first place nested deeper than :data:`MAX_DEPTH`."""
+    scanner = _Loader(text)
+    try:
+        depth = 0
+        while (token := scanner.get_token()) is not None:
+            if isinstance(token, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _Unsupported(token.start_mark.line + 1 + line_offset, tr(
+                        "expected at most {limit} levels of lists and mappings inside each other but received more",
+                        limit=MAX_DEPTH))
+            elif isinstance(token, _CLOSE):
+                depth -= 1
+    finally:
+        scanner.dispose()
+
+
+class _Unsupported(Exception):
+    """YAML that is valid but that our files never need (aliases, complex keys)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        self.line, self.message = line, message
+
+
+@dataclass
+class Source:
+    """A parsed YAML document and the line of every path in it."""
+
+    file: str
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    errors: list[DataError] = field(default_factory=list)
+    offset: int = 0
+    """Lines above the YAML in its file (front matter starts on line 2)."""
+
+    def line(self, path: Path) -> int:
+        """Line of ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+    def error(self, path: Path, message: str, *, hint: str = "") -> DataError:
+        """A mistake at ``path``, with its line and its place as people count it."""
+        return DataError(self.file, self.line(path), format_path(path), message,
+                         place=place(tuple(path), self.data), hint=hint)
+
+
+def _walk(node: yaml.Node, path: Path, src: Source, seen: set[int]) -> None:
+    if id(node) in seen:  # the same node twice: an alias (*name) to an anchor (&name)
+        raise _Unsupported(src.line(path),
+                           tr("expected plain YAML but received an alias (*name); write the value out"))
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1 + src.offset
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Unsupported(line, (format_path(path) or tr("top level")) + ": " + tr(
+                    "expected a plain key like 'name:' but received a list or mapping as a key"))
+            key = key_node.value
+            child = (*path, key)
+            if key in keys:
+                src.errors.append(DataError(src.file, line, format_path(child),
+                                            tr("this key is given twice; keep one"), place=place(child, None)))
+            keys.add(key)
+            src.lines.setdefault(child, line)
+            _walk(value_node, child, src, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            child = (*path, i)
+            src.lines[child] = item.start_mark.line + 1 + src.offset
+            _walk(item, child, src, seen)
+
+
+def _tab_at(text: str, mark: yaml.Mark | None) -> bool:
+    """True when the line of a syntax error has a tab up to the error's column."""
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    return mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]
+
+
+YAML_ADVICE = (
+    ("mapping values are not allowed",
+     N_("a colon and a space (': ') inside a text starts a new key: put the text in quotes, "
+        "like title: \"Møde: budget\", or check that the line starts in the right column")),
+    ("could not find expected ':'",
+     N_("every key needs a colon and a space after it, like 'name: …'; a text that goes on over "
+        "several lines must be indented further than its key")),
+    ("did not find expected key",
+     N_("check that the lines line up: the keys of one entry start in the same column, "
+        "and a new entry in a list starts with '- '")),
+    ("did not find expected '-' indicator",
+     N_("each entry of a list starts with '- ' in the same column, and a key after the list "
+        "lines up with the key above it")),
+    ("did not find expected ',' or ']'",
+     N_("a list written in [ ] needs a comma between its values and a closing ]")),
+    ("did not find expected ',' or '}'",
+     N_("a mapping written in { } needs a comma between its keys and a closing }")),
+    ("found unexpected end of stream",
+     N_("a quote (\" or ') was opened but not closed: end the text with the same quote")),
+    ("found unknown escape character",
+     N_("inside double quotes a backslash (\\) starts a special character: write the text in "
+        "single quotes, or double the backslash")),
+    ("did not find expected node content",
+     N_("a value is missing: write it after the colon, or remove the line")),
+    ("did not find expected alphabetic or numeric character",
+     N_("'&' and '*' at the start of a value mean something in YAML: put the text in quotes")),
+    ("found character that cannot start any token",
+     N_("'@', '`' and '%' cannot start a value: put the text in quotes")),
+    ("could not determine a constructor for the tag",
+     N_("'!' at the start of a value means something in YAML: put the text in quotes")),
+)
+"""What usually causes each of PyYAML's complaints, in words an editor can act on."""
+
+
+def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
+    """Parse ``text`` (the contents of ``file``).
+
+    ``line_offset`` is added to every line, for YAML that starts below the top of
+    its file (front matter). A syntax error becomes a :class:`DataError` in
+    ``Source.errors`` and ``data`` is ``None``.
+    """
+    src = Source(file=file, data=None, offset=line_offset)
+    src.lines[()] = 1 + line_offset
+    try:
+        _check_depth(text, line_offset)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                _walk(node, (), src, set())
+                src.data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except _Unsupported as exc:
+        src.errors.append(DataError(file, exc.line, "", exc.message))
+        src.data = None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. NUL
+        line = text[: exc.position].count("\n") + 1 + line_offset
+        src.errors.append(DataError(file, line, "", tr(
+            "expected plain text but received the invisible character {character}; delete it",
+            character=char_name(chr(exc.character)))))
+        src.data = None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        # an error at the very end of a file without a final line break is on its last line
+        line = min(mark.line + 1 if mark else 1, text.count("\n") + 1) + line_offset
+        problem = "; ".join(p for p in (exc.context, exc.problem) if p) or "unreadable text"
+        hint = ""
+        if _tab_at(text, mark):
+            message = tr("expected spaces but received a tab; YAML needs spaces, not tabs, before and between values")
+        else:
+            message = tr("expected valid YAML but received text it cannot read ({problem})", problem=problem)
+            hint = next((tr(advice) for known, advice in YAML_ADVICE if known in problem), "")
+        src.errors.append(DataError(file, line, "", message, hint=hint))
+        src.data = None
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        src.errors.append(DataError(file, 1 + line_offset, "", tr("expected valid YAML: {problem}", problem=str(exc))))
+        src.data = None
+    return src

@@ -1,0 +1,217 @@
+"""iCalendar (RFC 5545) files of Visionsforum meetings, made with the icalendar library.
+
+Pure functions: meetings and URLs in, ``bytes`` out. A meeting with a time is a
+timed event in Copenhagen time; a meeting with only a day is an all-day event; a
+meeting known only to the month or year is left out. A timed meeting without an
+end has no DTEND (it ends where it starts, RFC 5545 §3.6.1) and its description
+says that the end has not been announced: no end is invented. UIDs depend on the
+meeting id and the site's host only, so they stay the same across builds and
+edits of any other field.
+
+The time zone. Every calendar holds one VTIMEZONE, Europe/Copenhagen, written as
+its rule: a DAYLIGHT and a STANDARD observance, each repeating yearly on the last
+Sunday of its month (``RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU``), as Outlook,
+Thunderbird and Apple Calendar write it and as every client reads it, for any year.
+(icalendar's ``add_missing_timezones`` lists each change as an RDATE, for 1970–2038
+only, and vobject and ical.js read that an hour early in summer.) The rule is
+checked against the tz database for every event: an event it does not describe
+(before 1996, after the rule changed, or at a time of day that a change of the
+clocks skips or repeats) is written in UTC, which every client reads alike. The zone is there even when no event uses it, so that a calendar with
+no events still holds the component RFC 5545 requires, and ``X-WR-TIMEZONE`` names
+a zone the file defines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
+
+from boligdialog.site.i18n import strings
+from boligdialog.model.records import Agreement, Meeting
+from boligdialog.site.schedule import REBUILD_EVERY, TZ
+from boligdialog.model.values import Lang
+
+PRODID = "-//boligdialog//Visionsforum//DA"
+TZID = TZ.key
+"""The name under which the calendars define Copenhagen's zone (:data:`~boligdialog.site.schedule.TZ`)."""
+UTC = dt.timezone.utc
+
+
+@dataclass(frozen=True)
+class ClockChange:
+    """One yearly change of the clocks: on the last Sunday of ``month``, at ``at`` on the
+    clock before the change, from ``offset_from`` to ``offset_to`` (called ``name``)."""
+
+    observance: type[TimezoneStandard] | type[TimezoneDaylight]
+    name: str
+    offset_from: dt.timedelta
+    offset_to: dt.timedelta
+    month: int
+    at: dt.time
+
+    def day(self, year: int) -> dt.date:
+        """The last Sunday of the month in ``year``."""
+        next_month = dt.date(year + self.month // 12, self.month % 12 + 1, 1)
+        last = next_month - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() + 1) % 7)
+
+    def instant(self, year: int) -> dt.datetime:
+        """When the clocks change in ``year``, in UTC."""
+        return dt.datetime.combine(self.day(year), self.at, tzinfo=dt.timezone(self.offset_from)).astimezone(UTC)
+
+    def component(self, since: int) -> TimezoneStandard | TimezoneDaylight:
+        """The observance, from its change in ``since`` on, repeating yearly."""
+        sub = self.observance()
+        sub.add("dtstart", dt.datetime.combine(self.day(since), self.at))  # local time, no TZID (§3.6.5)
+        sub.add("rrule", {"freq": "yearly", "bymonth": self.month, "byday": "-1SU"})
+        sub.add("tzoffsetfrom", self.offset_from)
+        sub.add("tzoffsetto", self.offset_to)
+        sub.add("tzname", self.name)
+        return sub
+
+
+RULE_SINCE = 1996
+"""The first year of Denmark's present rule, the EU's common summer time: from the last
+Sunday of March, 02:00, to the last Sunday of October, 03:00 (:func:`rule_holds` checks
+every year it is used for against the tz database)."""
+CHANGES = (
+    ClockChange(TimezoneDaylight, "CEST", dt.timedelta(hours=1), dt.timedelta(hours=2), 3, dt.time(2)),
+    ClockChange(TimezoneStandard, "CET", dt.timedelta(hours=2), dt.timedelta(hours=1), 10, dt.time(3)),
+)
+
+
+def timezone() -> Timezone:
+    """Europe/Copenhagen's VTIMEZONE: its rule, valid from :data:`RULE_SINCE` on."""
+    zone = Timezone()
+    zone.add("tzid", TZID)
+    for change in CHANGES:
+        zone.add_component(change.component(RULE_SINCE))
+    return zone
+
+
+@functools.cache
+def rule_holds(year: int) -> bool:
+    """The tz database changes Copenhagen's clocks in ``year`` exactly as :data:`CHANGES` say."""
+    if year < RULE_SINCE:
+        return False
+    second = dt.timedelta(seconds=1)
+    return all((c.instant(year) - second).astimezone(TZ).utcoffset() == c.offset_from
+               and c.instant(year).astimezone(TZ).utcoffset() == c.offset_to for c in CHANGES)
+
+
+def rule_offset(instant: dt.datetime) -> dt.timedelta:
+    """The UTC offset that :data:`CHANGES` give at ``instant`` (an aware datetime)."""
+    changes = sorted(CHANGES, key=lambda c: c.instant(instant.year))
+    offset = changes[0].offset_from
+    for change in changes:
+        if instant >= change.instant(instant.year):
+            offset = change.offset_to
+    return offset
+
+
+def moment(day: dt.date, time: dt.time) -> dt.datetime:
+    """A meeting's day and time as written in the calendar: Copenhagen time where the
+    VTIMEZONE gives it the offset the tz database gives, else the same instant in UTC.
+
+    A time that the autumn change makes happen twice, or that the spring change skips,
+    is written in UTC too: RFC 5545 §3.3.5 says which instant such a time means, but
+    parsers differ (ical.js reads 02:30 on the autumn day as the second one). The
+    instant is the tz database's (the first of two, the offset before a gap).
+    """
+    local = dt.datetime.combine(day, time, tzinfo=TZ)  # a year in values.YEARS: always convertible
+    instant = local.astimezone(UTC)
+    once = local.utcoffset() == local.replace(fold=1).utcoffset()
+    return local if once and rule_holds(instant.year) and rule_offset(instant) == local.utcoffset() else instant
+
+
+def in_calendar(meeting: Meeting) -> bool:
+    """Only meetings known to the day can be calendar events."""
+    return meeting.start.date.precision == "day"
+
+
+def event_uid(meeting: Meeting, site_url: str) -> str:
+    """Stable UID: the meeting id at the site's host, e.g. ``visionsforum-2017-1@boligdialog.dk``."""
+    return f"{meeting.id}@{urlsplit(site_url).hostname or 'boligdialog'}"
+
+
+def meeting_event(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: dt.datetime,
+                  theme_titles: list[str]) -> Event:
+    """The VEVENT of a meeting known to the day (see :func:`in_calendar`)."""
+    s = strings(lang)
+    event = Event()
+    event.add("uid", event_uid(meeting, site_url))
+    event.add("dtstamp", stamp.astimezone(UTC))
+    day = meeting.start.date.first_day()
+    lines = []
+    if meeting.start.time is None:
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+    else:
+        event.add("dtstart", moment(day, meeting.start.time))
+        if meeting.end is not None:
+            event.add("dtend", moment(day, meeting.end))
+        else:
+            lines.append(s["end_not_announced"])
+    event.add("summary", meeting.name.get(lang).text)
+    if theme_titles:
+        lines.append(f"{s['themes']}: {', '.join(theme_titles)}")
+    if meeting.agenda:
+        lines.append(f"{s['agenda']}:")
+        lines += [f"{item.number + '. ' if item.number else ''}{item.name.get(lang).text}" for item in meeting.agenda]
+    lines.append(url)
+    event.add("description", "\n".join(lines))
+    event.add("url", url)
+    place = [meeting.location.get(lang).text] if meeting.location is not None else []
+    place += [str(meeting.address)] if meeting.address is not None else []
+    if place:  # what a calendar app shows and hands to a map: the place's name and its address
+        event.add("location", ", ".join(place))
+    event.add("status", "CANCELLED" if meeting.state == "cancelled" else "CONFIRMED")
+    return event
+
+
+def deadline_event(agreement: Agreement, lang: Lang, url: str, site_url: str, stamp: dt.datetime) -> Event | None:
+    """The deadline of a consultation as an all-day VEVENT on its last day, or ``None`` when
+    the deadline is known only to the month. UID ``hoering-<version id>@<host>``."""
+    c = agreement.consultation
+    if c is None or c.closes.precision != "day":
+        return None
+    s = strings(lang)
+    title = agreement.title.get(lang).text
+    event = Event()
+    event.add("uid", f"hoering-{agreement.id}@{urlsplit(site_url).hostname or 'boligdialog'}")
+    event.add("dtstamp", stamp.astimezone(UTC))
+    event.add("dtstart", c.closes.first_day())
+    event.add("dtend", c.closes.first_day() + dt.timedelta(days=1))
+    event.add("summary", f"{s['deadline']}: {title}")
+    event.add("description", "\n".join([f"{s['consultation']}: {title}", url]))
+    event.add("url", url)
+    event.add("transp", "TRANSPARENT")  # a deadline, not a meeting: it does not make anyone busy
+    return event
+
+
+def calendar_file(events: Iterable[Event], *, name: str, refresh: dt.timedelta = REBUILD_EVERY) -> bytes:
+    """A VCALENDAR named ``name`` holding Copenhagen's VTIMEZONE and ``events``.
+
+    Subscribers are told its name (RFC 7986 ``NAME`` and the older ``X-WR-CALNAME``) and to
+    fetch it again every ``refresh`` (RFC 7986 ``REFRESH-INTERVAL``, and ``X-PUBLISHED-TTL``
+    that Outlook reads): by default as often as the site is rebuilt.
+    """
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(refresh))
+    cal.add("x-wr-timezone", TZID)
+    cal.add_component(timezone())
+    for event in events:
+        cal.add_component(event)
+    return cal.to_ical()

@@ -1,0 +1,261 @@
+"""Load and check everything an editor writes: ``data/*.yaml`` and the front
+matter of ``content/**/*.md``.
+
+:func:`load_site` either returns a complete :class:`~boligdialog.site.sitedata.Site`
+or raises one :class:`~boligdialog.model.errors.ValidationFailed` listing every
+mistake, each as ``file:line: key: expected … but received …``. It reads each
+file once and keeps nothing between calls. Shapes and types are checked by the
+models (:mod:`boligdialog.model.records`), references between files by
+:mod:`boligdialog.site.checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from boligdialog.site import routes, schedule
+from boligdialog.site.checks import Checker, Loaded
+from boligdialog.model.errors import DataError, ValidationFailed, format_path
+from boligdialog.model.messages import validate_source
+from boligdialog.model.records import DATA_FILES, MEETINGS, DataFile, Meeting, Page
+from boligdialog.model.positions import place
+from boligdialog.model.translate import language, suggest, tr
+from boligdialog.site.sitedata import ContentPage, Site
+from boligdialog.model.values import Text, char_name, CONTROL
+from boligdialog.model.yamlsource import Source, parse
+
+
+FENCE = "---"
+
+
+def read_text(path: Path, rel: str, errors: list[DataError]) -> str | None:
+    """A file's text (UTF-8, a byte-order mark is dropped), or ``None`` and an error."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        errors.append(DataError(rel, line, "", tr("expected UTF-8 text but received bytes in another encoding "
+                                                  "(save the file as UTF-8)")))
+        return None
+
+
+def split_front_matter(text: str, rel: str) -> tuple[Source, str]:
+    """Front matter (parsed, with file line numbers) and body of a Markdown file.
+
+    Front matter is YAML between a first line ``---`` and the next line ``---``
+    (or ``...``), as MkDocs reads it.
+    """
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != FENCE:
+        return Source(file=rel, data={}), text
+    for i, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in (FENCE, "..."):
+            src = parse("".join(lines[1:i]), rel, line_offset=1)
+            if src.data is None and not src.errors:
+                src.data = {}  # front matter with nothing in it
+            return src, "".join(lines[i + 1:])
+    src = Source(file=rel, data=None)
+    src.errors.append(DataError(rel, 1, "", tr("expected front matter to end with a line '---' but it never ends"),
+                                hint=tr("add a line with only --- below the last key of the front matter")))
+    return src, text
+
+
+_read: dict[tuple[str, str], tuple[str, Any]] = {}
+"""The last reading of each file in this process, by (path, language of the messages): its
+text and what was made of it (mistakes, validated value). ``mkdocs serve`` loads everything
+again after every edit; a file whose text did not change is not parsed and validated again (at
+2,000 meetings that was nine tenths of loading). The records are frozen models, and nothing
+changes a :class:`~boligdialog.model.yamlsource.Source` after it is made."""
+
+
+def _once(path: Path, text: str, make: Any) -> Any:
+    """``make()``, or what it made for the same file with the same text last time."""
+    key = (str(path), language())
+    last = _read.get(key)
+    if last is None or last[0] != text:
+        last = _read[key] = (text, make())
+    return last[1]
+
+
+def _load_data(root: Path, errors: list[DataError]) -> dict[DataFile[Any], tuple[Any, Source] | None]:
+    out: dict[DataFile[Any], tuple[Any, Source] | None] = {}
+    for file in DATA_FILES:
+        rel = file.path
+        path = root / rel
+        out[file] = None
+        if not path.is_file():
+            errors.append(DataError(rel, 1, "", tr("expected this file to exist but it is missing")))
+            continue
+        text = read_text(path, rel, errors)
+        if text is None:
+            continue
+        errs, out[file] = _once(path, text, lambda: _validated(text, rel, file))
+        errors.extend(errs)
+    return out
+
+
+def _validated(text: str, rel: str, file: DataFile[Any]) -> tuple[list[DataError], tuple[Any, Source] | None]:
+    """A data file's mistakes, and its value if it has one."""
+    src = parse(text, rel)
+    if src.errors:
+        return src.errors, None
+    value, errs = validate_source(src, file.model)
+    return errs, (value, src) if value is not None else None
+
+
+def _link_problem(path: Path, root: Path) -> str | None:
+    """What is wrong with the symbolic link ``path`` inside ``root``, if anything.
+
+    MkDocs follows links and publishes what they point to, so a link may only point to a
+    file inside ``content/``."""
+    if path.is_dir():
+        return tr("expected a file or folder but received a link to a folder (a symbolic link); "
+                  "move or copy the files here instead")
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return tr("expected a file but received a link to {target}, which does not exist",
+                  target=repr(os.readlink(path)))
+    except (OSError, RuntimeError):
+        return tr("expected a file but received a link that points round in a circle (a link loop)")
+    if not target.is_relative_to(root):
+        return tr("expected a file inside content/ but received a link to a file outside it, which would be "
+                  "published; copy the file here instead")
+    return None
+
+
+def scan_content(content_dir: Path, errors: list[DataError]) -> list[str]:
+    """Every file under ``content/`` as a path relative to it, sorted; links that point
+    outside ``content/``, to folders, to nothing or in a circle are errors and left out."""
+    uris: list[str] = []
+    root = content_dir.resolve()
+    for folder, dirs, files in os.walk(content_dir):  # does not follow links
+        here = Path(folder)
+        for name in [*dirs, *files]:
+            path = here / name
+            if path.is_symlink() and (problem := _link_problem(path, root)):
+                errors.append(DataError(f"content/{path.relative_to(content_dir).as_posix()}", 1, "", problem))
+                if name in dirs:
+                    dirs.remove(name)
+            elif name in files:
+                uris.append(path.relative_to(content_dir).as_posix())
+    return sorted(uris)
+
+
+def _body_errors(body: str, text: str, rel: str) -> list[DataError]:
+    """Invisible characters in the Markdown text, with their lines."""
+    bad = CONTROL.search(body.replace("\r", ""))
+    if bad is None:
+        return []
+    start = text.find(bad.group())
+    line = text[:start].count("\n") + 1
+    return [DataError(rel, line, "", tr("expected plain text but received the invisible character {character}; "
+                                        "delete it", character=char_name(bad.group())))]
+
+
+def _load_pages(content_dir: Path, uris: list[str],
+                errors: list[DataError]) -> tuple[dict[str, ContentPage], dict[str, Source]]:
+    pages: dict[str, ContentPage] = {}
+    sources: dict[str, Source] = {}
+    for src_uri in uris:
+        if not src_uri.endswith(".md"):
+            continue
+        path = content_dir / src_uri
+        rel = f"content/{src_uri}"
+        text = read_text(path, rel, errors)
+        if text is None:
+            page, src, errs = _page(src_uri, rel, None)
+        else:
+            page, src, errs = _once(path, text, lambda: _page(src_uri, rel, text))
+        errors.extend(errs)
+        pages[src_uri], sources[src_uri] = page, src
+    return pages, sources
+
+
+def _page(src_uri: str, rel: str, text: str | None) -> tuple[ContentPage, Source, list[DataError]]:
+    """An editor's page read from ``text`` (``None``: the file could not be read), and its mistakes."""
+    src, body = split_front_matter(text or "", rel)
+    errors = _body_errors(body, text or "", rel)
+    meta, errs = (None, src.errors) if src.errors or text is None else validate_source(src, Page)
+    # A page with bad front matter still exists: other checks must not report it missing.
+    page = ContentPage(src_uri, routes.lang_of(src_uri), meta or Page(), body, meta_ok=meta is not None)
+    return page, src, errors + errs
+
+
+def _file_sizes(meetings: list[Meeting], content_dir: Path, files: list[str], src: Source | None,
+                errors: list[DataError]) -> dict[str, int]:
+    """The size of every file under ``content/`` that is not a page (attachments, responses);
+    a meeting's attachment that is not there is an error."""
+    sizes = {uri: (content_dir / uri).stat().st_size for uri in files if not uri.endswith(".md")}
+    for i, m in enumerate(meetings):
+        for j, f in enumerate(m.files):
+            if f.path not in sizes:
+                assert src is not None
+                errors.append(src.error(("meetings", i, "files", j, "path"),
+                                        tr("expected an existing file under content/ but received {path}",
+                                           path=repr(f.path)), hint=suggest(f.path, files)))
+    return sizes
+
+
+def _missing_english(value: Any, path: tuple[Any, ...], src: Source, out: list[str]) -> None:
+    if isinstance(value, Text):
+        if not value.en:
+            out.append(f"{src.file}:{src.line(path)}: {place(path, src.data) or format_path(path)}")
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _missing_english(getattr(value, name), (*path, name), src, out)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _missing_english(item, (*path, i), src, out)
+
+
+def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | None = None) -> Site:
+    """Load, validate and cross-check the data in ``root/data`` and ``root/content``.
+
+    Args:
+        root: the project folder.
+        content_dir: the editors' Markdown and files (default ``root/content``).
+        today: the build date, against which nothing may be recorded as done before it
+            happened (default: :func:`boligdialog.site.schedule.build_time`).
+
+    Raises:
+        ValidationFailed: with every mistake found, in file and line order.
+    """
+    content_dir = content_dir or root / "content"
+    today = today or schedule.build_time().date()
+    errors: list[DataError] = []
+    data = _load_data(root, errors)
+    files = scan_content(content_dir, errors)
+    pages, sources = _load_pages(content_dir, files, errors)
+    loaded = {file: Loaded(file.records(v[0]), v[1]) if v else Loaded([], None) for file, v in data.items()}
+    checker = Checker(loaded, pages, sources, files=files, today=today)
+    errors += checker.run()
+    meetings = loaded[MEETINGS]
+    sizes = _file_sizes(meetings.items, content_dir, files, meetings.src, errors)
+    if errors:
+        raise ValidationFailed(errors)
+
+    missing: list[str] = []
+    for value in data.values():
+        assert value is not None
+        _missing_english(value[0], (), value[1], missing)
+    for uri, page in pages.items():
+        if page.lang == "da" and routes.counterpart_uri(uri) not in pages:
+            missing.append(f"content/{uri}: " + tr("no English page content/{path}", path=routes.counterpart_uri(uri)))
+    return Site(
+        **{file.key: loaded[file].items for file in DATA_FILES},
+        pages=pages,
+        today=today,
+        reports=checker.reports,
+        file_sizes=sizes,
+        missing_english=missing,
+        notices=checker.notices,
+        record_lines={value[1].file: {item.id: value[1].line((file.key, i))
+                                      for i, item in enumerate(file.records(value[0]))}
+                      for file, value in data.items() if value is not None},
+    )

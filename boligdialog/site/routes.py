@@ -1,0 +1,248 @@
+"""Where every page lives, in both languages.
+
+Danish pages sit at the site root, English ones under ``en/``, with the same path
+below that, so a page's counterpart is always found by adding or removing
+``en/``. Paths here are MkDocs source paths (``moeder/x.md``) and site URLs
+(``moeder/x/``), both relative to the site root.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from boligdialog.model.translate import N_, tr
+from boligdialog.model.values import LANGS, Lang
+
+if TYPE_CHECKING:
+    from boligdialog.site.schedule import Archive
+
+EN = "en/"
+"""Folder of the English pages (and of the English editors' files under ``content/``)."""
+
+NEWS_DIR = "nyheder/"
+"""News articles: ``content/nyheder/`` (Danish) and ``content/en/nyheder/`` (English)."""
+
+REPORTS_DIR = "referater/"
+"""Meeting reports: ``content/referater/`` (Danish, with ``meeting:`` in the front matter)
+and the same path under ``content/en/``. They are shown on their meeting's page, not on
+pages of their own."""
+
+SECTIONS = {"partners": "partnere", "meetings": "moeder", "themes": "temaer"}
+"""Folder of each generated section (the same in both languages)."""
+
+AGREEMENT = "aftale/index.md"
+"""The agreement: the version in force, and the list of versions (each version's own page is
+its text's page, e.g. ``aftale/2017.md``)."""
+
+SEARCH = "soeg.md"
+FOLLOW_UP = "opfoelgning.md"
+FOLLOW_UP_DIR = "opfoelgning/"
+"""The follow-up's year pages: ``opfoelgning/2019.md`` (the decisions taken in 2019 that are
+finished) and ``opfoelgning/2019/aabne.md`` (those still open)."""
+NEWS = "nyheder/index.md"
+FEED = "feed.xml"
+CALENDAR = "moeder/visionsforum.ics"
+"""The whole meeting series as iCalendar, per language."""
+OPEN_DATA = "aabne-data.md"
+"""The page that describes the open data, per language."""
+DATA_DIR = "data/"
+"""Folder of the open-data files (one for both languages): ``/data/datapackage.json`` and the tables."""
+DATAPACKAGE = "datapackage.json"
+SEARCH_BUNDLE = "pagefind/"
+"""Folder of the search index of each language's pages (Pagefind's bundle): ``pagefind/`` for
+the Danish pages, ``en/pagefind/`` for the English ones."""
+
+
+def feed(lang: Lang) -> str:
+    """The Atom feed of reports and news in ``lang``."""
+    return src_uri(lang, FEED)
+
+
+def search_bundle(lang: Lang) -> str:
+    """The folder of the search index of the pages in ``lang``: ``pagefind/``, ``en/pagefind/``."""
+    return prefix(lang) + SEARCH_BUNDLE
+
+
+def calendar(lang: Lang) -> str:
+    """The whole meeting series as iCalendar, in ``lang``."""
+    return src_uri(lang, CALENDAR)
+
+
+def theme_calendar(theme_id: str, lang: Lang) -> str:
+    return src_uri(lang, f"{SECTIONS['themes']}/{theme_id}.ics")
+
+
+def absolute(site_url: str, uri: str) -> str:
+    """Absolute URL of a page (``.md``) or file: ``https://…/en/moeder/x/``."""
+    return site_url.rstrip("/") + "/" + (url_of(uri) if uri.endswith(".md") else uri)
+
+
+def prefix(lang: Lang) -> str:
+    return "" if lang == "da" else EN
+
+
+def lang_of(uri: str) -> Lang:
+    """The language of a path: ``en/…`` is English, everything else Danish."""
+    return "en" if uri.startswith(EN) else "da"
+
+
+def counterpart_uri(uri: str) -> str:
+    """The same page in the other language: ``x.md`` <-> ``en/x.md``."""
+    return uri.removeprefix(EN) if uri.startswith(EN) else EN + uri
+
+
+def danish_uri(uri: str) -> str:
+    """The Danish path of a page in either language."""
+    return uri.removeprefix(EN)
+
+
+SITE_FILES = {
+    "sitemap.xml": N_("the sitemap"),
+    "sitemap.xml.gz": N_("the sitemap"),
+    "robots.txt": N_("the instructions for search engines (robots.txt)"),
+    "404.html": N_("the page shown for a missing address"),
+    "en/404.html": N_("the page shown for a missing address"),
+}
+"""Files MkDocs and the theme write at fixed places."""
+
+SITE_FOLDERS = {
+    "assets/": N_("the theme's files"),
+    **{search_bundle(lang): N_("the search index") for lang in LANGS},
+    DATA_DIR: N_("the open data"),
+}
+"""Folders whose every file the build writes itself."""
+
+
+def comparison(text: str) -> str:
+    """The page that shows what changed in the version whose text is ``text``:
+    ``aftale/2027.md`` -> ``aftale/2027/aendringer.md``."""
+    return text.removesuffix(".md") + "/aendringer.md"
+
+
+def meetings_year(year: int, lang: Lang) -> str:
+    """The archive page of a year's meetings: ``moeder/2019.md`` (a meeting's id is never a
+    year, so no meeting has that page)."""
+    return src_uri(lang, f"{SECTIONS['meetings']}/{year}.md")
+
+
+def theme_year(theme_id: str, year: int, lang: Lang) -> str:
+    """The meetings of a year on one theme: ``temaer/midtby/2019.md``."""
+    return src_uri(lang, f"{SECTIONS['themes']}/{theme_id}/{year}.md")
+
+
+def follow_up_year(year: int, lang: Lang, *, finished: bool = True) -> str:
+    """The decisions taken in ``year`` that are finished (``opfoelgning/2019.md``), or those
+    still open (``opfoelgning/2019/aabne.md``)."""
+    return src_uri(lang, f"{FOLLOW_UP_DIR}{year}.md" if finished else f"{FOLLOW_UP_DIR}{year}/aabne.md")
+
+
+def is_year(value: str) -> bool:
+    """``2019``: an id like this would be a year page's address."""
+    return len(value) == 4 and value.isascii() and value.isdigit()
+
+
+def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[str],
+                      agreements: list[str], archive: Archive) -> dict[str, str]:
+    """Every file the generator writes (as :func:`output_path` gives it), and what it is.
+
+    ``agreements`` are the versions' text paths, oldest first; ``archive`` says which year
+    pages there are. The hook refuses to add a generated file where another one is, so a gap
+    in this list stops the build rather than losing an editor's file."""
+    out = {path: tr(what) for path, what in SITE_FILES.items()}
+    lists = {"partners": tr("the list of partners"), "meetings": tr("the list of meetings"),
+             "themes": tr("the list of themes")}
+    item_pages = {"partners": N_("the page of partner {id}"), "meetings": N_("the page of meeting {id}"),
+                  "themes": N_("the page of theme {id}")}
+    for lang in ("da", "en"):
+        pages = {SEARCH: tr("the search page"), FOLLOW_UP: tr("the follow-up page"), NEWS: tr("the news page"),
+                 OPEN_DATA: tr("the open data page"), AGREEMENT: tr("the agreement page")}
+        pages.update({comparison(text): tr("the changes in {text}", text=text) for text in agreements[1:]})
+        for section, ids in (("partners", partners), ("meetings", meetings), ("themes", themes)):
+            pages[f"{SECTIONS[section]}/index.md"] = lists[section]
+            pages.update({f"{SECTIONS[section]}/{i}.md": tr(item_pages[section], id=repr(i)) for i in ids})
+        for path, what in pages.items():
+            out[output_path(src_uri(lang, path))] = what  # type: ignore[arg-type]
+        years = {meetings_year(y, lang): tr("the page of the meetings of {year}", year=y) for y in archive.meetings}
+        years |= {follow_up_year(y, lang): tr("the page of the finished decisions of {year}", year=y)
+                  for y in archive.decisions}
+        years |= {follow_up_year(y, lang, finished=False): tr("the page of the open decisions of {year}", year=y)
+                  for y in archive.decisions}
+        years |= {theme_year(t, y, lang): tr("the page of the meetings of {year} on theme {id}", year=y, id=repr(t))
+                  for t, ys in archive.themes.items() for y in ys}
+        out.update({output_path(uri): what for uri, what in years.items()})
+        out[src_uri(lang, FEED)] = tr("the news feed")  # type: ignore[arg-type]
+        out[src_uri(lang, CALENDAR)] = tr("the meeting calendar")  # type: ignore[arg-type]
+        out.update({theme_calendar(i, lang): tr("the calendar of theme {id}", id=repr(i))  # type: ignore[arg-type]
+                    for i in themes})
+    return out
+
+
+def generated_folder(path: str) -> str | None:
+    """What writes the folder ``path`` is in, if the build writes all of that folder."""
+    return next((tr(what) for folder, what in SITE_FOLDERS.items() if path.startswith(folder)), None)
+
+
+def output_path(uri: str) -> str:
+    """The file MkDocs writes for a source path: ``moeder/x.md`` -> ``moeder/x/index.html``,
+    ``index.md`` -> ``index.html``; other files keep their path."""
+    return url_of(uri) + "index.html" if uri.endswith(".md") else uri
+
+
+def nav_entry(uri: str) -> str:
+    """The page whose navigation entry stands for ``uri``: the section's index page for a
+    page of a section (a partner, meeting, theme, news article or year page), the follow-up
+    page for its year pages, else the page itself."""
+    path = danish_uri(uri)
+    folder, slash, _ = path.partition("/")
+    if slash and (folder in SECTIONS.values() or path.startswith(NEWS_DIR)):
+        return src_uri(lang_of(uri), f"{folder}/index.md")
+    if path.startswith(FOLLOW_UP_DIR):
+        return src_uri(lang_of(uri), FOLLOW_UP)
+    return uri
+
+
+def src_uri(lang: Lang, path: str) -> str:
+    """``('en', 'moeder/index.md')`` -> ``'en/moeder/index.md'``."""
+    return prefix(lang) + path
+
+
+def section_index(section: str, lang: Lang) -> str:
+    return src_uri(lang, f"{SECTIONS[section]}/index.md")
+
+
+def item(section: str, item_id: str, lang: Lang) -> str:
+    return src_uri(lang, f"{SECTIONS[section]}/{item_id}.md")
+
+
+def url_of(uri: str) -> str:
+    """Directory-style URL of a source path: ``moeder/x.md`` -> ``moeder/x/``."""
+    stem = uri[: -len(".md")]
+    folder, _, name = stem.rpartition("/")
+    if name in ("index", "README"):  # as MkDocs: both are their folder's page
+        return folder + "/" if folder else ""
+    return stem + "/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from the page at ``from_url`` to ``to_url`` (both site-root relative)."""
+    target, _, fragment = to_url.partition("#")
+    here = from_url.split("/")[:-1]  # the page's folder (URLs end in "/")
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + there[common:]) or "./"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """The id of a heading, for Markdown's toc extension: its words in lower case, Danish
+    letters written as the site's paths write them, "Kommende møder" -> ``kommende-moeder``."""
+    text = unicodedata.normalize("NFKD", value.lower().translate(_DANISH_LETTERS))
+    text = re.sub(r"[^\w\s-]", "", text.encode("ascii", "ignore").decode("ascii")).strip()
+    return re.sub(r"[\s-]+", separator, text)
