@@ -141,6 +141,15 @@ def fuller_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/second_site.py's partnership (made by ``boligdialog init``, nothing of Albertslund's),
+    built once; returns the site folder."""
+    from second_site import build_second_site
+
+    return build_second_site(tmp_path_factory.mktemp("second"))
+
+
+@pytest.fixture(scope="session")
 def tricky_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped project with tests/records_fixture.py's records and its tricky partner, built
     on the records' build date; returns the project folder (its site is ``site/``)."""
@@ -175,7 +184,9 @@ def copy_built(project: Path, dest: Path) -> Path:
 
 
 def built_site(request: pytest.FixtureRequest, which: str) -> Path:
-    """The site folder of the shipped build, of tests/fuller_site.py's, or of the tricky project."""
-    fixture = {"shipped": "shipped_site", "fuller": "fuller_site", "tricky": "tricky_project"}[which]
+    """The site folder of the shipped build, of tests/fuller_site.py's, of tests/second_site.py's,
+    or of the tricky project."""
+    fixture = {"shipped": "shipped_site", "fuller": "fuller_site", "second": "second_site",
+               "tricky": "tricky_project"}[which]
     found = request.getfixturevalue(fixture)
     return found / "site" if which == "tricky" else found

@@ -55,14 +55,14 @@ class SiteRun:
     """A built site, served at ``base``, with every page visited in a window of one size."""
 
     which: str
-    """``shipped`` or ``fuller``."""
+    """``shipped``, ``fuller`` or ``second`` (tests/second_site.py)."""
     size: str
     """``desktop`` or ``phone`` (browser.SIZES)."""
     base: str
     visits: dict[str, Visit]
 
 
-RUNS = [(which, size) for which in ("shipped", "fuller") for size in SIZES]
+RUNS = [(which, size) for which in ("shipped", "fuller", "second") for size in SIZES]
 
 
 @pytest.fixture(scope="session", params=RUNS, ids=[f"{which}-{size}" for which, size in RUNS])

@@ -36,10 +36,12 @@ def run_vnu(command: list[str], files: list[Path]) -> list[dict]:
     return [m for m in messages if m["type"] == "error" or m.get("subType") == "fatal"]
 
 
-def test_nu_html_checker_finds_no_error_on_any_page(shipped_site, fuller_site, tmp_path):
-    """Every page of the shipped site and of the fuller one (tests/fuller_site.py)."""
+def test_nu_html_checker_finds_no_error_on_any_page(shipped_site, fuller_site, second_site, tmp_path):
+    """Every page of the shipped site, of the fuller one (tests/fuller_site.py) and of the second
+    partnership's (tests/second_site.py)."""
     command = vnu_command()
-    pages = sorted(shipped_site.rglob("*.html")) + sorted(fuller_site.rglob("*.html"))
+    pages = [*sorted(shipped_site.rglob("*.html")), *sorted(fuller_site.rglob("*.html")),
+             *sorted(second_site.rglob("*.html"))]
     assert len(pages) >= 90
     known_bad = tmp_path / "known-bad.html"
     known_bad.write_text(KNOWN_BAD, encoding="utf-8")

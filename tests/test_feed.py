@@ -51,7 +51,7 @@ def test_the_partnership_is_the_author_of_the_feed():
     assert parsed.feed.author_detail == {"name": "Boligdialog Albertslund", "href": SITE}
 
 
-@pytest.mark.parametrize("built", ["shipped_site", "fuller_site"])
+@pytest.mark.parametrize("built", ["shipped_site", "fuller_site", "second_site"])
 @pytest.mark.parametrize("path", ["feed.xml", "en/feed.xml"])
 def test_the_built_feeds_conform_to_rfc_4287(request, built, path):
     xml = (request.getfixturevalue(built) / path).read_bytes()

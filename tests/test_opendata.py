@@ -38,7 +38,7 @@ def data_dir(site: Path) -> Path:
 # --- the validator ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("which", ["shipped", "fuller", "tricky"])
+@pytest.mark.parametrize("which", ["shipped", "fuller", "second", "tricky"])
 def test_frictionless_finds_no_error_and_resolves_every_foreign_key(which, request):
     site = built_site(request, which)
     report = validate(str(data_dir(site) / "datapackage.json"))

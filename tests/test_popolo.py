@@ -45,7 +45,7 @@ def problems(document: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
-@pytest.mark.parametrize("which", ["shipped", "fuller", "tricky"])
+@pytest.mark.parametrize("which", ["shipped", "fuller", "second", "tricky"])
 def test_export_validates_against_the_popolo_schemas(which, lang, request):
     site = built_site(request, which)
     document = json.loads((site / f"data/popolo-{lang}.json").read_text(encoding="utf-8"))

@@ -5,6 +5,7 @@
   summary and exits 0. ``--format github`` prints them as GitHub annotations instead.
 - ``new`` / ``ny``: add a meeting, partner, news article or report from a few facts
   (:mod:`boligdialog.editors.scaffold`), then check.
+- ``init DIR``: make a new partnership's site (:mod:`boligdialog.editors.init`).
 - ``schemas``: write (or with ``--check``, compare) the JSON Schemas of the data files.
 - ``messages``: update the Danish message catalogue from the code (for maintainers).
 
@@ -107,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     from boligdialog.editors import scaffold
 
     scaffold.add_commands(sub, common, check=run_check)
+    from boligdialog.editors import init
+
+    init.add_command(sub, common, ask=input if sys.stdin.isatty() else None, check=run_check)
     schemas = sub.add_parser("schemas", parents=[common], help=tr("write the JSON Schemas of the data files "
                                                                   "(schemas/), for editors' tools"))
     schemas.add_argument("root", nargs="?", default=".", type=Path, help=tr("project folder (default: .)"))

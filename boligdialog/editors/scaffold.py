@@ -51,9 +51,16 @@ def scalar(value: Any) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def flow_scalar(value: str) -> str:
+    """``value`` as YAML inside ``{…}`` or ``[…]``, where a comma or bracket ends a plain text."""
+    plain = scalar(value)
+    return plain if parse(f"k: {{v: {plain}}}\n", "x").data == {"k": {"v": value}} else json.dumps(value,
+                                                                                                ensure_ascii=False)
+
+
 def text_value(da: str, en: str | None) -> str:
     """``{da: …, en: …}`` (flow style, as the files write short texts), or the Danish text alone."""
-    return f"{{da: {scalar(da)}, en: {scalar(en)}}}" if en else scalar(da)
+    return f"{{da: {flow_scalar(da)}, en: {flow_scalar(en)}}}" if en else scalar(da)
 
 
 def flow_list(values: list[str]) -> str:
