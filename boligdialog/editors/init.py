@@ -36,9 +36,17 @@ from boligdialog.site.schedule import build_time
 
 STARTER = Path(__file__).parent / "starter"
 """The new site's files; a name ending in ``.j2`` is a template (filled in, the ending dropped)."""
-RENAMED = {"gitignore": ".gitignore", "content/aftale/agreement.md": "content/aftale/{year}.md",
+RENAMED = {"gitignore": ".gitignore", "github/": ".github/", "content/aftale/agreement.md": "content/aftale/{year}.md",
            "content/en/aftale/agreement.md": "content/en/aftale/{year}.md"}
-"""Starter files written under another name (a ``.gitignore`` would hide itself from packaging)."""
+"""Starter files and folders written under another name (a name that begins with a dot would
+be left out of the package)."""
+
+
+def _renamed(rel: str) -> str:
+    for old, new in RENAMED.items():
+        if rel == old or (old.endswith("/") and rel.startswith(old)):
+            return new + rel[len(old):]
+    return rel
 
 
 @dataclass(frozen=True)
@@ -176,7 +184,7 @@ def render(given: Answers) -> dict[str, str]:
             rel, text = rel[:-3], env.get_template(path.relative_to(STARTER).as_posix()).render(context)
         else:
             text = path.read_text(encoding="utf-8")
-        files[RENAMED.get(rel, rel).format(year=given.agreement["year"])] = text
+        files[_renamed(rel).format(year=given.agreement["year"])] = text
     return files
 
 
