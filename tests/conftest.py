@@ -21,7 +21,7 @@ os.environ["BOLIGDIALOG_LANG"] = "en"
 ROOT = Path(__file__).resolve().parent.parent
 JAN_2027 = int(dt.datetime(2027, 1, 1, 12, tzinfo=dt.timezone.utc).timestamp())
 """A build date for the fuller fixtures: the shipped meeting is past, the added ones upcoming."""
-PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides", "hooks", "i18n")
 
 
 def copy_project(dest: Path) -> Path:
