@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_
 
 from pydantic import BaseModel
 
-from boligdialog.site import routes
+from boligdialog.site import i18n, routes
 from boligdialog.model.errors import show
 from boligdialog.model.records import Agreement, Decision, Id, Meeting, Page, Partner, Theme, Url
 from boligdialog.site.sitedata import ContentPage, Site
@@ -517,8 +517,8 @@ TABLE_TEXTS: dict[str, tuple[str, str]] = {
                    "The versions of the partnership agreement: title, when each was adopted and came into force, "
                    "what changed, and the consultation."),
     "themes": ("De temaer, partnerskabet drøfter.", "The themes the partnership discusses."),
-    "meetings": ("Møderne i Visionsforum: tidspunkt, sted, status og antal deltagere (præcist eller anslået).",
-                 "The Visionsforum meetings: time, place, state and number of participants (exact or "
+    "meetings": ("Møderne i {forum}: tidspunkt, sted, status og antal deltagere (præcist eller anslået).",
+                 "The {forum} meetings: time, place, state and number of participants (exact or "
                  "estimated)."),
     "agenda_items": ("Punkterne på hvert mødes dagsorden og deres resultat.",
                      "The items on each meeting's agenda, and their result."),
@@ -536,8 +536,8 @@ TABLE_TEXTS: dict[str, tuple[str, str]] = {
                   "and what they wrote, in short."),
     "meeting_attended": ("Hvilke organisationer der deltog i hvert møde.",
                          "Which organisations attended each meeting."),
-    "decisions": ("Beslutninger truffet i Visionsforum, og hvor langt de er nået.",
-                  "Decisions taken at the Visionsforum, and how far they have come."),
+    "decisions": ("Beslutninger truffet i {forum}, og hvor langt de er nået.",
+                  "Decisions taken at the {forum}, and how far they have come."),
     "decision_owners": ("Hvilke partnere der har ansvaret for hver beslutning.",
                         "Which partners are responsible for each decision."),
     "reports": ("Oplysninger om referaterne af møderne, én række pr. sprog: titel, udgivelsesdato og om "
@@ -545,7 +545,14 @@ TABLE_TEXTS: dict[str, tuple[str, str]] = {
                 "Facts about the meetings' reports, one row per language: title, date of publication and "
                 "whether the minutes are a draft or approved. The text itself is on the meeting's page."),
 }
-"""What each table holds, in Danish and English (the open-data page and ``datapackage.json``)."""
+"""What each table holds, in Danish and English (the open-data page and ``datapackage.json``);
+``{forum}`` is the site's forum (:func:`table_text`)."""
+
+
+def table_text(name: str) -> tuple[str, str]:
+    """What the table ``name`` holds, in Danish and English, with the site's names filled in."""
+    da, en = TABLE_TEXTS[name]
+    return i18n.fill(da, "da"), i18n.fill(en, "en")
 
 
 # --- licence -----------------------------------------------------------------------------
@@ -660,7 +667,7 @@ def resource(table: Table, content: bytes) -> dict[str, Any]:
         "path": f"{table.name}.csv",
         "profile": "tabular-data-resource",
         "title": table.name,
-        "description": _both(TABLE_TEXTS[table.name]),
+        "description": _both(table_text(table.name)),
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",

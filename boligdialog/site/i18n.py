@@ -115,19 +115,29 @@ def load_words(root: Path | None, values: Mapping[Lang, Mapping[str, str]]) -> d
 
 _active: dict[Lang, dict[str, str]] = {}
 """The words of the site being built (:func:`use`)."""
+_values: dict[Lang, Mapping[str, str]] = dict(GENERIC)
+"""What the site's placeholders say in the site being built."""
 
 
-def use(tables: Mapping[Lang, dict[str, str]]) -> None:
-    """Make ``tables`` (from :func:`load_words`) the words that :func:`strings` gives; each build
-    calls it once, before anything is made."""
+def use(tables: Mapping[Lang, dict[str, str]], values: Mapping[Lang, Mapping[str, str]]) -> None:
+    """Make ``tables`` (from :func:`load_words` with ``values``) the words that :func:`strings`
+    gives, and ``values`` what :func:`fill` fills in; each build calls it once, before anything
+    is made."""
     _active.clear()
     _active.update(tables)
+    _values.clear()
+    _values.update(values)
+
+
+def fill(text: str, lang: Lang) -> str:
+    """A text of the package (not a word of the files) with the site's placeholders filled in."""
+    return _fill(text, _values[lang])
 
 
 def strings(lang: Lang) -> dict[str, str]:
     """All words in one language (one shared dict per language: do not change it)."""
     if not _active:
-        use(load_words(None, GENERIC))
+        use(load_words(None, GENERIC), GENERIC)
     return _active[lang]
 
 

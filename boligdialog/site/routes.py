@@ -70,6 +70,11 @@ def use_forum(slug: str) -> None:
     _forum["slug"] = slug
 
 
+def forum_slug() -> str:
+    """The forum's slug: the calendar's file name, and the start of the ids of its meetings."""
+    return _forum["slug"]
+
+
 def calendar(lang: Lang) -> str:
     """The whole meeting series as iCalendar, in ``lang``: ``moeder/<forum's slug>.ics``."""
     return src_uri(lang, f"{SECTIONS['meetings']}/{_forum['slug']}.ics")
