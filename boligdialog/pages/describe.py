@@ -41,7 +41,7 @@ def meeting(site: Site, m: Meeting, lang: Lang) -> str:
 
 
 def partner(p: Partner, lang: Lang, today: dt.date) -> str:
-    """"VA: Social housing organisation. Status: Signed (August 2017)." (its status on the
+    """"Boligselskabet Syd: Social housing organisation. Status: Signed (August 2017)." (its status on the
     build date ``today``) and the partner's own description, if it has one."""
     s = strings(lang)
     current = p.status_on(today)
