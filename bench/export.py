@@ -15,10 +15,10 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
 
 from boligdialog.outputs import opendata, collect as outputs
 from boligdialog.site.load import load_site
+from boligdialog.site import settings
 from boligdialog.site.identity import Identity
 from boligdialog.site.schedule import build_time
 
@@ -27,9 +27,11 @@ def main(argv: list[str]) -> int:
     site = load_site(Path(argv[0]))
     now: dt.datetime = build_time()
     start = time.perf_counter()
-    extra = yaml.safe_load((Path(argv[0]) / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
-    identity = Identity.from_config("https://boligdialog.example.org/", extra)
-    package = outputs.open_data(site, identity=identity, license=opendata.DEFAULT_LICENSE, created=now, modified=now)
+    config = settings.read(Path(argv[0]))
+    words = settings.activate(Path(argv[0]), config)
+    identity = Identity.from_settings("https://boligdialog.example.org/", config)
+    package = outputs.open_data(site, identity=identity, license=opendata.DEFAULT_LICENSE,
+                                about=config.about_open_data(words), created=now, modified=now)
     seconds = time.perf_counter() - start
     print(json.dumps({"export_s": seconds, "files": {name: len(data) for name, data in package.files.items()}}))
     return 0

@@ -25,7 +25,7 @@ import yaml
 from .synth import Partnership, yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_PARTS = ("mkdocs.yml", "overrides", "hooks")
+BUILD_PARTS = ("mkdocs.yml", "overrides", "hooks", "i18n")
 """What a build reads besides data/ and content/."""
 SHIPPED_PARTS = (*BUILD_PARTS, "data", "content")
 CODE_PARTS = ("boligdialog", *SHIPPED_PARTS)

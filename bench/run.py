@@ -81,7 +81,7 @@ def pagefind_alone(project: Project, env: dict[str, str]) -> Run:
     site = project.site(OURS)
     for bundle in SEARCH_BUNDLES:
         shutil.rmtree(site / bundle, ignore_errors=True)
-    args = [sys.executable, "-c", "import sys; from pathlib import Path; from boligdialog import search; "
+    args = [sys.executable, "-c", "import sys; from pathlib import Path; from boligdialog.outputs import search; "
             "search.index_site(Path(sys.argv[1]))", str(site)]
     log = project.root / "pagefind.log"
     return _checked(run_measured(args, cwd=project.root, env=env, log=log), "Pagefind", log)

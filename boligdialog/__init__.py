@@ -1,5 +1,5 @@
 """boligdialog: the data model, validation and page generation behind the
-Albertslund housing partnership website.
+publications of housing partnerships (its first site: this repository's).
 
 Only :mod:`boligdialog.adapter.navigation` (which cuts MkDocs's navigation per language)
 imports MkDocs; ``hooks/site.py`` adapts MkDocs's events to this package. The rest

@@ -31,7 +31,7 @@ from mkdocs.utils import clean_directory
 
 from boligdialog.adapter import navigation
 from boligdialog.pages import describe, editlinks, htmlblocks, opengraph, generate as pages, render
-from boligdialog.site import lastmod, routes, schedule
+from boligdialog.site import lastmod, routes, schedule, settings
 from boligdialog.build import memory, rebuild
 from boligdialog.outputs import opendata, collect as outputs, search
 from boligdialog.editors import preview
@@ -42,6 +42,7 @@ from boligdialog.site.identity import Identity
 from boligdialog.site.load import load_site
 from boligdialog.model.records import DATA_FILES
 from boligdialog.site.routes import counterpart_uri, lang_of
+from boligdialog.site.settings import AboutData
 from boligdialog.site.sitedata import Site
 from boligdialog.model.translate import ntr, tr
 from boligdialog.model.values import LANGS, Lang
@@ -60,6 +61,9 @@ class _Build:
     identity: Identity
     changes: lastmod.Changes
     license: opendata.License
+    repository: editlinks.Repository | None
+    about: AboutData
+    """What the open data package says about itself (its title, description, keywords)."""
     navs: dict = field(default_factory=dict)
     head: dict[str, str] = field(default_factory=dict)
     """Extra <head> HTML (JSON-LD) by page source path."""
@@ -128,6 +132,8 @@ def on_config(config: Any) -> Any:
     except ValueError as exc:
         raise _stop(str(exc)) from None
     try:
+        site_settings = settings.from_mkdocs(config.config_file_path, config.extra)
+        words = settings.activate(root, site_settings)
         site = load_site(root, Path(config.docs_dir), today=now.date())
     except ValidationFailed as exc:
         if _serving:
@@ -144,14 +150,13 @@ def on_config(config: Any) -> Any:
                  "\n  ".join(site.missing_english))
     for notice in site.notices:  # INFO: a meeting that just passed must not stop the daily publish
         log.info("%s %s", tr("To record:"), notice)
-    try:
-        identity = Identity.from_config(config.site_url, config.extra)
-        license = opendata.License.from_config(config.extra.get("open_data"))
-    except ValueError as exc:
-        raise _stop(str(exc)) from None
+    identity = Identity.from_settings(config.site_url, site_settings)
     content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
     changes = lastmod.Changes(site, lastmod.git_log(root), content_dir=content_dir, today=now.date())
-    _build = _Build(site=site, now=now, identity=identity, changes=changes, license=license)
+    _build = _Build(site=site, now=now, identity=identity, changes=changes,
+                    license=opendata.License.from_settings(site_settings),
+                    repository=editlinks.Repository.from_settings(site_settings),
+                    about=site_settings.about_open_data(words))
     return config
 
 
@@ -189,7 +194,8 @@ def on_files(files: Files, *, config: Any) -> Files:
     if kept is None:
         if _dirty:  # a page that no longer exists must not stay in the preview
             clean_directory(config.site_dir)
-        package = outputs.open_data(site, identity=identity, license=_build.license, created=_build.now,
+        package = outputs.open_data(site, identity=identity, license=_build.license, about=_build.about,
+                                    created=_build.now,
                                     modified=_build.changes.data_changed(_build.now))
         made = {**outputs.calendars(site, site_url=site_url, stamp=_build.now, site_name=identity.name),
                 **{routes.DATA_DIR + name: content for name, content in package.files.items()}}
@@ -355,7 +361,7 @@ def on_page_context(context: dict, *, page: Any, config: Any, nav: Any) -> dict:
                        urls={lang: page.url, lang_of(counterpart): routes.url_of(counterpart)})
     title, description = _build.meta[uri]
     danish = routes.danish_uri(uri)
-    repository = editlinks.Repository.from_config(config.extra)
+    repository = _build.repository
     where = editlinks.source(uri, _build.site) if repository else None
     context["bd"]["edit_url"] = repository.link(where) if repository and where else None
     context["bd"]["og"] = opengraph.properties(

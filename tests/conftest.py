@@ -21,7 +21,18 @@ os.environ["BOLIGDIALOG_LANG"] = "en"
 ROOT = Path(__file__).resolve().parent.parent
 JAN_2027 = int(dt.datetime(2027, 1, 1, 12, tzinfo=dt.timezone.utc).timestamp())
 """A build date for the fuller fixtures: the shipped meeting is past, the added ones upcoming."""
-PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides", "hooks")
+from boligdialog.site import settings  # noqa: E402
+
+_SHIPPED_SETTINGS = settings.read(ROOT)
+
+PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides", "hooks", "i18n")
+
+
+@pytest.fixture(autouse=True)
+def _shipped_settings() -> None:
+    """Every test starts with the shipped site's settings and words in force (the forum's name,
+    the calendar's address), whatever a build before it in this process made them."""
+    settings.activate(ROOT, _SHIPPED_SETTINGS)
 
 
 def copy_project(dest: Path) -> Path:

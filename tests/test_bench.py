@@ -16,6 +16,7 @@ from frictionless import validate
 from bench import measure, project, report, serve, synth
 from bench.run import main
 from boligdialog.outputs import opendata, collect as outputs
+from boligdialog.site import settings
 from boligdialog.site.identity import Identity
 from boligdialog.site.load import load_site
 
@@ -61,10 +62,11 @@ def test_synthetic_partnership_passes_the_open_data_validator(tmp_path: Path) ->
     """The export the benchmark times is a valid package at that data's shape too."""
     now = dt.datetime(2026, 6, 1, 12, tzinfo=dt.timezone.utc)
     project.write_partnership(synth.partnership(synth.scale_for(40)), tmp_path)
-    extra = project.read_config(project.ROOT / "mkdocs.yml")["extra"]
+    config = settings.read(project.ROOT)
     package = outputs.open_data(load_site(tmp_path, today=synth.BENCH_DATE),
-                                identity=Identity.from_config("https://boligdialog.example.org/", extra),
-                                license=opendata.DEFAULT_LICENSE, created=now, modified=now)
+                                identity=Identity.from_settings("https://boligdialog.example.org/", config),
+                                license=opendata.DEFAULT_LICENSE, about=config.about_open_data(settings.activate(project.ROOT, config)),
+                                created=now, modified=now)
     for name, content in package.files.items():
         (tmp_path / name).write_bytes(content)
     report = validate(str(tmp_path / "datapackage.json"))

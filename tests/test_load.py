@@ -59,7 +59,7 @@ CASES = [
      None),  # control row: an edit that changes nothing must not produce an error
     ("data/themes.yaml", "  - id: midtby", "  - id: Midtby",
      "data/themes.yaml:3: themes[0].id: expected an id of lowercase letters a-z, digits and hyphens "
-     "(like 'visionsforum-2017') but received 'Midtby'"),
+     "(like 'forum-2027-1') but received 'Midtby'"),
     ("data/themes.yaml", "themes:\n", "themes:\n  - id: midtby\n    title: x\n    summary: y\n",
      "data/themes.yaml:6: themes[1].id: expected a unique id but received 'midtby' again (first used at line 3)"),
     ("data/themes.yaml", "    title:\n      da: Udviklingen", "    title:\n      dk: Udviklingen",

@@ -56,7 +56,7 @@ CASES = [
     # a meeting's address: one line, street and number, postcode and town
     ("data/meetings.yaml", "    state: held\n", "    state: held\n    address: Nordmarks Allé 1, Albertslund\n",
      "data/meetings.yaml:18: meetings[0].address: expected an address as 'street and number, postcode town', "
-     "like 'Nordmarks Allé 1, 2620 Albertslund', but received 'Nordmarks Allé 1, Albertslund'"),
+     "like 'Torvet 1, 1234 Byen', but received 'Nordmarks Allé 1, Albertslund'"),
     ("data/meetings.yaml", "    state: held\n", "    state: held\n    address: Nordmarks Allé 1, 2620 Albertslund\n",
      None),
     ("data/decisions.yaml", "decisions: []", "",

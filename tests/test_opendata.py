@@ -443,27 +443,6 @@ def test_licence_comes_from_mkdocs_yml(project):
     assert link["href"] == "https://creativecommons.org/licenses/by/4.0/"
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("CC0", "mkdocs.yml: extra.open_data: expected a mapping with the key license but received 'CC0'"),
-    ({"license": "CC0"}, "mkdocs.yml: extra.open_data.license: expected name, title and path but received 'CC0'"),
-    ({"license": {"name": "CC0-1.0", "title": "CC0"}},
-     "mkdocs.yml: extra.open_data.license.path: expected text but received nothing"),
-    ({"license": {"name": "CC0-1.0", "title": "CC0", "path": "creativecommons.org"}},
-     "mkdocs.yml: extra.open_data.license.path: expected a web address starting with https:// but received "
-     "'creativecommons.org'"),
-    ({"license": {"name": "x", "title": "y", "path": "https://x", "url": "z"}},
-     "mkdocs.yml: extra.open_data.license: expected the keys name, title and path but received 'url'"),
-])
-def test_bad_licence_config_is_named(value, message):
-    with pytest.raises(ValueError) as err:
-        opendata.License.from_config(value)
-    assert str(err.value) == message
-
-
-def test_no_licence_config_means_cc0():
-    assert opendata.License.from_config(None) == opendata.License.from_config({}) == opendata.DEFAULT_LICENSE
-
-
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_page_lists_every_file_table_and_field_of_the_package(shipped_site, lang):
     url = "aabne-data/" if lang == "da" else "en/aabne-data/"

@@ -121,7 +121,7 @@ DANISH = [
      "med https://, men der står 'albertslund.dk'"),
     ("data/themes.yaml", "  - id: midtby", "  - id: Midtby",
      "data/themes.yaml:3: 1. tema (Midtby), id: et id skal skrives med små bogstaver a-z, tal og bindestreger (som "
-     "'visionsforum-2017'), men der står 'Midtby'"),
+     "'forum-2027-1'), men der står 'Midtby'"),
     ("data/themes.yaml", "    title:\n      da: Udviklingen", "    title:\n      dk: Udviklingen",
      "data/themes.yaml:4: 1. tema (midtby), title: her kan kun stå nøglerne da og en, men der står 'dk'; "
      "da: til dansk, en: til engelsk"),

@@ -147,5 +147,5 @@ def test_address_rejects(raw):
     with pytest.raises(ValueError) as exc:
         Address.parse(raw)
     assert str(exc.value).startswith(("expected an address as 'street and number, postcode town', like "
-                                      "'Nordmarks Allé 1, 2620 Albertslund', but received ",
+                                      "'Torvet 1, 1234 Byen', but received ",
                                       "expected plain text but received the invisible character U+0000"))

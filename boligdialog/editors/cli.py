@@ -21,7 +21,9 @@ from pathlib import Path
 from boligdialog.editors import annotations
 from boligdialog.model import translate
 from boligdialog.model.errors import ValidationFailed
+from boligdialog.site import settings
 from boligdialog.site.load import load_site
+from boligdialog.site.sitedata import Site
 from boligdialog.site.schedule import build_time
 from boligdialog.model.translate import ntr, tr
 
@@ -30,10 +32,28 @@ def _check(args: argparse.Namespace) -> int:
     return run_check(args.root, output=args.format)
 
 
-def run_check(root: Path, *, output: str = "text") -> int:
-    """Check the project at ``root``, print what was found; 0 when there are no mistakes."""
+def _load(root: Path) -> Site:
+    """The site at ``root``; the mistakes in its settings and in its data together, in one
+    ``ValidationFailed``."""
+    errors = []
+    try:
+        settings.activate(root, settings.read(root))
+    except ValidationFailed as exc:
+        errors = exc.errors
     try:
         site = load_site(root, today=build_time().date())
+    except ValidationFailed as exc:
+        errors += exc.errors
+    if errors:
+        raise ValidationFailed(errors)
+    return site
+
+
+def run_check(root: Path, *, output: str = "text") -> int:
+    """Check the project at ``root`` (its settings in ``mkdocs.yml``, its words in ``i18n/``, its
+    data and content), print what was found; 0 when there are no mistakes."""
+    try:
+        site = _load(root)
     except ValueError as exc:  # SOURCE_DATE_EPOCH that is not a number
         print(exc, file=sys.stderr)
         return 1

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from boligdialog.site import routes
+from boligdialog.site import routes, settings
 from boligdialog.editors import schemas
 from boligdialog.model.errors import ValidationFailed
 from boligdialog.site.load import load_site
@@ -154,7 +154,7 @@ def new_meeting(root: Path, facts: Facts, today: dt.date) -> list[str]:
     location = facts.parse("location", tr("Where (in Danish), if known"), Text.parse_line, required=False)
     location_en = facts.parse("location_en", tr("Where (in English), if different"), Text.parse_line,
                               required=False) if location else None
-    address = facts.parse("address", tr("Address (Nordmarks Allé 1, 2620 Albertslund), if known"), Address.parse,
+    address = facts.parse("address", tr("Address (Torvet 1, 1234 Byen), if known"), Address.parse,
                           required=False)
     themes = _ids(facts.get("themes", tr("Themes (ids, separated by commas)"), required=False))
     _refs(themes, [t.id for t in site.themes], "themes", tr("themes"))
@@ -164,13 +164,14 @@ def new_meeting(root: Path, facts: Facts, today: dt.date) -> list[str]:
     _refs(invited, [p.id for p in site.partners], "invited", tr("partners"))
     number = max((m.number or 0 for m in site.meetings), default=0) + 1
     same_year = sum(1 for m in site.meetings if m.start.date.year == when.date.year)
-    mid = facts.get("id", tr("Id"), default=f"visionsforum-{when.date.year}-{same_year + 1}")
+    forum = settings.read(root).forum
+    mid = facts.get("id", tr("Id"), default=f"{forum.id}-{when.date.year}-{same_year + 1}")
     if mid in {m.id for m in site.meetings}:
         raise Refused(tr("--id: expected a unique id but received {id}, which another meeting has", id=repr(mid)))
     with use("en"):
-        english = f"{ordinal(number)} Visionsforum"
+        english = f"{ordinal(number)} {forum.name.get('en').text}"
     lines = [f"  - id: {scalar(mid)}", f"    number: {number}",
-             f"    name: {text_value(f'{number}. Visionsforum', english)}", f"    start: {scalar(start)}"]
+             f"    name: {text_value(f'{number}. {forum.name.da}', english)}", f"    start: {scalar(start)}"]
     if end:
         lines.append(f"    end: {json.dumps(end)}")
     if location:
@@ -321,17 +322,17 @@ def run(kind: str, args: argparse.Namespace, *, ask: Ask | None, check: Callable
 
 OPTIONS: dict[str, list[tuple[tuple[str, ...], str]]] = {
     "meeting": [(("--start",), "2027-03-18 17:00"), (("--end", "--slut"), "19:30"),
-                (("--location", "--sted"), "Albertslund Rådhus"), (("--location-en", "--sted-en"), "Albertslund Town Hall"),
-                (("--address", "--adresse"), "Nordmarks Allé 1, 2620 Albertslund"),
+                (("--location", "--sted"), "Rådhuset"), (("--location-en", "--sted-en"), "The town hall"),
+                (("--address", "--adresse"), "Torvet 1, 1234 Byen"),
                 (("--themes", "--temaer"), "midtby,renovering"), (("--invited", "--inviterede"), "va,ab"),
-                (("--id",), "visionsforum-2027-1")],
+                (("--id",), "forum-2027-1")],
     "partner": [(("--name", "--navn"), "Grundejerforeningen Syd"), (("--name-en", "--navn-en"), "Homeowners South"),
                 (("--kind", "--type"), "homeowners_association"), (("--status",), "invited"),
                 (("--date", "--dato"), "2027-05-02"), (("--agreement", "--aftale"), "aftale-2017"),
                 (("--id",), "grundejerforeningen-syd")],
     "news": [(("--title", "--titel"), "Nyt om Midtby"), (("--title-en", "--titel-en"), "News about the town centre"),
              (("--date", "--dato"), "2027-05-02"), (("--id",), "nyt-om-midtby")],
-    "report": [(("--meeting", "--moede"), "visionsforum-2027-1"), (("--date", "--dato"), "2027-03-25"),
+    "report": [(("--meeting", "--moede"), "forum-2027-1"), (("--date", "--dato"), "2027-03-25"),
                (("--minutes", "--referat-status"), "draft")],
 }
 """The options of each kind (English and Danish names) and an example value for the help."""

@@ -110,16 +110,16 @@ def value_schemas() -> dict[Any, JsonSchemaValue]:
             "description": tr("A number, or about 20 when it is an estimate"), "examples": [34, "about 20"]},
         _validator(model.AddressField): {
             "type": "string", "pattern": r"^\s*[^,]*[^,\s], *[0-9]{4} +[^,]*[^,\s]\s*$",
-            "description": tr("Street and number, postcode and town: Nordmarks Allé 1, 2620 Albertslund"),
-            "examples": ["Nordmarks Allé 1, 2620 Albertslund"]},
+            "description": tr("Street and number, postcode and town: Torvet 1, 1234 Byen"),
+            "examples": ["Torvet 1, 1234 Byen"]},
         _validator(model.Id): {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": model.MAX_ID,
                                "description": tr("An id: lowercase letters a-z, digits and hyphens, like "
-                                                 "visionsforum-2027-1; never change it later")},
+                                                 "forum-2027-1; never change it later")},
         _validator(model.Url): {"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$",
                                 "description": tr("A web address starting with https://")},
         _validator(model.Email): {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$",
-                                  "description": tr("An e-mail address, like hoering@albertslund.dk"),
-                                  "examples": ["hoering@albertslund.dk"]},
+                                  "description": tr("An e-mail address, like hoering@kommune.dk"),
+                                  "examples": ["hoering@kommune.dk"]},
         _validator(model.ContentPath): {
             "type": "string", "pattern": r"^(?![/\\]|en/)(?!(.*[/\\])?\.\.([/\\]|$))(?!.*://).+\.md$",
             "description": tr("The Danish Markdown file under content/, like aftale/2027.md")},

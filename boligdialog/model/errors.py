@@ -7,7 +7,7 @@ one :class:`ValidationFailed`, so an editor sees every mistake in a single run.
 Messages are in the editors' language (:mod:`boligdialog.model.translate`). ``str(error)``
 is the structured form, ``file:line: meetings[1].start: message``; :meth:`DataError.render`
 is what an editor reads: the same position as people count it, with the record's id,
-``data/meetings.yaml:34: 2. møde (visionsforum-2027-1), start: message``, and what to
+``data/meetings.yaml:34: 2. møde (forum-2027-1), start: message``, and what to
 write instead where the tool can tell.
 """
 
@@ -69,7 +69,7 @@ class DataError:
     message: str
     """What was expected and what was received."""
     place: str = ""
-    """The position as people count it, e.g. ``1. møde (visionsforum-2017-1), themes nr. 2``
+    """The position as people count it, e.g. ``1. møde (forum-2017-1), themes nr. 2``
     (empty: the key path is shown)."""
     hint: str = ""
     """What to write instead, e.g. "did you mean 'midtby'?" (may be empty)."""

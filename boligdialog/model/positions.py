@@ -2,7 +2,7 @@
 
 pydantic and the checks address a value by its key path, ``meetings[1].start``, counted
 from 0. An editor thinks "the 2nd meeting", and knows it by its id, so messages show
-``2. møde (visionsforum-2027-1), start`` (``2nd meeting (visionsforum-2027-1), start``):
+``2. møde (forum-2027-1), start`` (``2nd meeting (forum-2027-1), start``):
 the record by its place in the file and its id, then the keys inside it, with list items
 counted from 1 (``themes nr. 2``).
 """
@@ -24,7 +24,7 @@ RECORDS = {
 
 
 def place(path: tuple[str | int, ...], data: Any) -> str:
-    """``('meetings', 1, 'start')`` in ``data`` -> ``'2. møde (visionsforum-2027-1), start'``.
+    """``('meetings', 1, 'start')`` in ``data`` -> ``'2. møde (forum-2027-1), start'``.
 
     ``data`` is the file's parsed YAML (for the record's id); an empty path gives ``''``."""
     parts: list[str] = []

@@ -32,7 +32,7 @@ MAX_ID = 80
 def _slug(value: Any) -> str:
     if not isinstance(value, str) or not _SLUG.match(value):
         raise ValueError(tr("expected an id of lowercase letters a-z, digits and hyphens "
-                            "(like 'visionsforum-2017') but received {value}", value=show(value)))
+                            "(like 'forum-2027-1') but received {value}", value=show(value)))
     if len(value) > MAX_ID:
         raise ValueError(tr("expected an id of at most {limit} characters but received one of {count}",
                             limit=MAX_ID, count=len(value)))
@@ -58,7 +58,7 @@ def _inside_content(value: Any) -> bool:
 def _content_path(value: Any) -> str:
     if not _inside_content(value) or not value.endswith(".md") or value.startswith("en/"):
         raise ValueError(tr("expected the path of a Danish Markdown file inside content/, "
-                            "like 'referater/visionsforum-2017.md', but received {value}", value=show(value)))
+                            "like 'referater/forum-2027-1.md', but received {value}", value=show(value)))
     return value
 
 
@@ -181,7 +181,7 @@ class Attachment(Model):
 
 
 class Meeting(Model):
-    """A Visionsforum meeting (OParl: Meeting)."""
+    """A meeting of the forum (OParl: Meeting)."""
 
     id: Id
     number: int | None = Field(default=None, ge=1, le=10_000, strict=True)
@@ -189,9 +189,9 @@ class Meeting(Model):
     start: WhenField
     end: TimeField | None = None
     location: LineField | None = None
-    """The place's name (``Albertslund Rådhus``), in both languages if they differ."""
+    """The place's name (``Rådhuset``), in both languages if they differ."""
     address: AddressField | None = None
-    """The place's postal address, if known: ``Nordmarks Allé 1, 2620 Albertslund``."""
+    """The place's postal address, if known: ``Torvet 1, 1234 Byen``."""
     state: MeetingState
     themes: list[Id] = []
     invited: list[Id] = []
@@ -224,7 +224,7 @@ class Decision(Model):
 
 def _email(value: Any) -> str:
     if not isinstance(value, str) or not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", value):
-        raise ValueError(tr("expected an e-mail address like 'hoering@albertslund.dk' but received {value}",
+        raise ValueError(tr("expected an e-mail address like 'hoering@kommune.dk' but received {value}",
                             value=show(value)))
     return value
 

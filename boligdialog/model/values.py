@@ -293,7 +293,7 @@ _ADDRESS = re.compile(rf"^(?P<street>{_PART}), *(?P<postcode>\d{{4}}) +(?P<local
 @dataclass(frozen=True)
 class Address:
     """A Danish postal address written on one line, as on an envelope:
-    ``Nordmarks Allé 1, 2620 Albertslund`` (street and number, postcode and town)."""
+    ``Torvet 1, 1234 Byen`` (street and number, postcode and town)."""
 
     street: str
     postcode: str
@@ -309,7 +309,7 @@ class Address:
         m = _ADDRESS.match(check_text(value, single_line=True).strip()) if isinstance(value, str) else None
         if not m:
             raise ValueError(tr("expected an address as 'street and number, postcode town', like "
-                                "'Nordmarks Allé 1, 2620 Albertslund', but received {value}", value=show(value)))
+                                "'Torvet 1, 1234 Byen', but received {value}", value=show(value)))
         return cls(m.group("street").strip(), m.group("postcode"), m.group("locality").strip())
 
 

@@ -1,4 +1,4 @@
-"""iCalendar (RFC 5545) files of Visionsforum meetings, made with the icalendar library.
+"""iCalendar (RFC 5545) files of the forum's meetings, made with the icalendar library.
 
 Pure functions: meetings and URLs in, ``bytes`` out. A meeting with a time is a
 timed event in Copenhagen time; a meeting with only a day is an all-day event; a
@@ -31,12 +31,14 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 
+from boligdialog.site import i18n
 from boligdialog.site.i18n import strings
 from boligdialog.model.records import Agreement, Meeting
 from boligdialog.site.schedule import REBUILD_EVERY, TZ
 from boligdialog.model.values import Lang
 
-PRODID = "-//boligdialog//Visionsforum//DA"
+PRODID = "-//boligdialog//{forum}//DA"
+"""The product that made the calendar: the generator, for the site's forum (its Danish name)."""
 TZID = TZ.key
 """The name under which the calendars define Copenhagen's zone (:data:`~boligdialog.site.schedule.TZ`)."""
 UTC = dt.timezone.utc
@@ -135,7 +137,7 @@ def in_calendar(meeting: Meeting) -> bool:
 
 
 def event_uid(meeting: Meeting, site_url: str) -> str:
-    """Stable UID: the meeting id at the site's host, e.g. ``visionsforum-2017-1@boligdialog.dk``."""
+    """Stable UID: the meeting id at the site's host, e.g. ``forum-2017-1@boligdialog.dk``."""
     return f"{meeting.id}@{urlsplit(site_url).hostname or 'boligdialog'}"
 
 
@@ -202,7 +204,7 @@ def calendar_file(events: Iterable[Event], *, name: str, refresh: dt.timedelta =
     that Outlook reads): by default as often as the site is rebuilt.
     """
     cal = Calendar()
-    cal.add("prodid", PRODID)
+    cal.add("prodid", i18n.fill(PRODID, "da"))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")

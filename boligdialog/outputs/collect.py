@@ -17,6 +17,7 @@ from boligdialog.site import routes
 from boligdialog.model.choices import label
 from boligdialog.site.i18n import strings
 from boligdialog.site.identity import Identity
+from boligdialog.site.settings import AboutData
 from boligdialog.site.sitedata import Site
 from boligdialog.model.records import Meeting
 from boligdialog.model.values import LANGS, Lang, Text
@@ -42,11 +43,12 @@ def calendars(site: Site, *, site_url: str, stamp: dt.datetime, site_name: Text)
         deadlines = [e for a in site.agreements if (e := calendar.deadline_event(
             a, lang, routes.absolute(site_url, routes.src_uri(lang, a.text)), site_url, stamp)) is not None]
         out[routes.calendar(lang)] = calendar.calendar_file(
-            [*events.values(), *deadlines], name=f"Visionsforum – {site_name.get(lang).text}")
+            [*events.values(), *deadlines],
+            name=strings(lang)["calendar_name"].format(site_name=site_name.get(lang).text))
         for theme in site.themes:
             out[routes.theme_calendar(theme.id, lang)] = calendar.calendar_file(
                 [e for mid, e in events.items() if theme.id in site.meeting(mid).themes],
-                name=f"Visionsforum – {theme.title.get(lang).text}")
+                name=strings(lang)["theme_calendar_name"].format(theme=theme.title.get(lang).text))
     return out
 
 
@@ -101,7 +103,7 @@ def head_extras(site: Site, *, identity: Identity) -> dict[str, str]:
     """``{page path: HTML for <head>}``: JSON-LD on the home pages (the partnership and the
     site) and on every meeting page whose day is known (the meeting as an Event).
 
-    The organiser of a meeting is the partnership, which holds the Visionsforum; listing every
+    The organiser of a meeting is the partnership, which holds the forum; listing every
     partner on every meeting page would make each page grow with the partnership.
     """
     out: dict[str, str] = {}
@@ -117,12 +119,12 @@ def head_extras(site: Site, *, identity: Identity) -> dict[str, str]:
     return out
 
 
-def open_data(site: Site, *, identity: Identity, license: opendata.License, created: dt.datetime,
-              modified: dt.datetime) -> opendata.Package:
+def open_data(site: Site, *, identity: Identity, license: opendata.License, about: AboutData,
+              created: dt.datetime, modified: dt.datetime) -> opendata.Package:
     """The open data: every table in CSV and JSON, ``datapackage.json``, and the Popolo export
     in each language (``popolo-da.json``, ``popolo-en.json``); files by their name in ``data/``."""
     popolo_files = {f"popolo-{lang}.json": popolo.export_file(site, lang, site_url=identity.url,
                                                               site_name=identity.name.get(lang).text)
                     for lang in LANGS}
-    return opendata.package(site, site_url=identity.url, license=license, created=created, modified=modified,
-                            also=popolo_files)
+    return opendata.package(site, site_url=identity.url, license=license, about=about, created=created,
+                            modified=modified, also=popolo_files)

@@ -24,7 +24,7 @@ from boligdialog.model.values import Lang, PartialDate
 @dataclass(frozen=True)
 class FeedEntry:
     key: str
-    """Stable key, e.g. ``report/visionsforum-2017-1``."""
+    """Stable key, e.g. ``report/forum-2017-1``."""
     title: str
     url: str
     published: PartialDate
@@ -59,7 +59,7 @@ _MARKDOWN = markdown.Markdown()
 
 
 def tag_uri(site_url: str, key: str) -> str:
-    """``tag:boligdialog.example.org,2017:report/visionsforum-2017-1`` (RFC 4151)."""
+    """``tag:boligdialog.example.org,2017:report/forum-2017-1`` (RFC 4151)."""
     return f"tag:{urlsplit(site_url).hostname or 'boligdialog'},2017:{key}"
 
 

@@ -46,15 +46,18 @@ import textwrap
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
-from boligdialog.site import routes
+from boligdialog.site import i18n, routes
 from boligdialog.model.errors import show
 from boligdialog.model.records import Agreement, Decision, Id, Meeting, Page, Partner, Theme, Url
 from boligdialog.site.sitedata import ContentPage, Site
 from boligdialog.model.values import LANGS, Address, Count, Lang, PartialDate, Text, When
+
+if TYPE_CHECKING:
+    from boligdialog.site.settings import AboutData, Settings
 
 SLUG_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*"
 DATE_PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
@@ -514,8 +517,8 @@ TABLE_TEXTS: dict[str, tuple[str, str]] = {
                    "The versions of the partnership agreement: title, when each was adopted and came into force, "
                    "what changed, and the consultation."),
     "themes": ("De temaer, partnerskabet drøfter.", "The themes the partnership discusses."),
-    "meetings": ("Møderne i Visionsforum: tidspunkt, sted, status og antal deltagere (præcist eller anslået).",
-                 "The Visionsforum meetings: time, place, state and number of participants (exact or "
+    "meetings": ("Møderne i {forum}: tidspunkt, sted, status og antal deltagere (præcist eller anslået).",
+                 "The {forum} meetings: time, place, state and number of participants (exact or "
                  "estimated)."),
     "agenda_items": ("Punkterne på hvert mødes dagsorden og deres resultat.",
                      "The items on each meeting's agenda, and their result."),
@@ -533,8 +536,8 @@ TABLE_TEXTS: dict[str, tuple[str, str]] = {
                   "and what they wrote, in short."),
     "meeting_attended": ("Hvilke organisationer der deltog i hvert møde.",
                          "Which organisations attended each meeting."),
-    "decisions": ("Beslutninger truffet i Visionsforum, og hvor langt de er nået.",
-                  "Decisions taken at the Visionsforum, and how far they have come."),
+    "decisions": ("Beslutninger truffet i {forum}, og hvor langt de er nået.",
+                  "Decisions taken at the {forum}, and how far they have come."),
     "decision_owners": ("Hvilke partnere der har ansvaret for hver beslutning.",
                         "Which partners are responsible for each decision."),
     "reports": ("Oplysninger om referaterne af møderne, én række pr. sprog: titel, udgivelsesdato og om "
@@ -542,7 +545,14 @@ TABLE_TEXTS: dict[str, tuple[str, str]] = {
                 "Facts about the meetings' reports, one row per language: title, date of publication and "
                 "whether the minutes are a draft or approved. The text itself is on the meeting's page."),
 }
-"""What each table holds, in Danish and English (the open-data page and ``datapackage.json``)."""
+"""What each table holds, in Danish and English (the open-data page and ``datapackage.json``);
+``{forum}`` is the site's forum (:func:`table_text`)."""
+
+
+def table_text(name: str) -> tuple[str, str]:
+    """What the table ``name`` holds, in Danish and English, with the site's names filled in."""
+    da, en = TABLE_TEXTS[name]
+    return i18n.fill(da, "da"), i18n.fill(en, "en")
 
 
 # --- licence -----------------------------------------------------------------------------
@@ -559,30 +569,10 @@ class License:
     """Address of the licence text."""
 
     @classmethod
-    def from_config(cls, section: Any) -> "License":
-        """The licence from ``extra.open_data`` of the config, or :data:`DEFAULT_LICENSE` when
-        none is set."""
-        if section is None:
-            return DEFAULT_LICENSE
-        if not isinstance(section, Mapping):
-            raise ValueError(f"mkdocs.yml: extra.open_data: expected a mapping with the key license "
-                             f"but received {show(section)}")
-        value = section.get("license")
-        if value is None:
-            return DEFAULT_LICENSE
-        where = "mkdocs.yml: extra.open_data.license"
-        if not isinstance(value, Mapping):
-            raise ValueError(f"{where}: expected name, title and path but received {show(value)}")
-        unknown = sorted(set(value) - {"name", "title", "path"})
-        if unknown:
-            raise ValueError(f"{where}: expected the keys name, title and path but received {unknown[0]!r}")
-        for key in ("name", "title", "path"):
-            if not isinstance(value.get(key), str) or not value[key].strip():
-                raise ValueError(f"{where}.{key}: expected text but received {show(value.get(key))}")
-        if not re.match(r"^https?://\S+$", value["path"]):
-            raise ValueError(f"{where}.path: expected a web address starting with https:// "
-                             f"but received {show(value['path'])}")
-        return cls(value["name"], value["title"], value["path"])
+    def from_settings(cls, settings: "Settings") -> "License":
+        """The licence ``extra.open_data.license`` names."""
+        value = settings.open_data.license
+        return cls(value.name, value.title, value.path)
 
 
 DEFAULT_LICENSE = License("CC0-1.0", "Creative Commons Zero v1.0 Universal",
@@ -632,26 +622,6 @@ def json_file(table: Table, rows: list[tuple[Any, ...]]) -> bytes:
 
 CSV_DIALECT = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "doubleQuote": True, "header": True}
 
-PACKAGE_TEXTS = {
-    "title": ("Boligdialog Albertslund: åbne data", "Housing dialogue Albertslund: open data"),
-    "description": (
-        "Partnerskabet om boligdialog i Albertslund: partnere, aftaleudgaver, møder i Visionsforum, "
-        "dagsordener, beslutninger, temaer og referater, som tabeller i CSV og JSON. Tekster findes på dansk "
-        "og engelsk i hver sin kolonne (_da, _en). Datoer er kun så præcise, som de kendes (ÅÅÅÅ, ÅÅÅÅ-MM "
-        "eller ÅÅÅÅ-MM-DD), og et anslået antal er markeret som anslået. En tom celle er en oplysning, der "
-        "ikke kendes. I CSV-filerne har en tekst, der begynder med =, +, -, @, tabulator, vognretur eller "
-        "apostrof, fået en apostrof foran, så et regneark ikke læser den som en formel; fjern én apostrof "
-        "for at få teksten tilbage. JSON-filerne har teksterne uændret.",
-        "The housing dialogue partnership in Albertslund: partners, agreement versions, Visionsforum "
-        "meetings, agendas, decisions, themes and reports, as tables in CSV and JSON. Texts are in Danish and "
-        "English in columns of their own (_da, _en). Dates are only as precise as they are known (YYYY, "
-        "YYYY-MM or YYYY-MM-DD), and an estimated number is marked as estimated. An empty cell is a fact "
-        "that is not known. In the CSV files a text that begins with =, +, -, @, a tab, a carriage return "
-        "or an apostrophe has been given an apostrophe in front, so that a spreadsheet does not read it as "
-        "a formula; remove one apostrophe to get the text back. The JSON files hold the texts unchanged."),
-}
-
-
 def _both(pair: tuple[str, str]) -> str:
     return f"{pair[0]}\n\n{pair[1]}"
 
@@ -697,7 +667,7 @@ def resource(table: Table, content: bytes) -> dict[str, Any]:
         "path": f"{table.name}.csv",
         "profile": "tabular-data-resource",
         "title": table.name,
-        "description": _both(TABLE_TEXTS[table.name]),
+        "description": _both(table_text(table.name)),
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -708,20 +678,20 @@ def resource(table: Table, content: bytes) -> dict[str, Any]:
     }
 
 
-def descriptor(resources: list[dict[str, Any]], *, site_url: str, license: License,
+def descriptor(resources: list[dict[str, Any]], *, site_url: str, license: License, about: "AboutData",
                created: dt.datetime, modified: dt.datetime) -> dict[str, Any]:
     """The Data Package descriptor (``datapackage.json``)."""
     return {
         "profile": "tabular-data-package",
-        "name": "boligdialog-albertslund",
+        "name": about.name,
         "id": routes.absolute(site_url, routes.DATA_DIR + routes.DATAPACKAGE),
-        "title": " / ".join(PACKAGE_TEXTS["title"]),
-        "description": _both(PACKAGE_TEXTS["description"]),
+        "title": f"{about.title.da} / {about.title.get('en').text}",
+        "description": _both((about.description.da, about.description.get("en").text)),
         "homepage": routes.absolute(site_url, routes.OPEN_DATA),
         "licenses": [{"name": license.name, "title": license.title, "path": license.path}],
         "created": created.isoformat(timespec="seconds"),
         "modified": modified.isoformat(timespec="seconds"),
-        "keywords": ["Albertslund", "boligdialog", "Visionsforum", "OParl", "Popolo"],
+        "keywords": about.keywords,
         "resources": resources,
     }
 
@@ -738,8 +708,8 @@ class Package:
     modified: dt.datetime
 
 
-def package(site: Site, *, site_url: str, license: License, created: dt.datetime, modified: dt.datetime,
-            also: Mapping[str, bytes] | None = None) -> Package:
+def package(site: Site, *, site_url: str, license: License, about: "AboutData", created: dt.datetime,
+            modified: dt.datetime, also: Mapping[str, bytes] | None = None) -> Package:
     """Every table as CSV and JSON, ``datapackage.json`` describing the CSV tables, and the
     files in ``also`` (the Popolo export) beside them."""
     ctx = Context(site, site_url)
@@ -751,7 +721,8 @@ def package(site: Site, *, site_url: str, license: License, created: dt.datetime
         files[f"{table.name}.csv"] = csv_file(table, rows)
         files[f"{table.name}.json"] = json_file(table, rows)
         resources.append(resource(table, files[f"{table.name}.csv"]))
-    data = descriptor(resources, site_url=site_url, license=license, created=created, modified=modified)
+    data = descriptor(resources, site_url=site_url, license=license, about=about, created=created,
+                      modified=modified)
     files[routes.DATAPACKAGE] = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     files.update(also or {})
     return Package(tables(), counts, files, license, modified)

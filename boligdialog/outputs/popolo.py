@@ -27,8 +27,9 @@ from boligdialog.model.values import Lang, PartialDate
 CLASSIFICATION = "partnership"
 """Popolo classification of the partnership itself."""
 EVENT_CLASSIFICATION = "meeting"
-NUMBER_SCHEME = "visionsforum-number"
-"""Scheme of a meeting's number among the Visionsforum meetings (Popolo identifier)."""
+def number_scheme() -> str:
+    """Scheme of a meeting's number among the forum's meetings (Popolo identifier): ``<forum slug>-number``."""
+    return f"{routes.forum_slug()}-number"
 
 
 def moment(date: PartialDate, time: dt.time | None) -> str:
@@ -105,7 +106,7 @@ def event(meeting: Meeting, lang: Lang, site_url: str, partnership: str) -> dict
         "location": meeting.location.get(lang).text if meeting.location else None,
         "status": meeting.state,
         "classification": EVENT_CLASSIFICATION,
-        "identifiers": [{"identifier": str(meeting.number), "scheme": NUMBER_SCHEME}] if meeting.number else [],
+        "identifiers": [{"identifier": str(meeting.number), "scheme": number_scheme()}] if meeting.number else [],
         "organization_id": partnership,
         "sources": [{"url": routes.absolute(site_url, routes.item("meetings", meeting.id, lang))}],
     })

@@ -27,8 +27,8 @@ MAX_LENGTH = 200
 
 
 def meeting(site: Site, m: Meeting, lang: Lang) -> str:
-    """"2nd Visionsforum: 18 March 2027, 17:00–19:30, Albertslund Town Hall, Nordmarks Allé 1,
-    2620 Albertslund. Themes: Town centre." Only what is recorded; a cancelled meeting says so."""
+    """"2nd forum meeting: 18 March 2027, 17:00–19:30, The town hall, Torvet 1, 1234 Byen.
+    Themes: Town centre." Only what is recorded; a cancelled meeting says so."""
     s = strings(lang)
     where = [m.location.get(lang).text] if m.location else []
     where += [str(m.address)] if m.address else []
@@ -41,7 +41,7 @@ def meeting(site: Site, m: Meeting, lang: Lang) -> str:
 
 
 def partner(p: Partner, lang: Lang, today: dt.date) -> str:
-    """"VA: Social housing organisation. Status: Signed (August 2017)." (its status on the
+    """"Boligselskabet Syd: Social housing organisation. Status: Signed (August 2017)." (its status on the
     build date ``today``) and the partner's own description, if it has one."""
     s = strings(lang)
     current = p.status_on(today)
@@ -54,7 +54,7 @@ def partner(p: Partner, lang: Lang, today: dt.date) -> str:
 
 
 def themes(site: Site, lang: Lang) -> str:
-    """The themes index: "The themes the Visionsforum discusses: Town centre, …"."""
+    """The themes index: "The themes the forum discusses: Town centre, …"."""
     titles = ", ".join(t.title.get(lang).text for t in site.themes)
     return strings(lang)["themes_description"].format(themes=titles)
 

@@ -9,12 +9,14 @@ the pages have no such link.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from boligdialog.site import routes
 from boligdialog.site.sitedata import Site
+
+if TYPE_CHECKING:
+    from boligdialog.site.settings import Settings
 
 DATA_OF = {"partners": "data/partners.yaml", "meetings": "data/meetings.yaml", "themes": "data/themes.yaml"}
 """The data file of each generated section."""
@@ -57,12 +59,10 @@ class Repository:
     branch: str = "main"
 
     @classmethod
-    def from_config(cls, extra: Mapping[str, Any]) -> "Repository | None":
-        edit = extra.get("edit") or {}
-        url = edit.get("repository") if isinstance(edit, Mapping) else None
-        if not url:
-            return None
-        return cls(str(url).rstrip("/"), str(edit.get("branch") or "main"))
+    def from_settings(cls, settings: "Settings") -> "Repository | None":
+        """The repository ``extra.edit`` names, if it does."""
+        edit = settings.edit
+        return cls(edit.repository.rstrip("/"), edit.branch) if edit else None
 
     def link(self, where: Source) -> str:
         """GitHub's editor for a file, its view at a line (the editor clicks the pencil there),

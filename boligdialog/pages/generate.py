@@ -255,7 +255,7 @@ def open_data_page(package: opendata.Package, lang: Lang, site_url: str) -> Gene
     fragment = block(
         "opendata.html", lang=lang, page_uri=uri, package=package,
         sizes={name: format_size(len(content), lang) for name, content in package.files.items()},
-        kinds=opendata.KINDS, texts=opendata.TABLE_TEXTS, data_dir=routes.DATA_DIR,
+        kinds=opendata.KINDS, texts={name: opendata.table_text(name) for name in opendata.TABLE_TEXTS}, data_dir=routes.DATA_DIR,
         datapackage=routes.DATAPACKAGE, package_abs=routes.absolute(site_url, routes.DATA_DIR + routes.DATAPACKAGE),
         modified=format_partial(PartialDate(day.year, day.month, day.day), lang),
     )

@@ -266,7 +266,7 @@ class Checker:
             if routes.is_year(m.id):
                 self.fail(src, (*here, "id"), tr(
                     "expected an id that is not a year, as /{url} lists the meetings of year {id}, but received "
-                    "{value}; name the meeting, like 'visionsforum-{id}-1'", id=m.id, value=repr(m.id),
+                    "{value}; name the meeting, like '{slug}-{id}-1'", id=m.id, slug=routes.forum_slug(), value=repr(m.id),
                     url=routes.url_of(routes.meetings_year(int(m.id), "da"))))
             for key, ids in (("themes", themes), ("invited", partners), ("attended", partners)):
                 for j, ref in enumerate(getattr(m, key)):

@@ -7,12 +7,14 @@ all take the name from here, so a page never names the site in another language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from boligdialog.site import routes
 from boligdialog.model.values import Lang, Text
+
+if TYPE_CHECKING:
+    from boligdialog.site.settings import Settings
 
 FALLBACK_URL = "https://boligdialog.invalid/"
 """Address used when ``site_url`` is not set (a preview); ``.invalid`` is never a real host."""
@@ -39,15 +41,9 @@ class Identity:
         return routes.absolute(self.url, routes.src_uri(lang, "index.md"))
 
     @classmethod
-    def from_config(cls, site_url: str | None, extra: Mapping[str, Any]) -> "Identity":
-        """Read the identity from MkDocs's config; a missing or malformed value raises
-        ``ValueError`` naming the ``mkdocs.yml`` key."""
+    def from_settings(cls, site_url: str | None, settings: "Settings") -> "Identity":
+        """The identity from ``site_url`` and the site's settings (``extra.site_name``,
+        ``extra.description``)."""
         url = site_url or FALLBACK_URL
-        texts = {}
-        for key in ("site_name", "description"):
-            try:
-                texts[key] = Text.parse(extra.get(key))
-            except ValueError as exc:
-                raise ValueError(f"mkdocs.yml: extra.{key}: {exc}") from None
-        return cls(url=url if url.endswith("/") else url + "/", name=texts["site_name"],
-                   description=texts["description"])
+        return cls(url=url if url.endswith("/") else url + "/", name=settings.site_name,
+                   description=settings.description)

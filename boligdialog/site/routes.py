@@ -43,8 +43,8 @@ FOLLOW_UP_DIR = "opfoelgning/"
 finished) and ``opfoelgning/2019/aabne.md`` (those still open)."""
 NEWS = "nyheder/index.md"
 FEED = "feed.xml"
-CALENDAR = "moeder/visionsforum.ics"
-"""The whole meeting series as iCalendar, per language."""
+_forum = {"slug": "forum"}
+"""The forum's slug (``extra.forum.slug``), set by :func:`use_forum` as each build starts."""
 OPEN_DATA = "aabne-data.md"
 """The page that describes the open data, per language."""
 DATA_DIR = "data/"
@@ -65,9 +65,19 @@ def search_bundle(lang: Lang) -> str:
     return prefix(lang) + SEARCH_BUNDLE
 
 
+def use_forum(slug: str) -> None:
+    """Name the meeting calendar after the forum (:func:`boligdialog.site.settings.activate`)."""
+    _forum["slug"] = slug
+
+
+def forum_slug() -> str:
+    """The forum's slug: the calendar's file name, and the start of the ids of its meetings."""
+    return _forum["slug"]
+
+
 def calendar(lang: Lang) -> str:
-    """The whole meeting series as iCalendar, in ``lang``."""
-    return src_uri(lang, CALENDAR)
+    """The whole meeting series as iCalendar, in ``lang``: ``moeder/<forum's slug>.ics``."""
+    return src_uri(lang, f"{SECTIONS['meetings']}/{_forum['slug']}.ics")
 
 
 def theme_calendar(theme_id: str, lang: Lang) -> str:
@@ -173,7 +183,7 @@ def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[
                   for t, ys in archive.themes.items() for y in ys}
         out.update({output_path(uri): what for uri, what in years.items()})
         out[src_uri(lang, FEED)] = tr("the news feed")  # type: ignore[arg-type]
-        out[src_uri(lang, CALENDAR)] = tr("the meeting calendar")  # type: ignore[arg-type]
+        out[calendar(lang)] = tr("the meeting calendar")  # type: ignore[arg-type]
         out.update({theme_calendar(i, lang): tr("the calendar of theme {id}", id=repr(i))  # type: ignore[arg-type]
                     for i in themes})
     return out

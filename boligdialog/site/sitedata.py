@@ -52,7 +52,7 @@ class Site:
     notices: list[str] = field(default_factory=list)
     """``file:line: …`` of what the editors should record (e.g. a passed meeting still planned)."""
     record_lines: dict[str, dict[str, int]] = field(default_factory=dict)
-    """Line of each record in its data file: ``{'data/meetings.yaml': {'visionsforum-2017-1': 9}}``."""
+    """Line of each record in its data file: ``{'data/meetings.yaml': {'forum-2017-1': 9}}``."""
 
     @cached_property
     def _by_id(self) -> dict[str, dict[str, Any]]:

@@ -1,0 +1,260 @@
+"""The generator's settings for one site: the keys under ``extra:`` in ``mkdocs.yml``.
+
+Everything particular to a partnership comes from here (its name, its forum, its town, its
+open data's licence), never from the package. Each key is declared once, below, with its type,
+its default and what it does, as MkDocs' ``config_options`` and Material's plugin configs
+declare theirs. A wrong type or an unknown key (a typo) is an editor's mistake, reported
+like a mistake in the data: ``mkdocs.yml:52: extra.contakt: …; did you mean 'contact'?``,
+every one at once, and the build stops.
+
+Material's own ``extra`` keys (``alternate``, ``analytics``, ``consent``, ``social``, …) are
+allowed and left to Material. This module does not import MkDocs: :func:`from_mkdocs` takes
+the path of ``mkdocs.yml`` and the ``extra`` MkDocs read; :func:`read` reads the file itself
+(``boligdialog check``, the scaffold).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, PlainValidator
+
+from boligdialog.model.errors import DataError, ValidationFailed
+from boligdialog.model.messages import validate_source
+from boligdialog.model.records import Id, LineField, Line, TextField, Url
+from boligdialog.model.translate import tr
+from boligdialog.model.values import LANGS, Lang, Text
+from boligdialog.model.yamlsource import Source
+from boligdialog.site import i18n, routes
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class Forum(_Model):
+    """The forum where the partnership meets (``extra.forum``)."""
+
+    name: LineField = Text("Forum")
+    """Its name, in each language or one for both (``Dialogforum``): "Næste {forum}" on the
+    home page, the calendar's name, the open data's description."""
+    slug: Id | None = None
+    """The name in addresses: the calendar of every meeting is ``moeder/<slug>.ics``, and the
+    ids the scaffold proposes for new meetings are ``<slug>-2027-1``. Default: the Danish name
+    as an address writes it (``Dialogforum`` -> ``dialogforum``)."""
+
+    @property
+    def id(self) -> str:
+        """The slug, given or derived."""
+        return self.slug or routes.slugify(self.name.da) or "forum"
+
+
+class License(_Model):
+    """The licence of the open data (``extra.open_data.license``)."""
+
+    name: Line = "CC0-1.0"
+    """Its identifier in the SPDX list."""
+    title: Line = "Creative Commons Zero v1.0 Universal"
+    """Its name as people read it."""
+    path: Url = "https://creativecommons.org/publicdomain/zero/1.0/"
+    """Address of the licence text."""
+
+
+def _word_list(words: Any, lang: str) -> list[str]:
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ValueError(tr("expected a list of words under {lang} but received {value}", lang=lang,
+                            value=repr(words)))
+    return words
+
+
+def _keywords(value: Any) -> dict[Lang, list[str]]:
+    """``[a, b]`` for both languages, or ``{da: [a, b], en: [c]}``."""
+    if isinstance(value, list):
+        value = {"da": value}
+    if not isinstance(value, dict) or set(value) - set(LANGS) or "da" not in value:
+        raise ValueError(tr("expected a list of words, or one under da and one under en, but received {value}",
+                            value=tr("a mapping") if isinstance(value, dict) else repr(value)))
+    return {lang: _word_list(value.get(lang, value["da"]), lang) for lang in LANGS}
+
+
+class OpenData(_Model):
+    """The open data under ``/data/`` (``extra.open_data``)."""
+
+    license: License = License()
+    """The licence, named in ``datapackage.json`` and on the page ``/aabne-data/``. CC0 is what
+    the Danish Agency for Digital Government recommends for public-sector open data."""
+    title: LineField | None = None
+    """The data package's title. Default: the site's name followed by ": åbne data"
+    (word ``open_data_title``)."""
+    description: TextField | None = None
+    """The data package's description. Default: the word ``open_data_package_description``,
+    which names the place and the forum."""
+    keywords: Annotated[dict, PlainValidator(_keywords)] | None = None
+    """Words the data catalogues find the package by, one list for both languages or
+    ``{da: [...], en: [...]}``. Default: the place, ``boligdialog``, the forum, OParl, Popolo."""
+
+
+class Edit(_Model):
+    """Where editors change the site's files (``extra.edit``): "Ret denne side" below each page."""
+
+    repository: Url
+    """The repository's address on GitHub, ``https://github.com/<owner>/<repository>``."""
+    branch: Line = "main"
+    """The branch the site is published from."""
+
+
+class Settings(_Model):
+    """Every key the generator reads from ``extra:`` in ``mkdocs.yml``."""
+
+    site_name: LineField
+    """The site's name in each language: the header, ``<title>``, feeds, calendars, JSON-LD and
+    OpenGraph of each language use it (``{partnership}`` in the words)."""
+    description: TextField
+    """What the partnership is, in a sentence per language: the home pages' JSON-LD, and the
+    description of a page that has none of its own."""
+    place: LineField
+    """The town or municipality the partnership is in, in each language or one for both
+    (``{place}`` in the words: the feed's subtitle, the open data's keywords)."""
+    forum: Forum = Forum()
+    """The forum where the partnership meets."""
+    accessibility_statement: Url | None = None
+    """The accessibility statement made with the agency's WAS-Tool, linked from every page's
+    footer as "Tilgængelighedserklæring"."""
+    open_data: OpenData = OpenData()
+    """The open data's licence, title, description and keywords."""
+    edit: Edit | None = None
+    """Where editors change the site's files; without it, pages have no edit link."""
+    contact: TextField | None = None
+    """The footer's contact line, in each language."""
+    # Material for MkDocs' own keys (its templates read them as config.extra.*): passed through.
+    alternate: Any = None
+    analytics: Any = None
+    annotate: Any = None
+    consent: Any = None
+    generator: Any = None
+    homepage: Any = None
+    polyfills: Any = None
+    scope: Any = None
+    social: Any = None
+    status: Any = None
+    tags: Any = None
+    version: Any = None
+
+    def placeholders(self) -> dict[Lang, dict[str, str]]:
+        """What ``{forum}``, ``{place}``, ``{partnership}`` and ``{slug}`` say in each language's words."""
+        return {lang: {"forum": self.forum.name.get(lang).text, "place": self.place.get(lang).text,
+                       "partnership": self.site_name.get(lang).text, "slug": self.forum.id} for lang in LANGS}
+
+    def about_open_data(self, words: dict[Lang, dict[str, str]]) -> "AboutData":
+        """The open data package's name, title, description and keywords (given or derived)."""
+        od = self.open_data
+        title = od.title or Text(words["da"]["open_data_title"], words["en"]["open_data_title"])
+        description = od.description or Text(words["da"]["open_data_package_description"],
+                                             words["en"]["open_data_package_description"])
+        keywords = od.keywords or {lang: [self.place.get(lang).text, "boligdialog", self.forum.name.get(lang).text,
+                                          "OParl", "Popolo"] for lang in LANGS}
+        merged = list(dict.fromkeys(w for lang in LANGS for w in keywords[lang]))
+        return AboutData(name=routes.slugify(self.site_name.da) or "boligdialog", title=title,
+                         description=description, keywords=merged)
+
+
+@dataclasses.dataclass(frozen=True)
+class AboutData:
+    """What ``datapackage.json`` says about itself."""
+
+    name: str
+    title: Text
+    description: Text
+    keywords: list[str]
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+class _Composer(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` as plain values: MkDocs' tags (``!ENV``, ``!!python/name:``) become
+    the value they are written on, not Python objects."""
+
+
+def _plain(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if suffix == "ENV":  # MkDocs: the first variable that is set, else the last item as the default
+        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [node.value]
+        found = [os.environ[str(n)] for n in names[:-1] if str(n) in os.environ]
+        last = str(names[-1])
+        return found[0] if found else os.environ.get(last, last if len(names) > 1 else None)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_scalar(node)
+
+
+for _prefix in ("!", "tag:yaml.org,2002:python/"):
+    _Composer.add_multi_constructor(_prefix, _plain)
+
+
+def _lines(node: yaml.Node | None, path: tuple[Any, ...], out: dict[tuple[Any, ...], int]) -> None:
+    """The line of every key and list item below ``node`` (aliases followed once)."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                child = (*path, key.value)
+                out.setdefault(child, key.start_mark.line + 1)
+                _lines(value, child, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            out.setdefault((*path, i), item.start_mark.line + 1)
+            _lines(item, (*path, i), out)
+
+
+def from_mkdocs(config_file_path: str | Path, extra: Any) -> Settings:
+    """The settings from ``extra`` as MkDocs read it from ``config_file_path``; every mistake
+    in them raises one :class:`ValidationFailed`, at its line of the file."""
+    path = Path(config_file_path)
+    lines: dict[tuple[Any, ...], int] = {}
+    try:
+        with path.open(encoding="utf-8") as stream:
+            root = yaml.compose(stream, Loader=_Composer)
+        _lines(root, (), lines)
+    except (OSError, yaml.YAMLError):  # MkDocs read it, so this is rare: report without lines
+        pass
+    inner = {p[1:]: line for p, line in lines.items() if p[:1] == ("extra",)}
+    inner[()] = lines.get(("extra",), 1)
+    data = {key: value for key, value in dict(extra or {}).items()}
+    src = Source(file=path.name, data=data, lines=inner)
+    settings, errors = validate_source(src, Settings)
+    if errors:
+        raise ValidationFailed([dataclasses.replace(e, path=f"extra.{e.path}" if e.path else "extra", place="")
+                                for e in errors])
+    assert settings is not None
+    return settings
+
+
+def read(root: Path) -> Settings:
+    """The settings of the site at ``root``, read from its ``mkdocs.yml`` without MkDocs."""
+    path = root / CONFIG_FILE
+    try:
+        with path.open(encoding="utf-8") as stream:
+            config = yaml.load(stream, Loader=_Composer)  # noqa: S506 - tags become plain values
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValidationFailed([DataError(CONFIG_FILE, 1, "", tr("expected a readable mkdocs.yml: {problem}",
+                                                                  problem=str(exc).splitlines()[0]))]) from None
+    extra = config.get("extra") if isinstance(config, dict) else None
+    return from_mkdocs(path, extra)
+
+
+def activate(root: Path | None, settings: Settings) -> dict[Lang, dict[str, str]]:
+    """Make ``settings`` the ones this build uses: the words (the package's, replaced by the
+    site's ``i18n/`` files at ``root``, filled in from the settings) and the calendar's address.
+    Mistakes in the site's word files raise :class:`ValidationFailed`."""
+    values = settings.placeholders()
+    words = i18n.load_words(root, values)
+    i18n.use(words, values)
+    routes.use_forum(settings.forum.id)
+    return words
