@@ -51,8 +51,9 @@ FILE_MODELS: tuple[type[BaseModel], ...] = tuple(models(file.model for file in _
 
 REFERENCES: dict[tuple[type[BaseModel], str], str] = {
     (cls, name): key for (cls, name), key in model.REFERENCES.items() if cls in FILE_MODELS}
-"""Fields that hold the id of another record, and the key of the data file it is in: the model's
-``RefersTo`` (:data:`boligdialog.model.records.REFERENCES`), which the check follows too."""
+"""Fields of the data files that hold the id of another record, and the key of the data file it is
+in: the model's ``RefersTo`` (:data:`boligdialog.model.records.REFERENCES`), which the check and
+the open data follow too."""
 
 KINDS = {file.key: (file.name, file.key) for file in _DATA_FILES if file.key in REFERENCES.values()}
 """Where the ids of each kind of record that is referred to are: data file and key of its list
@@ -160,17 +161,17 @@ def _describe(node: JsonSchemaValue, cls: type[BaseModel]) -> None:
     node.pop("description", None)
     for name, info in cls.model_fields.items():
         prop = node["properties"][name]
-        if (cls, name) in REFERENCES:
-            _reference(prop, REFERENCES[(cls, name)])
-        about = field_type(info, f"{cls.__name__}.{name}").about
+        ft = field_type(info, f"{cls.__name__}.{name}")
+        if ft.refers_to:
+            _reference(prop, ft.refers_to)
+        about = ft.about
         if about is not None:
             how = prop.get("description")
             prop["description"] = about.da + (f"\n\n{how}" if how else "")
 
 
-def file_schema(name: str) -> dict[str, Any]:
-    """The schema of ``data/<name>``."""
-    root, _key = DATA_FILES[name]
+def model_schema(root: type[BaseModel]) -> dict[str, Any]:
+    """The schema of a data file whose whole is ``root``."""
     with use("da"):
         generator = type("Generator", (_Generator,), {"values": value_schemas()})
         schema = root.model_json_schema(schema_generator=generator)
@@ -178,6 +179,11 @@ def file_schema(name: str) -> dict[str, Any]:
     for cls in models([root]):
         _describe(defs.get(cls.__name__, schema), cls)
     return {"$schema": DIALECT, **schema}
+
+
+def file_schema(name: str) -> dict[str, Any]:
+    """The schema of ``data/<name>``."""
+    return model_schema(DATA_FILES[name][0])
 
 
 def schema_name(name: str) -> str:

@@ -53,21 +53,6 @@ class Source:
     key: tuple[str, ...] = ("id",)
 
 
-@dataclass(frozen=True)
-class Source:
-    """A table of records the site holds, from which child and link tables come too."""
-
-    name: str
-    model: type[BaseModel]
-    records: Callable[[Site], Iterable[tuple[BaseModel, Any]]]
-    """``(record, source)`` pairs: the model instance and what added columns read."""
-    lead: tuple[Column, ...] = ()
-    """Columns added from the site before the model's (the key of a table without ``id``)."""
-    tail: tuple[Column, ...] = ()
-    """Columns added from the site after the model's (page addresses)."""
-    key: tuple[str, ...] = ("id",)
-
-
 # --- the tables of the partnership ----------------------------------------------------------
 
 
