@@ -358,12 +358,12 @@ check, the open data's foreign keys and the JSON Schemas follow (derived from th
 in the fields' types; nothing to add here)."""
 
 
-def _check_references() -> None:
+def check_references(refs: dict[tuple[type[BaseModel], str], str]) -> None:
     """Every ``RefersTo`` names a data file (a typo would be a reference into nothing)."""
     keys = {file.key for file in DATA_FILES}
-    for (cls, name), key in REFERENCES.items():
+    for (cls, name), key in refs.items():
         if key not in keys:
             raise TypeError(f"{cls.__name__}.{name}: RefersTo({key!r}) names no data file; one of {sorted(keys)}")
 
 
-_check_references()
+check_references(REFERENCES)

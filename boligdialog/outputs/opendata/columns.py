@@ -60,6 +60,8 @@ class Column:
     """The table whose ``id`` this column holds."""
     field: str | None = None
     """The model field it comes from; ``None`` for a column added from the site (addresses, sizes)."""
+    model: str | None = None
+    """The name of the model whose field it is."""
 
     @property
     def type(self) -> str:
@@ -122,6 +124,7 @@ class _Field:
 
     where: str
     """``Model.field``, for messages."""
+    model: str
     name: str
     col: str
     """The column's name (the field's, after the prefix of a nested model)."""
@@ -135,7 +138,8 @@ class _Field:
     def column(self, suffix: str, kind: str, then: Callable[[Any], Any] = lambda v: v, *,
                required: bool | None = None, **extra: Any) -> Column:
         return Column(self.col + suffix, kind, _read(self.read, self.name, then),
-                      self.required if required is None else required, self.type.about, field=self.name, **extra)
+                      self.required if required is None else required, self.type.about, field=self.name, model=self.model,
+                      **extra)
 
 
 def _text(f: _Field) -> list[Column]:
@@ -216,5 +220,6 @@ def model_columns(model: type[BaseModel], read: Callable[[Row], Any] = _record, 
             lists.append(ListField(name, ft))
             continue
         required = parent_required and info.is_required() and not ft.optional
-        columns += _field_columns(_Field(where, name, prefix + name, read, required, ft, name == "id" and not prefix))
+        columns += _field_columns(_Field(where, model.__name__, name, prefix + name, read, required, ft,
+                                              name == "id" and not prefix))
     return columns

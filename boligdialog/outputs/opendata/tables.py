@@ -140,7 +140,7 @@ def _list_table(source: Source, field: ListField) -> Table:
                             "(boligdialog.model.valuetypes)")
         name = f"{owner}_{field.name}"
         columns = (*head, Column(_singular(target), "id", lambda row: row.record, True, field.about,
-                                 reference=target, field=field.name))
+                                 reference=target, field=field.name, model=source.model.__name__))
     else:
         raise TypeError(f"{where}: no table for a list of {item.base!r}; teach boligdialog.outputs.opendata")
     return Table(name, columns, (owner, "position"), _children(source, field.name), source.name, field.name)
