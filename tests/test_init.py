@@ -100,7 +100,7 @@ def test_answers_with_yaml_and_html_characters_are_written_as_they_are(tmp_path)
     project = tmp_path / "ny"
     assert boligdialog(["init", str(project), *[x for kv in answers.items() for x in kv]]) == 0
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    assert config["extra"]["forum"]["da"] == 'Forum "Nord & Syd": #1'
+    assert config["extra"]["forum"]["name"]["da"] == 'Forum "Nord & Syd": #1'
     assert config["extra"]["place"] == "Øster-Vestby, Syd"
     assert build(project).returncode == 0
     home = (project / "site/index.html").read_text(encoding="utf-8")

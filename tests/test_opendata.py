@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import Any, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 import frontmatter
 import pytest
@@ -22,7 +22,9 @@ from boligdialog.model import records as model
 from boligdialog.outputs import opendata
 from boligdialog.model.errors import ValidationFailed
 from boligdialog.site.load import load_site
-from boligdialog.model.records import CountField, DateField, Id, Meeting, TextField
+from boligdialog.model.fields import About
+from boligdialog.model.records import CountField, DateField, Id, Meeting, PartnerId, TextField
+from boligdialog.outputs.opendata.tables import _list_table
 from conftest import build, built_site
 from records_fixture import EPOCH
 from htmlpage import resolve, soup
@@ -290,7 +292,8 @@ def field_columns(name: str, annotation: Any) -> list[str]:
         return [name, f"{name}_approximate"]
     if "values.Address" in shown:
         return [f"{name}_street", f"{name}_postcode", f"{name}_locality"]
-    nested = next((a for a in get_args(annotation) if isinstance(a, type) and issubclass(a, BaseModel)), None)
+    bare = get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation  # the field's About
+    nested = next((a for a in (bare, *get_args(bare)) if isinstance(a, type) and issubclass(a, BaseModel)), None)
     if nested is not None:  # a nested model: its columns, named <name>_<its field>
         hints = get_type_hints(nested, include_extras=True)
         return [f"{name}_{column}" for sub in nested.model_fields for column in field_columns(sub, hints[sub])]
@@ -348,34 +351,41 @@ def test_field_types_follow_the_value_types(shipped_site):
     assert fields[("partners", "website")]["format"] == "uri"
     assert fields[("partners", "name_da")]["constraints"]["required"] is True
     assert "required" not in fields[("partners", "name_en")].get("constraints", {})
-    # the model's docstrings describe the fields
-    assert "agreement version this change concerns" in fields[("memberships", "agreement")]["description"]
+    # the model's descriptions describe the fields, Danish first, then English
+    da, en = fields[("memberships", "agreement")]["description"].split("\n\n")
+    assert da.endswith("Den udgave af aftalen, som ændringen gælder.")
+    assert en.endswith("The version of the agreement the change concerns.")
 
 
 class MeetingWithMore(Meeting):
     """A meeting as another change to the model might make it."""
 
-    address: TextField | None = None
-    """Postal address of the place."""
+    address: Annotated[TextField | None, About("Stedets postadresse.", "Postal address of the place.")] = None
     capacity: CountField | None = None
     opened: DateField
     hosts: list[Id] = []
 
 
-def test_a_field_added_to_a_model_becomes_columns_without_other_changes(monkeypatch):
+class MeetingWithHosts(MeetingWithMore):
+    hosts: list[PartnerId] = []
+
+
+def test_a_field_added_to_a_model_becomes_columns_without_other_changes():
     lists: list[opendata.ListField] = []
     columns = {c.name: c for c in opendata.model_columns(MeetingWithMore, lists=lists)}
     assert {"address_da", "address_en", "capacity", "capacity_approximate", "opened"} <= set(columns)
-    assert columns["address_da"].about == "Postal address of the place."
+    assert columns["address_da"].about == About("Stedets postadresse.", "Postal address of the place.")
     assert columns["opened"].required and not columns["address_da"].required
     assert [f.name for f in lists] == ["themes", "invited", "attended", "agenda", "files", "hosts"]
     source = opendata.Source("meetings", MeetingWithMore, lambda s: [])
     with pytest.raises(TypeError, match=r"MeetingWithMore\.hosts: a list of ids needs the table"):
-        opendata._list_table(source, lists[-1])
-    monkeypatch.setitem(opendata.REFERENCES, ("MeetingWithMore", "hosts"), "partners")
-    table = opendata._list_table(source, lists[-1])
+        _list_table(source, lists[-1])
+    lists = []
+    opendata.model_columns(MeetingWithHosts, lists=lists)
+    table = _list_table(opendata.Source("meetings", MeetingWithHosts, lambda s: []), lists[-1])
     assert (table.name, [c.name for c in table.columns]) == (
-        "meeting_with_more_hosts", ["meeting_with_more", "position", "partner"])
+        "meeting_with_hosts_hosts", ["meeting_with_hosts", "position", "partner"])
+    assert table.columns[-1].reference == "partners"
 
 
 class WithUnknownType(BaseModel):
@@ -400,8 +410,8 @@ def test_a_field_the_export_cannot_place_stops_with_its_name(cls, message):
 def test_references_and_texts_name_real_fields_and_tables():
     names = {t.name for t in opendata.tables()}
     models = {cls.__name__: cls for cls in vars(model).values() if isinstance(cls, type) and issubclass(cls, BaseModel)}
-    for (cls, field), target in opendata.REFERENCES.items():
-        assert field in models[cls].model_fields, (cls, field)
+    for (cls, field), target in model.REFERENCES.items():
+        assert field in models[cls.__name__].model_fields, (cls, field)
         assert target in names
     assert set(opendata.TABLE_TEXTS) == names
     assert all(da.strip() and en.strip() and da != en for da, en in opendata.TABLE_TEXTS.values())
@@ -459,9 +469,15 @@ def test_page_lists_every_file_table_and_field_of_the_package(shipped_site, lang
         assert names == [f["name"] for f in resource["schema"]["fields"]], resource["name"]
         described = resource["description"].split("\n\n")[0 if lang == "da" else 1]
         assert described in section.get_text(" ", strip=True)
-    # docstrings are English: marked as such on the Danish page
-    about = page.select("dl.bd-fields dd span")
-    assert about and all(s.get("lang") == ("en" if lang == "da" else None) for s in about)
+    # each field's meaning, in the page's language only
+    other = "en" if lang == "da" else "da"
+    for table in opendata.tables():
+        items = page.select(f"section[aria-labelledby='tabel-{table.name}'] dl.bd-fields dd")
+        for column, item in zip(table.columns, items, strict=True):
+            if column.about is not None:
+                text = item.get_text(" ", strip=True)
+                assert column.about.get(lang) in text and column.about.get(other) not in text, column.name
+    assert not page.select("dl.bd-fields [lang]")
 
 
 @pytest.mark.parametrize(("url", "target"), [("", "aabne-data/"), ("en/moeder/", "en/aabne-data/"),

@@ -77,7 +77,7 @@ def test_the_shipped_and_the_fuller_data_are_valid(project):
 
 
 def test_every_field_that_names_another_record_is_an_id_of_that_kind():
-    """A new id field (say, an agreement that replaces another) must be added to REFERENCES."""
+    """A new id field (say, an agreement that replaces another) must say what it names (RefersTo)."""
     slug = schemas._validator(model.Id)
 
     def is_id(tp, metadata=()) -> bool:

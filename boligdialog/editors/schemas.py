@@ -11,13 +11,14 @@ The schemas are generated from the same pydantic models that validate the files
   times, counts, addresses, ids, web addresses, paths) get a schema each, here, keyed by
   their validator; a new type without one stops the generation rather than allow anything;
 - the closed lists (kinds, states, statuses) are enums, as pydantic writes a ``Literal``;
-- a field that names another record (a meeting's themes, a decision's owners) refers to
-  ``ids.schema.json``, the ids that exist in the data now. That file is made from the data,
+- a field that names another record (a meeting's themes, a decision's owners: a ``RefersTo``
+  in the model's types) refers to ``ids.schema.json``, the ids that exist in the data now. That file is made from the data,
   not the model: ``make schemas`` and the ``new`` commands write it, and ``boligdialog check``
   says when it is out of date. An editor who adds a theme in GitHub's web editor therefore
   never has to regenerate anything for the site to build and publish.
 
-Descriptions are in Danish, the editors' language.
+Descriptions are in Danish, the editors' language: what a field means (the model's ``About``),
+then how to write its value.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from boligdialog.model import records as model
+from boligdialog.model.fields import field_type, models
 from boligdialog.model.records import DATA_FILES as _DATA_FILES
 
 DATA_FILES = {file.name: (file.model, file.key) for file in _DATA_FILES}
@@ -44,24 +46,18 @@ IDS = "ids.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 COMMAND = "make schemas"
 
-REFERENCES: dict[tuple[type[BaseModel], str], str] = {
-    (model.Membership, "agreement"): "agreement",
-    (model.Meeting, "themes"): "theme",
-    (model.Meeting, "invited"): "partner",
-    (model.Meeting, "attended"): "partner",
-    (model.Decision, "meeting"): "meeting",
-    (model.Decision, "reported_at"): "meeting",
-    (model.Decision, "owners"): "partner",
-    (model.Agreement, "consulted"): "partner",
-    (model.Response, "partner"): "partner",
-}
-"""Fields that hold the id of another record, and which kind of record (the check tests each
-of them: ``boligdialog.site.checks``). ``tests/test_schemas.py`` fails when an id field of a data
-file's model is neither a record's own ``id`` nor listed here."""
+FILE_MODELS: tuple[type[BaseModel], ...] = tuple(models(file.model for file in _DATA_FILES))
+"""The models the data files are made of (the front matter's is not among them)."""
 
-KINDS = {"partner": ("partners.yaml", "partners"), "theme": ("themes.yaml", "themes"),
-         "meeting": ("meetings.yaml", "meetings"), "agreement": ("agreements.yaml", "agreements")}
-"""Where the ids of each kind of record are: data file and key of its list."""
+REFERENCES: dict[tuple[type[BaseModel], str], str] = {
+    (cls, name): key for (cls, name), key in model.REFERENCES.items() if cls in FILE_MODELS}
+"""Fields of the data files that hold the id of another record, and the key of the data file it is
+in: the model's ``RefersTo`` (:data:`boligdialog.model.records.REFERENCES`), which the check and
+the open data follow too."""
+
+KINDS = {file.key: (file.name, file.key) for file in _DATA_FILES if file.key in REFERENCES.values()}
+"""Where the ids of each kind of record that is referred to are: data file and key of its list
+(``ids.schema.json`` has one list of ids for each, under the key)."""
 
 _YEAR = "(19|2[0-9])[0-9]{2}"
 _MONTH = "(0[1-9]|1[0-2])"
@@ -158,17 +154,36 @@ def _reference(node: JsonSchemaValue, kind: str) -> None:
         node.update(ref, **({"title": title} if title else {}))
 
 
-def file_schema(name: str) -> dict[str, Any]:
-    """The schema of ``data/<name>``."""
-    root, _key = DATA_FILES[name]
+def _describe(node: JsonSchemaValue, cls: type[BaseModel]) -> None:
+    """A model's properties say, in Danish, what they mean (the model's ``About``), then how to
+    write the value; an id of another record refers to the ids that exist. The model's docstring
+    (English, for developers) is left out: the field that holds the model says what it is."""
+    node.pop("description", None)
+    for name, info in cls.model_fields.items():
+        prop = node["properties"][name]
+        ft = field_type(info, f"{cls.__name__}.{name}")
+        if ft.refers_to:
+            _reference(prop, ft.refers_to)
+        about = ft.about
+        if about is not None:
+            how = prop.get("description")
+            prop["description"] = about.da + (f"\n\n{how}" if how else "")
+
+
+def model_schema(root: type[BaseModel]) -> dict[str, Any]:
+    """The schema of a data file whose whole is ``root``."""
     with use("da"):
         generator = type("Generator", (_Generator,), {"values": value_schemas()})
         schema = root.model_json_schema(schema_generator=generator)
     defs = schema.get("$defs", {})
-    for (owner, field), kind in REFERENCES.items():
-        if owner.__name__ in defs and field in defs[owner.__name__]["properties"]:
-            _reference(defs[owner.__name__]["properties"][field], kind)
+    for cls in models([root]):
+        _describe(defs.get(cls.__name__, schema), cls)
     return {"$schema": DIALECT, **schema}
+
+
+def file_schema(name: str) -> dict[str, Any]:
+    """The schema of ``data/<name>``."""
+    return model_schema(DATA_FILES[name][0])
 
 
 def schema_name(name: str) -> str:
@@ -177,7 +192,7 @@ def schema_name(name: str) -> str:
 
 
 def ids_schema(ids: dict[str, list[str]]) -> dict[str, Any]:
-    """The ids that exist, by kind (``{'theme': ['midtby', …], …}``)."""
+    """The ids that exist, by kind (``{'themes': ['midtby', …], …}``)."""
     with use("da"):
         return {"$schema": DIALECT,
                 "description": tr("The ids in the data files now; made by {command}", command=COMMAND),

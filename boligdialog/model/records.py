@@ -4,100 +4,31 @@ Field names follow OParl 1.1 and Popolo where they fit (classification,
 memberships, start/end, state, agendaItem → agenda). Models are frozen pydantic
 classes; pydantic checks types and shapes, :mod:`boligdialog.site.load` checks
 references between files.
+
+Each field says, in its type, what it means to a reader of the data
+(:class:`~boligdialog.model.fields.About`, Danish and English) and, for an id of another
+record, which data file that record is in (``PartnerId``, ``MeetingId``…, made with
+:class:`~boligdialog.model.fields.RefersTo` in :mod:`boligdialog.model.valuetypes`). The
+check, the open data and the JSON Schemas read both from here
+(:mod:`boligdialog.model.fields`); a docstring under a field is for developers only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator
+from pydantic import BaseModel, ConfigDict, Field
 
-from boligdialog.model.choices import (
-    CLASSIFICATIONS, DECISION_STATUSES, MEETING_STATES, MEMBERSHIP_STATUSES, MINUTES_STATUSES,
-    OPEN_DECISION_STATUSES, closed,
+from boligdialog.model.choices import OPEN_DECISION_STATUSES, closed
+from boligdialog.model.fields import About, models, references
+from boligdialog.model.valuetypes import (  # noqa: F401 (the value types are imported from here too)
+    MAX_ID, AddressField, AgreementId, Classification, ContentPath, CountField, DateField, DecisionStatus,
+    Description, Email, FilePath, Id, Label, Line, LineField, MeetingId, MeetingState, MembershipStatus,
+    MinutesStatus, PartnerId, TextField, ThemeId, TimeField, Url, WhenField,
 )
-from boligdialog.model.errors import show
-from boligdialog.model.translate import tr
-from boligdialog.model.values import Address, Count, PartialDate, Text, When, parse_time, plain_text
-
-
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MAX_ID = 80
-"""Longest id: ids become file names, and file systems refuse names over 255 bytes."""
-
-
-def _slug(value: Any) -> str:
-    if not isinstance(value, str) or not _SLUG.match(value):
-        raise ValueError(tr("expected an id of lowercase letters a-z, digits and hyphens "
-                            "(like 'forum-2027-1') but received {value}", value=show(value)))
-    if len(value) > MAX_ID:
-        raise ValueError(tr("expected an id of at most {limit} characters but received one of {count}",
-                            limit=MAX_ID, count=len(value)))
-    return value
-
-
-def _url(value: Any) -> str:
-    if not isinstance(value, str) or not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
-        raise ValueError(tr("expected a web address starting with https:// but received {value}", value=show(value)))
-    return value
-
-
-def _inside_content(value: Any) -> bool:
-    return (
-        isinstance(value, str)
-        and bool(value)
-        and not value.startswith(("/", "\\"))
-        and ".." not in re.split(r"[/\\]", value)
-        and "://" not in value
-    )
-
-
-def _content_path(value: Any) -> str:
-    if not _inside_content(value) or not value.endswith(".md") or value.startswith("en/"):
-        raise ValueError(tr("expected the path of a Danish Markdown file inside content/, "
-                            "like 'referater/forum-2027-1.md', but received {value}", value=show(value)))
-    return value
-
-
-def _file_path(value: Any) -> str:
-    if not _inside_content(value):
-        raise ValueError(tr("expected the path of a file inside content/, like 'filer/referat-2017.pdf', "
-                            "but received {value}", value=show(value)))
-    return value
-
-
-def _text_key(value: Any) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int)) or len(str(value)) > 20:
-        raise ValueError(tr("expected a number or short text but received {value}", value=show(value)))
-    return plain_text(str(value))
-
-
-Id = Annotated[str, PlainValidator(_slug)]
-Url = Annotated[str, PlainValidator(_url)]
-ContentPath = Annotated[str, PlainValidator(_content_path)]
-FilePath = Annotated[str, PlainValidator(_file_path)]
-TextField = Annotated[Text, PlainValidator(Text.parse)]
-LineField = Annotated[Text, PlainValidator(Text.parse_line)]
-"""A name or title in Danish and English: one line each."""
-Line = Annotated[str, PlainValidator(plain_text)]
-"""A name or title in one language (a person's name, a page title): one line."""
-DateField = Annotated[PartialDate, PlainValidator(PartialDate.parse)]
-WhenField = Annotated[When, PlainValidator(When.parse)]
-TimeField = Annotated[dt.time, PlainValidator(parse_time)]
-CountField = Annotated[Count, PlainValidator(Count.parse)]
-AddressField = Annotated[Address, PlainValidator(Address.parse)]
-Label = Annotated[str, PlainValidator(_text_key)]
-Description = Annotated[str, PlainValidator(lambda v: plain_text(v, single_line=False))]
-
-# Closed lists: values and labels live together in boligdialog.model.choices.
-Classification = CLASSIFICATIONS.field()
-MembershipStatus = MEMBERSHIP_STATUSES.field()
-MeetingState = MEETING_STATES.field()
-DecisionStatus = DECISION_STATUSES.field()
-MinutesStatus = MINUTES_STATUSES.field()
+from boligdialog.model.values import PartialDate
 
 
 class Model(BaseModel):
@@ -107,21 +38,27 @@ class Model(BaseModel):
 class Representative(Model):
     """A person who speaks for a partner (Popolo: a membership of a person)."""
 
-    name: Line
-    role: LineField
-    start_date: DateField | None = None
-    end_date: DateField | None = None
+    name: Annotated[Line, About("Personens navn.", "The person's name.")]
+    role: Annotated[LineField, About("Personens rolle hos partneren, fx formand.",
+                                     "The person's role at the partner, such as chair.")]
+    start_date: Annotated[DateField | None, About("Hvornår personen begyndte at tale på partnerens vegne.",
+                                                  "When the person began to speak for the partner.")] = None
+    end_date: Annotated[DateField | None, About("Hvornår personen holdt op; tom, hvis personen stadig gør det.",
+                                                "When the person stopped; empty while they still do.")] = None
 
 
 class Membership(Model):
     """A change in a partner's relation to one version of the agreement."""
 
-    status: MembershipStatus
-    date: DateField
-    agreement: Id
-    """The agreement version this change concerns (``data/agreements.yaml``)."""
-    signatory: Line | None = None
-    """For ``signed``: the name of the representative who signed."""
+    status: Annotated[MembershipStatus, About(
+        "Hvad der skete: partneren blev inviteret, skrev under eller trådte ud.",
+        "What happened: the partner was invited, signed or left.")]
+    date: Annotated[DateField, About("Hvornår det skete.", "When it happened.")]
+    agreement: Annotated[AgreementId, About("Den udgave af aftalen, som ændringen gælder.",
+                                            "The version of the agreement the change concerns.")]
+    signatory: Annotated[Line | None, About(
+        "Ved en underskrift: navnet på den repræsentant, der skrev under.",
+        "For a signature: the name of the representative who signed.")] = None
 
     def is_scheduled(self, day: dt.date) -> bool:
         """True when the change cannot have happened by ``day`` (its earliest date is later)."""
@@ -131,16 +68,24 @@ class Membership(Model):
 class Partner(Model):
     """An organisation in (or invited to) the partnership (OParl: Organization)."""
 
-    id: Id
-    name: LineField
-    short_name: Line | None = None
-    classification: Classification
-    website: Url | None = None
-    description: TextField | None = None
-    note: TextField | None = None
-    """What is not known, said plainly (e.g. which associations are meant)."""
-    memberships: list[Membership] = Field(min_length=1)
-    representatives: list[Representative] = []
+    id: Annotated[Id, About("Partnerens faste id; det står i adressen på partnerens side og i de andre tabeller.",
+                            "The partner's fixed id; it is in the address of the partner's page and in the other "
+                            "tables.")]
+    name: Annotated[LineField, About("Organisationens fulde navn.", "The organisation's full name.")]
+    short_name: Annotated[Line | None, About("Den forkortelse, organisationen er kendt under.",
+                                             "The abbreviation the organisation is known by.")] = None
+    classification: Annotated[Classification, About("Hvilken slags organisation det er.",
+                                                    "What kind of organisation it is.")]
+    website: Annotated[Url | None, About("Organisationens hjemmeside.", "The organisation's website.")] = None
+    description: Annotated[TextField | None, About("Kort om organisationen.", "The organisation in short.")] = None
+    note: Annotated[TextField | None, About(
+        "Det, der ikke vides om partneren, sagt ligeud (fx hvilke foreninger der menes).",
+        "What is not known about the partner, said plainly (such as which associations are meant).")] = None
+    memberships: Annotated[list[Membership], About(
+        "Partnerens forhold til aftalen over tid: inviteret, underskrevet, udtrådt.",
+        "The partner's relation to the agreement over time: invited, signed, left.")] = Field(min_length=1)
+    representatives: Annotated[list[Representative], About(
+        "De personer, der taler på partnerens vegne.", "The people who speak for the partner.")] = []
 
     @property
     def history(self) -> list[Membership]:
@@ -159,103 +104,116 @@ class Partner(Model):
 
 
 class Theme(Model):
-    id: Id
-    title: LineField
-    summary: TextField
+    id: Annotated[Id, About("Temaets faste id; det står i adressen på temaets side og i de andre tabeller.",
+                            "The theme's fixed id; it is in the address of the theme's page and in the other "
+                            "tables.")]
+    title: Annotated[LineField, About("Temaets titel.", "The theme's title.")]
+    summary: Annotated[TextField, About("Hvad temaet handler om, kort.", "What the theme is about, in short.")]
 
 
 class AgendaItem(Model):
     """OParl AgendaItem: number, name, result."""
 
-    number: Label | None = None
-    name: LineField
-    result: TextField | None = None
+    number: Annotated[Label | None, About("Punktets nummer på dagsordenen.",
+                                          "The item's number on the agenda.")] = None
+    name: Annotated[LineField, About("Hvad punktet handler om.", "What the item is about.")]
+    result: Annotated[TextField | None, About("Hvad der kom ud af punktet på mødet.",
+                                              "What came of the item at the meeting.")] = None
 
 
 class Attachment(Model):
     """A file that belongs to a meeting (OParl: File / auxiliaryFile)."""
 
-    path: FilePath
-    """Path of the file under ``content/`` (shared by both languages)."""
-    name: LineField
+    path: Annotated[FilePath, About("Hvor filen ligger i sidens kilder; den samme fil hører til begge sprog.",
+                                    "Where the file is in the site's sources; the same file serves both "
+                                    "languages.")]
+    """Path of the file under ``content/``."""
+    name: Annotated[LineField, About("Filens navn, som siden viser det, fx Dagsorden.",
+                                     "The file's name as the site shows it, such as Agenda.")]
 
 
 class Meeting(Model):
     """A meeting of the forum (OParl: Meeting)."""
 
-    id: Id
-    number: int | None = Field(default=None, ge=1, le=10_000, strict=True)
-    name: LineField
-    start: WhenField
-    end: TimeField | None = None
-    location: LineField | None = None
-    """The place's name (``Rådhuset``), in both languages if they differ."""
-    address: AddressField | None = None
-    """The place's postal address, if known: ``Torvet 1, 1234 Byen``."""
-    state: MeetingState
-    themes: list[Id] = []
-    invited: list[Id] = []
-    attended: list[Id] = []
-    participants: CountField | None = None
-    agenda: list[AgendaItem] = []
-    files: list[Attachment] = []
+    id: Annotated[Id, About("Mødets faste id; det står i adressen på mødets side og i de andre tabeller.",
+                            "The meeting's fixed id; it is in the address of the meeting's page and in the other "
+                            "tables.")]
+    number: Annotated[int | None, About("Mødets nummer i rækken af møder.",
+                                        "The meeting's number in the series of meetings.")] = Field(
+        default=None, ge=1, le=10_000, strict=True)
+    name: Annotated[LineField, About("Mødets navn.", "The meeting's name.")]
+    start: Annotated[WhenField, About("Hvornår mødet begynder; klokkeslættet mangler, hvis det ikke kendes.",
+                                      "When the meeting begins; the time is missing if it is not known.")]
+    end: Annotated[TimeField | None, About("Hvornår mødet slutter, samme dag.",
+                                           "When the meeting ends, on the same day.")] = None
+    location: Annotated[LineField | None, About("Navnet på stedet, hvor mødet holdes.",
+                                                "The name of the place where the meeting is held.")] = None
+    """In both languages if they differ."""
+    address: Annotated[AddressField | None, About("Stedets postadresse.", "The place's postal address.")] = None
+    state: Annotated[MeetingState, About("Om mødet er planlagt, holdt eller aflyst.",
+                                         "Whether the meeting is planned, held or cancelled.")]
+    themes: Annotated[list[ThemeId], About("De temaer, mødet handler om.", "The themes the meeting is about.")] = []
+    invited: Annotated[list[PartnerId], About("De organisationer, der blev inviteret til mødet.",
+                                              "The organisations invited to the meeting.")] = []
+    attended: Annotated[list[PartnerId], About("De organisationer, der deltog i mødet.",
+                                               "The organisations that attended the meeting.")] = []
+    participants: Annotated[CountField | None, About("Hvor mange der deltog, præcist eller anslået.",
+                                                     "How many people attended, exactly or as an estimate.")] = None
+    agenda: Annotated[list[AgendaItem], About("Punkterne på mødets dagsorden.",
+                                              "The items on the meeting's agenda.")] = []
+    files: Annotated[list[Attachment], About("Filer, der hører til mødet, fx dagsordenen.",
+                                             "Files that belong to the meeting, such as the agenda.")] = []
 
 
 class Decision(Model):
     """A decision taken at a meeting, and what has become of it."""
 
-    id: Id
-    meeting: Id
-    """The meeting where it was decided."""
-    text: TextField
-    """What was decided (OParl: resolutionText)."""
-    owners: list[Id] = Field(min_length=1)
-    """Partners responsible for carrying it out."""
-    due: DateField | None = None
-    status: DecisionStatus
-    reported_at: Id | None = None
-    """The meeting where its status was last reported (default: where it was decided)."""
-    note: TextField | None = None
+    id: Annotated[Id, About("Beslutningens faste id.", "The decision's fixed id.")]
+    meeting: Annotated[MeetingId, About("Det møde, hvor beslutningen blev truffet.",
+                                        "The meeting where the decision was taken.")]
+    text: Annotated[TextField, About("Hvad der blev besluttet.", "What was decided.")]
+    """OParl: resolutionText."""
+    owners: Annotated[list[PartnerId], About("De partnere, der har ansvaret for at føre beslutningen ud i livet.",
+                                             "The partners responsible for carrying out the decision.")] = Field(
+        min_length=1)
+    due: Annotated[DateField | None, About("Hvornår beslutningen skal være ført ud i livet.",
+                                           "When the decision is to be carried out.")] = None
+    status: Annotated[DecisionStatus, About("Hvor langt beslutningen er nået.",
+                                            "How far the decision has come.")]
+    reported_at: Annotated[MeetingId | None, About(
+        "Det møde, hvor status sidst blev gjort op; tomt betyder mødet, hvor beslutningen blev truffet.",
+        "The meeting where its status was last reported; empty means the meeting where it was "
+        "taken.")] = None
+    note: Annotated[TextField | None, About("En bemærkning om, hvordan det går med beslutningen.",
+                                            "A remark on how the decision is getting on.")] = None
 
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_DECISION_STATUSES
 
 
-def _email(value: Any) -> str:
-    if not isinstance(value, str) or not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", value):
-        raise ValueError(tr("expected an e-mail address like 'hoering@kommune.dk' but received {value}",
-                            value=show(value)))
-    return value
-
-
-Email = Annotated[str, PlainValidator(_email)]
-
-
 class Consultation(Model):
     """A consultation (høring) on a version: when invited organisations can respond, and how."""
 
-    opens: DateField
-    """The first day responses are welcome."""
-    closes: DateField
-    """The deadline: the last day responses are welcome."""
-    email: Email | None = None
-    """Where to send a response by e-mail."""
-    address: LineField | None = None
-    """Where to send a response by post, or hand it in."""
+    opens: Annotated[DateField, About("Den første dag, hvor svar er velkomne.",
+                                      "The first day responses are welcome.")]
+    closes: Annotated[DateField, About("Fristen: den sidste dag, hvor svar er velkomne.",
+                                       "The deadline: the last day responses are welcome.")]
+    email: Annotated[Email | None, About("Hvor et svar kan sendes med e-mail.",
+                                         "Where to send a response by e-mail.")] = None
+    address: Annotated[LineField | None, About("Hvor et svar kan sendes med post eller afleveres.",
+                                               "Where to send a response by post, or hand it in.")] = None
 
 
 class Response(Model):
     """A response received in a consultation."""
 
-    partner: Id
-    """The organisation that responded (one of the version's ``consulted``)."""
-    date: DateField
-    """When the response was received."""
-    summary: TextField
-    """What it says, in short."""
-    file: FilePath | None = None
-    """The response itself, a file under ``content/``."""
+    partner: Annotated[PartnerId, About("Den organisation, der svarede.", "The organisation that responded.")]
+    """One of the version's ``consulted`` (the check says so)."""
+    date: Annotated[DateField, About("Hvornår svaret kom.", "When the response was received.")]
+    summary: Annotated[TextField, About("Hvad svaret siger, kort.", "What the response says, in short.")]
+    file: Annotated[FilePath | None, About("Hvor selve svaret ligger i sidens kilder.",
+                                           "Where the response itself is in the site's sources.")] = None
 
 
 class Agreement(Model):
@@ -265,23 +223,27 @@ class Agreement(Model):
     (:mod:`boligdialog.site.versions`): a draft, in consultation, adopted, in force, or
     superseded by the next version in force."""
 
-    id: Id
-    title: LineField
-    text: ContentPath
-    """The version's full text (Danish) under ``content/``, e.g. ``aftale/2017.md``; the
-    English one is the same path under ``content/en/``. Its page is the version's stable page."""
-    adopted: DateField | None = None
-    """When the version was adopted (signed); none while it is a draft."""
-    in_force: DateField | None = None
-    """When it takes effect, if later than ``adopted``."""
-    changes: TextField | None = None
-    """What changed from the previous version, and why, in a few sentences."""
-    consultation: Consultation | None = None
-    """The consultation on this version, if there is one."""
-    consulted: list[Id] = []
-    """The organisations invited to respond in the consultation."""
-    responses: list[Response] = []
-    """Responses received in the consultation."""
+    id: Annotated[Id, About("Udgavens faste id.", "The version's fixed id.")]
+    title: Annotated[LineField, About("Udgavens titel.", "The version's title.")]
+    text: Annotated[ContentPath, About(
+        "Hvor udgavens fulde tekst ligger i sidens kilder (den danske; den engelske ligger samme sted under en/).",
+        "Where the version's full text is in the site's sources (the Danish one; the English one is at the same "
+        "place under en/).")]
+    """E.g. ``aftale/2017.md``; the English one is the same path under ``content/en/``. Its page
+    is the version's stable page."""
+    adopted: Annotated[DateField | None, About("Hvornår udgaven blev vedtaget (underskrevet); tom for et udkast.",
+                                               "When the version was adopted (signed); empty for a draft.")] = None
+    in_force: Annotated[DateField | None, About("Hvornår udgaven træder i kraft, hvis det er senere end vedtagelsen.",
+                                                "When the version takes effect, if later than its "
+                                                "adoption.")] = None
+    changes: Annotated[TextField | None, About("Hvad der er ændret fra den forrige udgave, og hvorfor.",
+                                               "What changed from the previous version, and why.")] = None
+    consultation: Annotated[Consultation | None, About("Høringen om udgaven, hvis der er en.",
+                                                       "The consultation on the version, if there is one.")] = None
+    consulted: Annotated[list[PartnerId], About("De organisationer, der er inviteret til at svare i høringen.",
+                                                "The organisations invited to respond in the consultation.")] = []
+    responses: Annotated[list[Response], About("De svar, der er kommet i høringen.",
+                                               "The responses received in the consultation.")] = []
 
     @property
     def effective(self) -> PartialDate | None:
@@ -290,23 +252,30 @@ class Agreement(Model):
 
 
 class PartnersFile(Model):
-    partners: list[Partner] = Field(min_length=1)
+    partners: Annotated[list[Partner], About("Organisationerne i partnerskabet og dem, der er inviteret.",
+                                             "The organisations in the partnership and those invited.")] = Field(
+        min_length=1)
 
 
 class MeetingsFile(Model):
-    meetings: list[Meeting]
+    meetings: Annotated[list[Meeting], About("Forummets møder, holdt og planlagte.",
+                                             "The forum's meetings, held and planned.")]
 
 
 class ThemesFile(Model):
-    themes: list[Theme]
+    themes: Annotated[list[Theme], About("De temaer, partnerskabet drøfter.",
+                                         "The themes the partnership discusses.")]
 
 
 class AgreementsFile(Model):
-    agreements: list[Agreement] = Field(min_length=1)
+    agreements: Annotated[list[Agreement], About("Udgaverne af aftalen, den ældste først.",
+                                                 "The versions of the agreement, oldest first.")] = Field(
+        min_length=1)
 
 
 class DecisionsFile(Model):
-    decisions: list[Decision]
+    decisions: Annotated[list[Decision], About("Beslutninger truffet på forummets møder.",
+                                               "Decisions taken at the forum's meetings.")]
 
 
 R = TypeVar("R", bound=Model)
@@ -355,18 +324,46 @@ class Page(Model):
     theme's templates unchecked (Material prints some front matter keys as raw HTML).
     """
 
-    title: Line | None = None
-    description: Description | None = None
-    meeting: Id | None = None
-    """On a report (``content/referater/``): the meeting it reports from. The one place
-    that ties a report to its meeting; the English report is the same path under ``en/``."""
-    date: DateField | None = None
-    """When the page was published (news and reports: required, to the day, for the feed)."""
-    updated: DateField | None = None
-    """When it was last changed in substance, if after ``date``."""
-    minutes: MinutesStatus | None = None
-    """Danish report only, when it is minutes: ``draft`` until the forum approves them, then ``approved``."""
-    approved_at: Id | None = None
-    """With ``minutes: approved``: the later meeting that approved them."""
-    hide: list[HideItem] = []
-    """Parts of the page layout to hide (Material's ``hide``)."""
+    title: Annotated[Line | None, About("Sidens titel.", "The page's title.")] = None
+    description: Annotated[Description | None, About(
+        "Kort om siden, som søgemaskiner og delte links viser det.",
+        "The page in short, as search engines and shared links show it.")] = None
+    meeting: Annotated[MeetingId | None, About("For et referat: det møde, referatet er fra.",
+                                               "For a report: the meeting it reports from.")] = None
+    """On a report (``content/referater/``): the one place that ties a report to its meeting;
+    the English report is the same path under ``en/``."""
+    date: Annotated[DateField | None, About("Hvornår siden blev udgivet.", "When the page was published.")] = None
+    """News and reports: required, to the day, for the feed."""
+    updated: Annotated[DateField | None, About("Hvornår siden sidst blev ændret i indhold, hvis det er efter "
+                                               "udgivelsen.", "When the page was last changed in substance, if "
+                                               "after it was published.")] = None
+    minutes: Annotated[MinutesStatus | None, About(
+        "For et referat: om det er et udkast, eller om forummet har godkendt det.",
+        "For a report: whether it is a draft or the forum has approved it.")] = None
+    """Danish report only: ``draft`` until the forum approves them, then ``approved``."""
+    approved_at: Annotated[MeetingId | None, About("Det senere møde, hvor referatet blev godkendt.",
+                                                   "The later meeting where the minutes were approved.")] = None
+    hide: Annotated[list[HideItem], About("Dele af sidens opsætning, som skjules (fx navigation eller "
+                                          "indholdsfortegnelse).", "Parts of the page layout to hide (such as "
+                                          "the navigation or the table of contents).")] = []
+    """Material's ``hide``."""
+
+
+MODELS: tuple[type[BaseModel], ...] = tuple(models([*(file.model for file in DATA_FILES), Page]))
+"""Every model of the data files and of the front matter, each once."""
+
+REFERENCES: dict[tuple[type[BaseModel], str], str] = references(MODELS)
+"""Every field that names a record of another data file, and that file's key: what the
+check, the open data's foreign keys and the JSON Schemas follow (derived from the ``RefersTo``
+in the fields' types; nothing to add here)."""
+
+
+def check_references(refs: dict[tuple[type[BaseModel], str], str]) -> None:
+    """Every ``RefersTo`` names a data file (a typo would be a reference into nothing)."""
+    keys = {file.key for file in DATA_FILES}
+    for (cls, name), key in refs.items():
+        if key not in keys:
+            raise TypeError(f"{cls.__name__}.{name}: RefersTo({key!r}) names no data file; one of {sorted(keys)}")
+
+
+check_references(REFERENCES)

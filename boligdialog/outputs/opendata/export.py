@@ -1,0 +1,51 @@
+"""The open data of one build: every table as CSV and JSON, and ``datapackage.json``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from boligdialog.outputs.opendata.descriptor import descriptor, resource
+from boligdialog.outputs.opendata.files import csv_file, json_file
+from boligdialog.outputs.opendata.licence import License
+from boligdialog.outputs.opendata.tables import Context, Table, tables
+from boligdialog.site import routes
+from boligdialog.site.sitedata import Site
+
+if TYPE_CHECKING:
+    from boligdialog.site.settings import AboutData
+
+
+@dataclass(frozen=True)
+class Package:
+    """The open data of one build: its tables, and every file by its name in ``data/``."""
+
+    tables: tuple[Table, ...]
+    counts: dict[str, int]
+    """Rows of each table."""
+    files: dict[str, bytes]
+    license: License
+    modified: dt.datetime
+
+
+def package(site: Site, *, site_url: str, license: License, about: "AboutData", created: dt.datetime,
+            modified: dt.datetime, also: Mapping[str, bytes] | None = None) -> Package:
+    """Every table as CSV and JSON, ``datapackage.json`` describing the CSV tables, and the
+    files in ``also`` (the Popolo export) beside them."""
+    ctx = Context(site, site_url)
+    files: dict[str, bytes] = {}
+    resources, counts = [], {}
+    for table in tables():
+        rows = table.rows(ctx)
+        counts[table.name] = len(rows)
+        files[f"{table.name}.csv"] = csv_file(table, rows)
+        files[f"{table.name}.json"] = json_file(table, rows)
+        resources.append(resource(table, files[f"{table.name}.csv"]))
+    data = descriptor(resources, site_url=site_url, license=license, about=about, created=created,
+                      modified=modified)
+    files[routes.DATAPACKAGE] = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    files.update(also or {})
+    return Package(tables(), counts, files, license, modified)

@@ -1,0 +1,127 @@
+"""What the checks between files share: the loaded data, the ids of each kind of record, and
+the helpers that report a mistake at its file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Generic, TypeVar
+
+from boligdialog.model.errors import DataError
+from boligdialog.model.fields import referenced_ids
+from boligdialog.model.records import MEETINGS, DataFile, Meeting
+from boligdialog.model.translate import one_of, suggest, tr
+from boligdialog.model.values import PartialDate
+from boligdialog.model.yamlsource import Source
+from boligdialog.site.sitedata import ContentPage
+
+RESERVED_IDS = frozenset({"index"})
+"""Ids that would take the place of a section's index page."""
+
+
+@dataclass
+class Ids:
+    """The ids of one kind of record, for lookups and for messages."""
+
+    what: str
+    order: list[str]
+    known: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.known = frozenset(self.order)
+
+    def describe(self) -> str:
+        shown = self.order if len(self.order) <= 12 else [*self.order[:12], tr("… {n} in all", n=len(self.order))]
+        return f"{one_of(shown)} ({self.what})"
+
+
+R = TypeVar("R")
+
+
+@dataclass
+class Loaded(Generic[R]):
+    """What one data file yielded: its records and its source, or nothing."""
+
+    items: list[R]
+    src: Source | None
+
+
+@dataclass
+class Base:
+    """What every check reads (the loaded data and content, the build date) and writes (errors,
+    notices), and the helpers they share."""
+
+    data: dict[DataFile[Any], Loaded[Any]]
+    pages: dict[str, ContentPage]
+    sources: dict[str, Source]
+    files: list[str]
+    """Every file under ``content/`` (Markdown and others), by its path there."""
+    today: dt.date
+    """The build date."""
+    errors: list[DataError] = field(default_factory=list)
+    reports: dict[str, str] = field(default_factory=dict)
+    """Meeting id -> path of its Danish report under ``content/``."""
+    notices: list[str] = field(default_factory=list)
+    """Things to tell the editor that do not stop the build."""
+    known: dict[str, Ids | None] = field(default_factory=dict)
+    """The ids of each data file that loaded, by its key (``None`` for one that did not)."""
+
+    def ids(self, file: DataFile[Any], what: str) -> Ids | None:
+        """The ids of ``file``'s records (``what`` they are, for messages), if it loaded."""
+        loaded = self.data[file]
+        return Ids(what, [r.id for r in loaded.items]) if loaded.src is not None else None
+
+    def ref(self, value: str, ids: Ids | None, path: tuple[Any, ...], src: Source) -> None:
+        if ids is not None and value not in ids.known:
+            self.errors.append(src.error(path, tr("expected one of {allowed} but received {value}",
+                                                  allowed=ids.describe(), value=repr(value)),
+                                         hint=suggest(value, ids.order)))
+
+    def references(self, record: Any, path: tuple[Any, ...], src: Source) -> None:
+        """Every id in ``record`` that names another record (the model's ``RefersTo``) must name
+        one that exists."""
+        for at, value, key in referenced_ids(record):
+            self.ref(value, self.known[key], (*path, *at), src)
+
+    def fail(self, src: Source, path: tuple[Any, ...], message: str) -> None:
+        self.errors.append(src.error(path, message))
+
+    def unique(self, file: DataFile[Any]) -> None:
+        loaded, key = self.data[file], file.key
+        if loaded.src is None:
+            return
+        first: dict[str, int] = {}
+        for i, item in enumerate(loaded.items):
+            if item.id in RESERVED_IDS:
+                self.fail(loaded.src, (key, i, "id"), tr("expected an id other than {id}, which the site uses "
+                                                         "itself, but received it", id=repr(item.id)))
+            if item.id in first:
+                line = loaded.src.line((key, first[item.id], "id"))
+                self.fail(loaded.src, (key, i, "id"), tr("expected a unique id but received {id} again (first "
+                                                         "used at line {line})", id=repr(item.id), line=line))
+            first.setdefault(item.id, i)
+
+    def day(self, value: PartialDate | None, key: str, src: Source) -> None:
+        if value is not None and value.precision != "day":
+            self.fail(src, (key,), tr("expected a full date (YYYY-MM-DD) but received {value}", value=repr(str(value))))
+
+    def not_ahead(self, value: PartialDate | None, path: tuple[Any, ...], src: Source, what: str) -> None:
+        """``value`` must not lie after the build date: ``what`` cannot have happened yet."""
+        if value is not None and value.first_day() > self.today:
+            self.fail(src, path, tr("expected {what} on or before the build date {today} but received {value}, "
+                                    "which has not come yet", what=what, today=self.today, value=value))
+
+    @cached_property
+    def _meetings(self) -> dict[str, Meeting]:
+        return {m.id: m for m in self.data[MEETINGS].items}
+
+    def meeting(self, mid: str | None) -> Meeting | None:
+        return self._meetings.get(mid) if mid else None
+
+    def held(self, mid: str | None, path: tuple[Any, ...], src: Source, what: str) -> None:
+        """The meeting ``mid`` (if known) must have been held, for ``what`` to be true."""
+        m = self.meeting(mid)
+        if m is not None and m.state != "held":
+            self.fail(src, path, tr("expected a meeting that has been held ({what}) but received {id}, which is "
+                                    "{state}", what=what, id=repr(m.id), state=m.state))

@@ -1,0 +1,40 @@
+"""The check that no two files end up at the same place in the built site."""
+
+from __future__ import annotations
+
+from boligdialog.model.errors import DataError
+from boligdialog.model.records import AGREEMENTS, DECISIONS, MEETINGS, PARTNERS, THEMES
+from boligdialog.model.translate import tr
+from boligdialog.site import routes
+from boligdialog.site.checks.base import Base
+from boligdialog.site.schedule import archive
+
+
+class OutputChecks(Base):
+    """Files of ``content/`` against the pages and files the site makes."""
+
+    def outputs(self) -> None:
+        """No two files may end up at the same place in the built site: an editor's file would
+        replace a generated one (or another editor's file), or be replaced by it, unseen."""
+        partners, meetings, themes = (self.known[f.key] for f in (PARTNERS, MEETINGS, THEMES))
+        generated = routes.generated_outputs(partners=partners.order if partners else [],
+                                             meetings=meetings.order if meetings else [],
+                                             themes=themes.order if themes else [],
+                                             agreements=[a.text for a in self.data[AGREEMENTS].items],
+                                             archive=archive(self.data[MEETINGS].items, self.data[DECISIONS].items))
+        reports = {uri for uri in self.pages if routes.danish_uri(uri).startswith(routes.REPORTS_DIR)}
+        taken: dict[str, str] = {}
+        for uri in self.files:
+            if uri in reports or any(part.startswith(".") for part in uri.split("/")):
+                continue  # reports are shown on their meeting's page; MkDocs skips hidden files
+            out = routes.output_path(uri)
+            what = generated.get(out) or routes.generated_folder(out)
+            if what is not None:
+                self.errors.append(DataError(f"content/{uri}", 1, "", tr(
+                    "expected a file of its own but received one that would be published as {out}, which is "
+                    "{what}; rename or move it", out=out, what=what)))
+            elif out in taken:
+                self.errors.append(DataError(f"content/{uri}", 1, "", tr(
+                    "expected a file of its own but received one that would be published as {out}, like "
+                    "content/{other}; keep one of them", out=out, other=taken[out])))
+            taken.setdefault(out, uri)
