@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
+from boligdialog.pages import registry
 from boligdialog.site import routes
 from boligdialog.model.errors import DataError
 from boligdialog.model.records import AGREEMENTS, DATA_FILES, DECISIONS, MEETINGS, PARTNERS, THEMES, DataFile, Meeting
@@ -430,11 +431,11 @@ class Checker:
     def outputs(self, partners: Ids | None, meetings: Ids | None, themes: Ids | None) -> None:
         """No two files may end up at the same place in the built site: an editor's file would
         replace a generated one (or another editor's file), or be replaced by it, unseen."""
-        generated = routes.generated_outputs(partners=partners.order if partners else [],
-                                             meetings=meetings.order if meetings else [],
-                                             themes=themes.order if themes else [],
-                                             agreements=[a.text for a in self.data[AGREEMENTS].items],
-                                             archive=archive(self.data[MEETINGS].items, self.data[DECISIONS].items))
+        generated = registry.generated_outputs(partners=partners.order if partners else [],
+                                               meetings=meetings.order if meetings else [],
+                                               themes=themes.order if themes else [],
+                                               agreements=[a.text for a in self.data[AGREEMENTS].items],
+                                               archive=archive(self.data[MEETINGS].items, self.data[DECISIONS].items))
         reports = {uri for uri in self.pages if routes.danish_uri(uri).startswith(routes.REPORTS_DIR)}
         taken: dict[str, str] = {}
         for uri in self.files:
