@@ -81,7 +81,7 @@ def pagefind_alone(project: Project, env: dict[str, str]) -> Run:
     site = project.site(OURS)
     for bundle in SEARCH_BUNDLES:
         shutil.rmtree(site / bundle, ignore_errors=True)
-    args = [sys.executable, "-c", "import sys; from pathlib import Path; from boligdialog import search; "
+    args = [sys.executable, "-c", "import sys; from pathlib import Path; from boligdialog.outputs import search; "
             "search.index_site(Path(sys.argv[1]))", str(site)]
     log = project.root / "pagefind.log"
     return _checked(run_measured(args, cwd=project.root, env=env, log=log), "Pagefind", log)
@@ -219,7 +219,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="of --sizes, those at which mkdocs serve is timed on the synthetic project "
                              "(default: %(default)s)")
     parser.add_argument("--code", type=Path, default=ROOT,
-                        help="take boligdialog/, hooks/, overrides/, mkdocs.yml, data/ and content/ from this "
+                        help="take boligdialog/, hooks/, mkdocs.yml, data/ and content/ from this "
                              "folder, e.g. a patched copy (default: this checkout)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="default: %(default)s")

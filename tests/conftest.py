@@ -21,11 +21,11 @@ os.environ["BOLIGDIALOG_LANG"] = "en"
 ROOT = Path(__file__).resolve().parent.parent
 JAN_2027 = int(dt.datetime(2027, 1, 1, 12, tzinfo=dt.timezone.utc).timestamp())
 """A build date for the fuller fixtures: the shipped meeting is past, the added ones upcoming."""
-PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "data", "content", "hooks")
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy what a build reads (config, data, content, theme overrides, hooks) to ``dest``."""
+    """Copy what a build reads besides the package (config, data, content, hooks) to ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
