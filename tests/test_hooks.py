@@ -39,3 +39,20 @@ def test_each_loaded_hook_file_has_a_generator_of_its_own():
     events = {name for name in dir(first) if name.startswith("on_")}
     assert {"on_startup", "on_config", "on_files", "on_page_markdown", "on_page_context", "on_post_build",
             "on_serve", "on_build_error"} <= events
+
+
+def test_a_sites_own_custom_dir_wins_template_by_template(project):
+    """The generator's theme comes after the site's ``custom_dir`` and before Material's: a
+    template of the site's takes the place of the generator's, the others stay the generator's."""
+    from conftest import build, edit
+
+    (project / "theme" / "partials").mkdir(parents=True)
+    (project / "theme" / "partials" / "copyright.html").write_text('<p id="own-footer">Our own footer</p>\n')
+    edit(project / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: theme\n")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<p id="own-footer">Our own footer</p>' in home
+    assert "Tilgængelighedserklæring" not in home  # the generator's footer is replaced
+    assert 'hreflang="x-default"' in home  # the generator's main.html still applies
+    assert (project / "site" / "en" / "404.html").is_file() and (project / "site" / "robots.txt").is_file()
