@@ -36,7 +36,7 @@ from boligdialog.site import routes
 from boligdialog.site.identity import Identity
 from boligdialog.site.schedule import Archive, archive
 from boligdialog.site.sitedata import Site
-from boligdialog.model.translate import tr
+from boligdialog.model.translate import N_, tr
 from boligdialog.model.values import LANGS, Lang
 
 # What a page type or output reads: the records of each data file, and the editors' pages
@@ -184,36 +184,36 @@ def _follow_up_year_items(site: Site) -> list[tuple[int, followup.Years]]:
 
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("partners", frozenset({PARTNERS, AGREEMENTS}), _fixed(routes.section_index("partners", "da"),
-                                                                    "the list of partners"),
+                                                                    N_("the list of partners")),
              lambda i, _, lang: [partners.partners_page(i.site, lang)], in_nav=True),
     PageType("partner", frozenset({PARTNERS, AGREEMENTS, MEETINGS}),
-             _page_of("partners", "the page of partner {id}", lambda k: k.partners),
+             _page_of("partners", N_("the page of partner {id}"), lambda k: k.partners),
              lambda i, partner, lang: [partners.partner_page(i.site, partner, lang)], items=lambda s: s.partners),
-    PageType("themes", frozenset({THEMES}), _fixed(routes.section_index("themes", "da"), "the list of themes"),
+    PageType("themes", frozenset({THEMES}), _fixed(routes.section_index("themes", "da"), N_("the list of themes")),
              lambda i, _, lang: [meetings.themes_page(i.site, lang)], in_nav=True),
     PageType("theme", frozenset({THEMES, MEETINGS, REPORTS}), _theme_addresses,
              lambda i, theme, lang: meetings.theme_pages(i.site, theme, lang, i.site_url), items=lambda s: s.themes),
     PageType("meetings", frozenset({MEETINGS, THEMES, REPORTS}),
-             _fixed(routes.section_index("meetings", "da"), "the list of meetings"),
+             _fixed(routes.section_index("meetings", "da"), N_("the list of meetings")),
              lambda i, _, lang: [meetings.meetings_page(i.site, lang, i.site_url)], in_nav=True),
     PageType("meetings of a year", frozenset({MEETINGS, THEMES, REPORTS}),
              lambda known, lang: {routes.meetings_year(y, lang): tr("the page of the meetings of {year}", year=y)
                                   for y in known.archive.meetings},
              lambda i, item, lang: [meetings.meetings_year_page(i.site, *item, lang)], items=_meeting_years),
     PageType("meeting", frozenset({MEETINGS, THEMES, PARTNERS, DECISIONS, REPORTS}),
-             _page_of("meetings", "the page of meeting {id}", lambda k: k.meetings),
+             _page_of("meetings", N_("the page of meeting {id}"), lambda k: k.meetings),
              lambda i, meeting, lang: [meetings.meeting_page(i.site, meeting, lang)], items=lambda s: s.meetings,
              texts=frozenset({REPORTS}), shows=lambda site, m: [site.reports[m.id]] if m.id in site.reports else []),
-    PageType("follow-up", frozenset({DECISIONS, MEETINGS}), _fixed(routes.FOLLOW_UP, "the follow-up page"),
+    PageType("follow-up", frozenset({DECISIONS, MEETINGS}), _fixed(routes.FOLLOW_UP, N_("the follow-up page")),
              lambda i, _, lang: [followup.follow_up_page(i.site, lang)], in_nav=True),
     PageType("follow-up of a year", frozenset({DECISIONS, MEETINGS}), _follow_up_years,
              lambda i, item, lang: followup.follow_up_year_pages(i.site, item[1], item[0], lang),
              items=_follow_up_year_items),
-    PageType("news", frozenset({NEWS}), _fixed(routes.NEWS, "the news page"),
+    PageType("news", frozenset({NEWS}), _fixed(routes.NEWS, N_("the news page")),
              lambda i, _, lang: [news.news_page(i.site, lang)], in_nav=True),
-    PageType("search", frozenset(), _fixed(routes.SEARCH, "the search page"),
+    PageType("search", frozenset(), _fixed(routes.SEARCH, N_("the search page")),
              lambda i, _, lang: [standalone.search_page(lang, preview=i.preview)], in_nav=True),
-    PageType("agreement", frozenset({AGREEMENTS, PARTNERS, PAGES}), _fixed(routes.AGREEMENT, "the agreement page"),
+    PageType("agreement", frozenset({AGREEMENTS, PARTNERS, PAGES}), _fixed(routes.AGREEMENT, N_("the agreement page")),
              lambda i, _, lang: [agreement.agreement_page(i.site, lang)], in_nav=True,
              texts=frozenset({PAGES}), shows=lambda site, _: [a.text for a in site.agreements]),
     PageType("changes in a version", frozenset({AGREEMENTS, PAGES}),
@@ -226,7 +226,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
              lambda i, danish, lang: [standalone.english_fallback(danish)] if lang == "en" else [],
              in_nav=True, items=standalone.lacking_english, texts=frozenset({PAGES}),
              shows=lambda site, danish: [danish.src_uri], reserved=False, site_wide=True),
-    PageType("open data", SOURCES - TEXTS | {REPORTS}, _fixed(routes.OPEN_DATA, "the open data page"),
+    PageType("open data", SOURCES - TEXTS | {REPORTS}, _fixed(routes.OPEN_DATA, N_("the open data page")),
              lambda i, _, lang: [standalone.open_data_page(i.package, lang, i.site_url)], site_wide=True),
 )
 """Every page type, in the order the site lists its pages (the sitemap's order)."""
