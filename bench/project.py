@@ -1,4 +1,4 @@
-"""Scratch projects for the benchmark: our config, theme overrides and hooks with
+"""Scratch projects for the benchmark: our config and hooks (the theme comes with the package) with
 synthetic ``data/`` and ``content/``, and the configs of the four build variants.
 
 - ``ours``: the real ``mkdocs.yml`` and ``hooks/site.py``, Pagefind included;
@@ -25,8 +25,8 @@ import yaml
 from .synth import Partnership, yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_PARTS = ("mkdocs.yml", "overrides", "hooks", "i18n")
-"""What a build reads besides data/ and content/."""
+BUILD_PARTS = ("mkdocs.yml", "hooks", "i18n")
+"""What a build reads besides data/, content/ and the package (whose theme is boligdialog/adapter/theme/)."""
 SHIPPED_PARTS = (*BUILD_PARTS, "data", "content")
 CODE_PARTS = ("boligdialog", *SHIPPED_PARTS)
 """What a snapshot of the code under test holds (see :func:`snapshot`)."""
@@ -75,8 +75,8 @@ def copy_parts(dest: Path, parts: tuple[str, ...], source: Path = ROOT) -> Path:
 def snapshot(dest: Path, source: Path = ROOT) -> Path:
     """Copy the code under test, so that edits made during a run do not change what is measured.
 
-    Builds import ``boligdialog`` from here (``PYTHONPATH``) and copy config, overrides and
-    hooks from here.
+    Builds import ``boligdialog`` (with its theme) from here (``PYTHONPATH``) and copy config
+    and hooks from here.
     """
     return copy_parts(dest, CODE_PARTS, source=source)
 
@@ -152,7 +152,7 @@ def plain_config(config: dict[str, Any], docs_dir: str, in_nav: dict[str, bool],
 
 
 def scratch_project(dest: Path, partnership: Partnership, code: Path) -> Project:
-    """A project with our config, overrides and hooks (from the snapshot ``code``), the
+    """A project with our config and hooks (from the snapshot ``code``), the
     synthetic partnership, the shim and the no-Pagefind config. The plain config is written
     after the capture build."""
     copy_parts(dest, BUILD_PARTS, source=code)

@@ -219,7 +219,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="of --sizes, those at which mkdocs serve is timed on the synthetic project "
                              "(default: %(default)s)")
     parser.add_argument("--code", type=Path, default=ROOT,
-                        help="take boligdialog/, hooks/, overrides/, mkdocs.yml, data/ and content/ from this "
+                        help="take boligdialog/, hooks/, mkdocs.yml, data/ and content/ from this "
                              "folder, e.g. a patched copy (default: this checkout)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="default: %(default)s")

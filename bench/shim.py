@@ -1,7 +1,8 @@
 """MkDocs hooks for benchmark variants, copied next to ``hooks/site.py`` in a scratch project.
 
-It loads our real hooks from ``site.py`` beside it and re-exports every event
-except ``on_post_build`` (Pagefind), so the same build can be timed without
+It loads our real hooks from ``site.py`` beside it (a generator of its own:
+:func:`boligdialog.adapter.hooks.events`) and re-exports every event except
+``on_post_build`` (Pagefind), so the same build can be timed without
 Pagefind. With ``BENCH_CAPTURE_DIR`` set it also records what MkDocs renders:
 every page's front matter and Markdown after our hooks, and every file our hooks
 or the editors added, written as plain files that a hook-less MkDocs builds into
@@ -22,7 +23,7 @@ import yaml
 _spec = importlib.util.spec_from_file_location("bench_real_site_hooks", Path(__file__).with_name("site.py"))
 assert _spec is not None and _spec.loader is not None
 _hooks = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = _hooks  # dataclasses in site.py look their module up
+sys.modules[_spec.name] = _hooks
 _spec.loader.exec_module(_hooks)
 
 globals().update({name: getattr(_hooks, name) for name in dir(_hooks)

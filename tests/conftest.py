@@ -25,7 +25,7 @@ from boligdialog.site import settings  # noqa: E402
 
 _SHIPPED_SETTINGS = settings.read(ROOT)
 
-PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides", "hooks", "i18n")
+PROJECT_PARTS = ("mkdocs.yml", "data", "content", "hooks", "i18n")
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +36,7 @@ def _shipped_settings() -> None:
 
 
 def copy_project(dest: Path) -> Path:
-    """Copy what a build reads (config, data, content, theme overrides, hooks) to ``dest``."""
+    """Copy what a build reads besides the package (config, data, content, hooks) to ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part

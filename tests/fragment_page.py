@@ -21,7 +21,7 @@ from test_browser_html import run_vnu, vnu_command
 
 PHONE = {"width": 375, "height": 800}
 """The narrowest common phone screen, in CSS pixels."""
-SITE_CSS = ROOT / "overrides" / "assets" / "boligdialog" / "site.css"
+SITE_CSS = ROOT / "boligdialog" / "adapter" / "theme" / "assets" / "boligdialog" / "site.css"
 
 # Material makes <html> a scrolling box; a page of the site always has links in it (axe's
 # scrollable-region-focusable wants something focusable there), so this one has one too.

@@ -1,4 +1,5 @@
-"""hooks/site.py beyond the builds: what it adds to ``mkdocs serve``."""
+"""The MkDocs adapter (hooks/site.py, boligdialog/adapter/hooks.py) beyond the builds: what it
+adds to ``mkdocs serve``, and a fresh generator for each loaded hook file."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 
 from mkdocs.livereload import LiveReloadServer
 
+from boligdialog.adapter.hooks import THEME
 from boligdialog.pages import render
 from conftest import ROOT
 
@@ -14,14 +16,43 @@ from conftest import ROOT
 def load_hooks():
     spec = importlib.util.spec_from_file_location("boligdialog_site_hooks", ROOT / "hooks" / "site.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
 
-def test_serve_watches_the_folder_the_templates_are_loaded_from(tmp_path):
+def test_serve_watches_the_folders_the_templates_are_loaded_from(tmp_path):
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     assert load_hooks().on_serve(server, config=None, builder=server.builder) is server
     assert render.environment().loader.searchpath == [str(render.TEMPLATES)]
     assert str(render.TEMPLATES) in server._watched_paths  # MkDocs's record of what it watches
-    assert (render.TEMPLATES / "meeting.html").is_file()
+    assert str(THEME) in server._watched_paths
+    assert (render.TEMPLATES / "meeting.html").is_file() and (THEME / "main.html").is_file()
+
+
+def test_each_loaded_hook_file_has_a_generator_of_its_own():
+    """MkDocs loads the hook file once per config path (tests build several sites in one
+    process): each load gets its own state, and its events are those of one object."""
+    first, second = load_hooks(), load_hooks()
+    assert first.on_config.__self__ is first.on_files.__self__
+    assert first.on_config.__self__ is not second.on_config.__self__
+    events = {name for name in dir(first) if name.startswith("on_")}
+    assert {"on_startup", "on_config", "on_files", "on_page_markdown", "on_page_context", "on_post_build",
+            "on_serve", "on_build_error"} <= events
+
+
+def test_a_sites_own_custom_dir_wins_template_by_template(project):
+    """The generator's theme comes after the site's ``custom_dir`` and before Material's: a
+    template of the site's takes the place of the generator's, the others stay the generator's."""
+    from conftest import build, edit
+
+    (project / "theme" / "partials").mkdir(parents=True)
+    (project / "theme" / "partials" / "copyright.html").write_text('<p id="own-footer">Our own footer</p>\n')
+    edit(project / "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: theme\n")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<p id="own-footer">Our own footer</p>' in home
+    assert "Tilgængelighedserklæring" not in home  # the generator's footer is replaced
+    assert 'hreflang="x-default"' in home  # the generator's main.html still applies
+    assert (project / "site" / "en" / "404.html").is_file() and (project / "site" / "robots.txt").is_file()

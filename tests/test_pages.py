@@ -162,7 +162,7 @@ def test_with_many_partners_each_partners_page_shows_its_part_of_the_picture(tmp
     partners it alone was 375 kB); each partner's page still has its own, and its table."""
     from bench import synth
     from bench.project import write_partnership
-    from boligdialog.pages import generate as pages
+    from boligdialog.pages import partners as pages
     from boligdialog.site.load import load_site
 
     scale = synth.Scale(meetings=20, partners=pages.OVERVIEW_MAX + 1, themes=5, news=2, invited_per_meeting=12)

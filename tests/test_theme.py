@@ -1,6 +1,6 @@
 """The theme overrides against the theme they override.
 
-Every file in ``overrides/`` that takes the place of one of Material's templates (or of
+Every file in the generator's theme (``boligdialog/adapter/theme/``) that takes the place of one of Material's templates (or of
 MkDocs's own, such as ``sitemap.xml``) keeps, in ``vendor/<theme>/``, the upstream
 version it was made from: copied and changed (``base.html``) or written anew for this site
 (the others). When the installed theme's template is no longer that version, the override
@@ -18,11 +18,12 @@ import material
 import mkdocs
 import pytest
 
+from boligdialog.adapter.hooks import THEME
 from conftest import ROOT
 
-OVERRIDES = ROOT / "overrides"
+OVERRIDES = THEME
 VENDOR = ROOT / "vendor"
-# Where MkDocs looks for a template after overrides/: Material's templates, then MkDocs's own.
+# Where MkDocs looks for a template after the generator's theme: Material's templates, then MkDocs's own.
 THEMES = {
     "material": (Path(material.__file__).parent / "templates", "mkdocs-material"),
     "mkdocs": (Path(mkdocs.__file__).parent / "templates", "mkdocs"),
@@ -58,8 +59,8 @@ def test_installed_theme_template_is_the_version_the_override_was_made_from(rel)
         diff = "".join(difflib.unified_diff(upstream.splitlines(keepends=True), now.splitlines(keepends=True),
                                             f"vendor/{theme}/{rel}", f"installed {installed}"))
         pytest.fail(
-            f"{THEMES[theme][1]} {version(THEMES[theme][1])} has another {rel} than the one overrides/{rel} "
-            f"was made from (vendor/{theme}/{rel}). Read the change below, carry what matters into "
-            f"overrides/{rel}, then copy the installed file over vendor/{theme}/{rel}.\n{diff}",
+            f"{THEMES[theme][1]} {version(THEMES[theme][1])} has another {rel} than the one "
+            f"boligdialog/adapter/theme/{rel} was made from (vendor/{theme}/{rel}). Read the change below, carry what matters into "
+            f"boligdialog/adapter/theme/{rel}, then copy the installed file over vendor/{theme}/{rel}.\n{diff}",
             pytrace=False,
         )

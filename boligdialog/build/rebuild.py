@@ -11,7 +11,7 @@ decides, with this module, after each edit:
   last commit to data or content.
 - The same key as the last build that finished means only bodies changed (the usual edit of a
   report or an article): the pages that show a changed body are made again
-  (:func:`boligdialog.pages.generate.regenerate`), and only pages whose Markdown differs are written;
+  (:func:`boligdialog.pages.registry.regenerate`), and only pages whose Markdown differs are written;
   the calendars, the open data and the JSON-LD are kept; the feeds, which quote bodies, are
   made again.
 - Another key (a data file, front matter, a new or removed file, a template, a new day) makes
@@ -23,12 +23,16 @@ compares every file after each kind of edit).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from boligdialog.pages.generate import GeneratedPage
+from boligdialog.model.records import DATA_FILES
+from boligdialog.pages import registry
+from boligdialog.pages.page import GeneratedPage
 from boligdialog.site.sitedata import Site
 
 
@@ -126,6 +130,54 @@ def plan(previous: Snapshot | None, key: str, site: Site) -> Plan:
     if previous is None or previous.key != key or previous.bodies.keys() != site.pages.keys():
         return Plan(key, None)
     return Plan(key, previous, frozenset(uri for uri, page in site.pages.items() if previous.bodies[uri] != page.body))
+
+
+def decide(previous: Snapshot | None, site: Site, *, config_file: Path, template_dirs: Iterable[Path],
+           site_url: str, committed: dt.datetime | None) -> Plan:
+    """What this rebuild of the preview makes: everything, or (when the fingerprint of all but
+    the bodies is the last build's) what the changed bodies show. ``config_file`` is
+    ``mkdocs.yml`` (the data files are beside it, in ``data/``); ``committed`` the time of the
+    last commit to data or content."""
+    root = config_file.parent
+    key = inputs_key(site, files=[config_file, *(root / data.path for data in DATA_FILES)],
+                     extra=[*stamps(template_dirs), site_url, site.today.isoformat(), str(committed)])
+    return plan(previous, key, site)
+
+
+@dataclass(frozen=True)
+class Made:
+    """What a build adds to the site: generated pages and files, and the ``<head>`` HTML."""
+
+    pages: list[GeneratedPage]
+    files: dict[str, str | bytes]
+    """Generated files other than pages (calendars, open data, feeds), by path."""
+    head: dict[str, str]
+    """JSON-LD for ``<head>``, by page source path."""
+    kept: Snapshot | None = None
+    """The last build's snapshot this one keeps from, or ``None``: everything is new."""
+
+    @cached_property
+    def _before(self) -> dict[str, str]:
+        return {page.src_uri: page.markdown for page in self.kept.pages} if self.kept else {}
+
+    def unchanged_file(self, uri: str, content: str | bytes) -> bool:
+        """The file at ``uri`` is what the kept build wrote there: it need not be written again."""
+        return self.kept is not None and self.kept.outputs.get(uri) == content
+
+    def unchanged_page(self, page: GeneratedPage) -> bool:
+        """The page is what the kept build wrote: it need not be written again."""
+        return self._before.get(page.src_uri) == page.markdown
+
+
+def make(inputs: registry.Inputs, plan: Plan) -> Made:
+    """Everything (a full build), or what the plan's changed texts show, the rest kept."""
+    kept = plan.previous
+    if kept is None:
+        files, head = registry.make_outputs(inputs)
+        return Made(registry.generate(inputs), files, head)
+    files, _ = registry.make_outputs(inputs, texts_only=True)  # the feeds quote reports and articles
+    pages = registry.regenerate(inputs, kept.pages, set(plan.changed))
+    return Made(pages, {**kept.outputs, **files}, dict(kept.head), kept)
 
 
 def bodies(site: Site) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 Under ``mkdocs serve`` a build that stops leaves the browser on the old page, and MkDocs's
 server holds every new request until a build succeeds, so a newly opened page hangs. The
-hook (``hooks/site.py``) therefore builds, instead of the site, one page that lists every
+adapter (:mod:`boligdialog.adapter.hooks`) therefore builds, instead of the site, one page that lists every
 mistake, in the editors' language, with its file and line: MkDocs's preview server answers
 every address that has no file with the site's ``404.html``, so whichever page the editor
 opens or reloads shows the list. The page asks the server, as MkDocs's own pages do, whether

@@ -17,7 +17,7 @@ bundle of its own, made by a run of its own, one after the other
   (with two languages in one bundle it listed them in random order).
 
 Pagefind indexes only what is in ``data-pagefind-body`` (the article, see
-``overrides/base.html``), not the header, navigation or footer repeated on every page.
+``boligdialog/adapter/theme/base.html``), not the header, navigation or footer repeated on every page.
 No MkDocs here: the hook calls :func:`index_site` after the build.
 """
 

@@ -8,7 +8,7 @@ blocks again with Python's HTML parser (``md_in_html``) only to write the same H
 
 :func:`embed` therefore writes a fragment as Markdown headings (the headings the templates
 make with the ``heading`` macro) and runs of HTML between :data:`START` and :data:`END`;
-the Markdown extension :class:`HtmlBlocks` (added by ``hooks/site.py``) hands each run to
+the Markdown extension :class:`HtmlBlocks` (added by :mod:`boligdialog.adapter.hooks`) hands each run to
 Python-Markdown's stash of raw HTML before any parser sees it, and Python-Markdown puts it
 back unchanged at the end. The ``markdown="1"`` attributes stay in the text, so the same
 Markdown also builds into the same page without this extension (plain MkDocs with

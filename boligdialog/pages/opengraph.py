@@ -1,6 +1,6 @@
 """OpenGraph properties of a page (https://ogp.me/), for the links people share.
 
-Pure: values in, ``(property, content)`` pairs out, in plain text; ``overrides/main.html``
+Pure: values in, ``(property, content)`` pairs out, in plain text; ``boligdialog/adapter/theme/main.html``
 writes them as ``<meta property>`` elements and escapes them. The locale of each language is
 the one its dates are formatted in (:data:`boligdialog.i18n.LOCALES`): ``da_DK`` and
 ``en_GB``.

@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
 from boligdialog.model.translate import N_, tr
 from boligdialog.model.values import LANGS, Lang
-
-if TYPE_CHECKING:
-    from boligdialog.site.schedule import Archive
 
 EN = "en/"
 """Folder of the English pages (and of the English editors' files under ``content/``)."""
@@ -151,42 +147,6 @@ def follow_up_year(year: int, lang: Lang, *, finished: bool = True) -> str:
 def is_year(value: str) -> bool:
     """``2019``: an id like this would be a year page's address."""
     return len(value) == 4 and value.isascii() and value.isdigit()
-
-
-def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[str],
-                      agreements: list[str], archive: Archive) -> dict[str, str]:
-    """Every file the generator writes (as :func:`output_path` gives it), and what it is.
-
-    ``agreements`` are the versions' text paths, oldest first; ``archive`` says which year
-    pages there are. The hook refuses to add a generated file where another one is, so a gap
-    in this list stops the build rather than losing an editor's file."""
-    out = {path: tr(what) for path, what in SITE_FILES.items()}
-    lists = {"partners": tr("the list of partners"), "meetings": tr("the list of meetings"),
-             "themes": tr("the list of themes")}
-    item_pages = {"partners": N_("the page of partner {id}"), "meetings": N_("the page of meeting {id}"),
-                  "themes": N_("the page of theme {id}")}
-    for lang in ("da", "en"):
-        pages = {SEARCH: tr("the search page"), FOLLOW_UP: tr("the follow-up page"), NEWS: tr("the news page"),
-                 OPEN_DATA: tr("the open data page"), AGREEMENT: tr("the agreement page")}
-        pages.update({comparison(text): tr("the changes in {text}", text=text) for text in agreements[1:]})
-        for section, ids in (("partners", partners), ("meetings", meetings), ("themes", themes)):
-            pages[f"{SECTIONS[section]}/index.md"] = lists[section]
-            pages.update({f"{SECTIONS[section]}/{i}.md": tr(item_pages[section], id=repr(i)) for i in ids})
-        for path, what in pages.items():
-            out[output_path(src_uri(lang, path))] = what  # type: ignore[arg-type]
-        years = {meetings_year(y, lang): tr("the page of the meetings of {year}", year=y) for y in archive.meetings}
-        years |= {follow_up_year(y, lang): tr("the page of the finished decisions of {year}", year=y)
-                  for y in archive.decisions}
-        years |= {follow_up_year(y, lang, finished=False): tr("the page of the open decisions of {year}", year=y)
-                  for y in archive.decisions}
-        years |= {theme_year(t, y, lang): tr("the page of the meetings of {year} on theme {id}", year=y, id=repr(t))
-                  for t, ys in archive.themes.items() for y in ys}
-        out.update({output_path(uri): what for uri, what in years.items()})
-        out[src_uri(lang, FEED)] = tr("the news feed")  # type: ignore[arg-type]
-        out[calendar(lang)] = tr("the meeting calendar")  # type: ignore[arg-type]
-        out.update({theme_calendar(i, lang): tr("the calendar of theme {id}", id=repr(i))  # type: ignore[arg-type]
-                    for i in themes})
-    return out
 
 
 def generated_folder(path: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from boligdialog.model.errors import DataError
 from boligdialog.model.records import AGREEMENTS, DECISIONS, MEETINGS, PARTNERS, THEMES
 from boligdialog.model.translate import tr
+from boligdialog.pages import registry
 from boligdialog.site import routes
 from boligdialog.site.checks.base import Base
 from boligdialog.site.schedule import archive
@@ -17,11 +18,11 @@ class OutputChecks(Base):
         """No two files may end up at the same place in the built site: an editor's file would
         replace a generated one (or another editor's file), or be replaced by it, unseen."""
         partners, meetings, themes = (self.known[f.key] for f in (PARTNERS, MEETINGS, THEMES))
-        generated = routes.generated_outputs(partners=partners.order if partners else [],
-                                             meetings=meetings.order if meetings else [],
-                                             themes=themes.order if themes else [],
-                                             agreements=[a.text for a in self.data[AGREEMENTS].items],
-                                             archive=archive(self.data[MEETINGS].items, self.data[DECISIONS].items))
+        generated = registry.generated_outputs(partners=partners.order if partners else [],
+                                               meetings=meetings.order if meetings else [],
+                                               themes=themes.order if themes else [],
+                                               agreements=[a.text for a in self.data[AGREEMENTS].items],
+                                               archive=archive(self.data[MEETINGS].items, self.data[DECISIONS].items))
         reports = {uri for uri in self.pages if routes.danish_uri(uri).startswith(routes.REPORTS_DIR)}
         taken: dict[str, str] = {}
         for uri in self.files:

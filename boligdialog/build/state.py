@@ -1,0 +1,79 @@
+"""One build's state: what ``on_config`` loaded, and what the later events add to it.
+
+The MkDocs adapter (:mod:`boligdialog.adapter.hooks`) makes a :class:`Build` for each build
+and drops it when the next one starts; nothing of it outlives the build but the
+:class:`~boligdialog.build.rebuild.Snapshot` a preview keeps for its next rebuild. Nothing
+here depends on MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from boligdialog.build import rebuild
+from boligdialog.outputs import opendata
+from boligdialog.pages import editlinks, registry
+from boligdialog.site import lastmod
+from boligdialog.site.identity import Identity
+from boligdialog.site.settings import AboutData
+from boligdialog.site.sitedata import Site
+
+
+@dataclass
+class Build:
+    """The build under way."""
+
+    site: Site
+    now: dt.datetime
+    identity: Identity
+    changes: lastmod.Changes
+    license: opendata.License
+    about: AboutData
+    """What the open data package says about itself (its title, description, keywords)."""
+    repository: editlinks.Repository | None = None
+    """Where editors change the site's files (``extra.edit``), for "Edit this page" links."""
+    navs: dict[str, Any] = field(default_factory=dict)
+    """The navigation of each language."""
+    head: dict[str, str] = field(default_factory=dict)
+    """Extra <head> HTML (JSON-LD) by page source path."""
+    meta: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    """Title (if the front matter has one) and description of each page, as plain text."""
+    snapshot: rebuild.Snapshot | None = None
+    """What this build made, kept for the next rebuild of ``mkdocs serve --dirty`` once it finishes."""
+    full: bool = True
+    """Everything is made and written (not a rebuild that keeps what did not change)."""
+    written: set[str] = field(default_factory=set)
+    """Source paths of the pages this build wrote."""
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.date()
+
+    def inputs(self, *, preview: bool) -> registry.Inputs:
+        return registry.Inputs(self.site, self.identity, self.license, self.about, self.now,
+                               self.changes.data_changed(self.now), preview=preview)
+
+    def record(self, made: rebuild.Made, key: str, *, snapshot: bool) -> None:
+        """Keep what was made; with ``snapshot`` (a preview), what the next rebuild compares with."""
+        self.head, self.full = made.head, made.kept is None
+        if snapshot:
+            self.snapshot = rebuild.Snapshot(key, rebuild.bodies(self.site), made.pages, made.files, made.head)
+            if made.kept is not None:
+                self.snapshot.carry_over(made.kept)
+
+    def wrote(self, uri: str, anchors: Iterable[str], links: Iterable[tuple[str, str, str]]) -> None:
+        """A page was written, with its heading ids and its links (target, anchor, as written)
+        to headings of other pages: what later rebuilds check links to headings against."""
+        if self.snapshot is None:
+            return
+        self.written.add(uri)
+        self.snapshot.anchors[uri] = frozenset(anchors)
+        self.snapshot.links[uri] = tuple(rebuild.Link(uri, target, anchor, written)
+                                         for target, anchor, written in links if target != uri)
+
+    def lastmods(self, uris: Iterable[str]) -> dict[str, str]:
+        """The day each page last changed, for the sitemap (pages with no known day are left out)."""
+        return {uri: day.isoformat() for uri in uris if (day := self.changes.of(uri))}

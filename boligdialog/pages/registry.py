@@ -1,0 +1,315 @@
+"""Every page type and every generated output, declared once.
+
+A declaration says where its files are in each language (:attr:`PageType.addresses`: the
+addresses the checks keep free of editors' files), what it reads (:attr:`PageType.reads`:
+record types and editors' texts), whether its pages are in the navigation, and the
+function that makes it. From these come:
+
+- :func:`generate`: every generated page of a full build, in the site's order;
+- :func:`regenerate`: the pages a rebuild makes again after an edit of editors' texts
+  (the page types whose :attr:`PageType.texts` name the kind of text, and of those only the
+  items whose :attr:`PageType.shows` names an edited text);
+- :func:`make_outputs`: the calendars, the open data, the feeds and the JSON-LD;
+- :func:`generated_outputs`: every file the generator writes, for the checks
+  (:meth:`boligdialog.site.checks.Checker.outputs`).
+
+To add a page type: write its function (a module of :mod:`boligdialog.pages`), then a
+:class:`PageType` in :data:`PAGE_TYPES` with its addresses, what it reads and, if its pages
+show the body of an editor's page, which texts each item shows. ``tests/test_registry.py``
+fails while a page the build makes has no declaration, or a declaration's addresses and
+pages differ. An output is an :class:`Output` in :data:`OUTPUTS`. Nothing here depends on
+MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from boligdialog.outputs import collect, opendata
+from boligdialog.pages import agreement, followup, meetings, news, partners, standalone
+from boligdialog.pages.page import GeneratedPage
+from boligdialog.site import routes
+from boligdialog.site.identity import Identity
+from boligdialog.site.settings import AboutData
+from boligdialog.site.schedule import Archive, archive
+from boligdialog.site.sitedata import Site
+from boligdialog.model.translate import N_, tr
+from boligdialog.model.values import LANGS, Lang
+
+# What a page type or output reads: the records of each data file, and the editors' pages
+# (their front matter: which meeting has a report, an article's date and title).
+PARTNERS, MEETINGS, THEMES, DECISIONS, AGREEMENTS = "partners", "meetings", "themes", "decisions", "agreements"
+REPORTS, NEWS, PAGES = "reports", "news", "pages"
+"""Editors' pages: meeting reports, news articles, and the others (an agreement's text is one)."""
+SOURCES = frozenset({PARTNERS, MEETINGS, THEMES, DECISIONS, AGREEMENTS, REPORTS, NEWS, PAGES})
+TEXTS = frozenset({REPORTS, NEWS, PAGES})
+"""The kinds of editors' pages whose body a page or output can show."""
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the addresses of generated files depend on: the ids the checks know before the
+    site is loaded, or those of a loaded site (:meth:`of`)."""
+
+    partners: Sequence[str] = ()
+    meetings: Sequence[str] = ()
+    themes: Sequence[str] = ()
+    agreements: Sequence[str] = ()
+    """The versions' text paths, oldest first."""
+    archive: Archive = field(default_factory=lambda: archive([], []))
+    """Which year pages there are."""
+    lacking_english: Sequence[str] = ()
+    """The Danish pages without an English file (whose English stand-in the build makes)."""
+
+    @classmethod
+    def of(cls, site: Site) -> Known:
+        return cls([p.id for p in site.partners], [m.id for m in site.meetings], [t.id for t in site.themes],
+                   [a.text for a in site.agreements], archive(site.meetings, site.decisions),
+                   [p.src_uri for p in standalone.lacking_english(site)])
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the pages and outputs are made from: the loaded site and the build's settings."""
+
+    site: Site
+    identity: Identity
+    license: opendata.License
+    about: AboutData
+    """What the open data package says about itself (title, description, keywords)."""
+    now: dt.datetime
+    """The build time (calendars' stamps, the open data's creation)."""
+    modified: dt.datetime
+    """The last change to the data (the open data's modified time)."""
+    preview: bool = False
+    """Built by ``mkdocs serve``."""
+
+    @property
+    def site_url(self) -> str:
+        return self.identity.url
+
+    @cached_property
+    def package(self) -> opendata.Package:
+        """The open data (made once: its files and the open-data page show it)."""
+        return collect.open_data(self.site, identity=self.identity, license=self.license, about=self.about,
+                                 created=self.now, modified=self.modified)
+
+
+Make = Callable[[Inputs, Any, Lang], Iterable[GeneratedPage]]
+
+
+def _one(site: Site) -> Sequence[Any]:
+    """A page type with one page per language."""
+    return (None,)
+
+
+@dataclass(frozen=True)
+class PageType:
+    """Generated pages of one kind, in each language."""
+
+    name: str
+    reads: frozenset[str]
+    """What its pages show (of :data:`SOURCES`); a change to one of them changes its pages."""
+    addresses: Callable[[Known, Lang], Mapping[str, str]]
+    """The source path of each of its pages in ``lang``, and what the page is (for an editor
+    whose file would take its place)."""
+    make: Make
+    """The pages of one item (see :attr:`items`) in one language."""
+    in_nav: bool = False
+    """Its pages are in the navigation (index pages); otherwise reached from other pages."""
+    items: Callable[[Site], Sequence[Any]] = _one
+    """What it has a page (or pages) for: a partner, a meeting, a year …; one page: ``(None,)``."""
+    texts: frozenset[str] = frozenset()
+    """The kinds of editors' pages (of :data:`TEXTS`) whose body its pages show."""
+    shows: Callable[[Site, Any], Iterable[str]] | None = None
+    """The editors' pages (Danish source paths) whose body an item's pages show; required with :attr:`texts`."""
+    reserved: bool = True
+    """Its addresses are kept free of editors' files (not so for a stand-in, made only where no file is)."""
+    site_wide: bool = False
+    """Made after the pages made language by language, type by type (the site's page order):
+    the English stand-ins and the open-data page."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """Generated files that are not pages (or, with :attr:`head`, HTML for pages' ``<head>``)."""
+
+    name: str
+    reads: frozenset[str]
+    make: Callable[[Inputs], Mapping[str, str | bytes]]
+    """The files by path, or with :attr:`head` the HTML by page source path."""
+    addresses: Callable[[Known, Lang], Mapping[str, str]] = lambda known, lang: {}
+    """Its files in ``lang`` and what each is (for the checks)."""
+    folder: str | None = None
+    """The folder all of whose files it writes (one of :data:`boligdialog.site.routes.SITE_FOLDERS`)."""
+    texts: frozenset[str] = frozenset()
+    """The kinds of editors' pages whose body it quotes: a rebuild after a text edit makes it
+    again; the others are kept."""
+    head: bool = False
+
+
+def _page_of(section: str, what: str, ids: Callable[[Known], Iterable[str]]) -> Callable[[Known, Lang], dict]:
+    return lambda known, lang: {routes.item(section, i, lang): tr(what, id=repr(i)) for i in ids(known)}
+
+
+def _fixed(path: str, what: str) -> Callable[[Known, Lang], dict]:
+    return lambda known, lang: {routes.src_uri(lang, path): tr(what)}
+
+
+def _theme_addresses(known: Known, lang: Lang) -> dict[str, str]:
+    pages = {routes.item("themes", t, lang): tr("the page of theme {id}", id=repr(t)) for t in known.themes}
+    return pages | {routes.theme_year(t, y, lang): tr("the page of the meetings of {year} on theme {id}", year=y,
+                                                         id=repr(t))
+                    for t in known.themes for y in known.archive.themes.get(t, [])}
+
+
+def _follow_up_years(known: Known, lang: Lang) -> dict[str, str]:
+    out = {}
+    for y in known.archive.decisions:
+        out[routes.follow_up_year(y, lang)] = tr("the page of the finished decisions of {year}", year=y)
+        out[routes.follow_up_year(y, lang, finished=False)] = tr("the page of the open decisions of {year}", year=y)
+    return out
+
+
+def _meeting_years(site: Site) -> list[tuple[int, list[tuple[int, int]]]]:
+    years = meetings.meeting_counts(site.meetings)
+    return [(year, years) for year, _ in years]
+
+
+def _follow_up_year_items(site: Site) -> list[tuple[int, followup.Years]]:
+    years = followup.Years.of(site)
+    return [(year, years) for year, _, _ in years.counts]
+
+
+PAGE_TYPES: tuple[PageType, ...] = (
+    PageType("partners", frozenset({PARTNERS, AGREEMENTS}), _fixed(routes.section_index("partners", "da"),
+                                                                    N_("the list of partners")),
+             lambda i, _, lang: [partners.partners_page(i.site, lang)], in_nav=True),
+    PageType("partner", frozenset({PARTNERS, AGREEMENTS, MEETINGS}),
+             _page_of("partners", N_("the page of partner {id}"), lambda k: k.partners),
+             lambda i, partner, lang: [partners.partner_page(i.site, partner, lang)], items=lambda s: s.partners),
+    PageType("themes", frozenset({THEMES}), _fixed(routes.section_index("themes", "da"), N_("the list of themes")),
+             lambda i, _, lang: [meetings.themes_page(i.site, lang)], in_nav=True),
+    PageType("theme", frozenset({THEMES, MEETINGS, REPORTS}), _theme_addresses,
+             lambda i, theme, lang: meetings.theme_pages(i.site, theme, lang, i.site_url), items=lambda s: s.themes),
+    PageType("meetings", frozenset({MEETINGS, THEMES, REPORTS}),
+             _fixed(routes.section_index("meetings", "da"), N_("the list of meetings")),
+             lambda i, _, lang: [meetings.meetings_page(i.site, lang, i.site_url)], in_nav=True),
+    PageType("meetings of a year", frozenset({MEETINGS, THEMES, REPORTS}),
+             lambda known, lang: {routes.meetings_year(y, lang): tr("the page of the meetings of {year}", year=y)
+                                  for y in known.archive.meetings},
+             lambda i, item, lang: [meetings.meetings_year_page(i.site, *item, lang)], items=_meeting_years),
+    PageType("meeting", frozenset({MEETINGS, THEMES, PARTNERS, DECISIONS, REPORTS}),
+             _page_of("meetings", N_("the page of meeting {id}"), lambda k: k.meetings),
+             lambda i, meeting, lang: [meetings.meeting_page(i.site, meeting, lang)], items=lambda s: s.meetings,
+             texts=frozenset({REPORTS}), shows=lambda site, m: [site.reports[m.id]] if m.id in site.reports else []),
+    PageType("follow-up", frozenset({DECISIONS, MEETINGS}), _fixed(routes.FOLLOW_UP, N_("the follow-up page")),
+             lambda i, _, lang: [followup.follow_up_page(i.site, lang)], in_nav=True),
+    PageType("follow-up of a year", frozenset({DECISIONS, MEETINGS}), _follow_up_years,
+             lambda i, item, lang: followup.follow_up_year_pages(i.site, item[1], item[0], lang),
+             items=_follow_up_year_items),
+    PageType("news", frozenset({NEWS}), _fixed(routes.NEWS, N_("the news page")),
+             lambda i, _, lang: [news.news_page(i.site, lang)], in_nav=True),
+    PageType("search", frozenset(), _fixed(routes.SEARCH, N_("the search page")),
+             lambda i, _, lang: [standalone.search_page(lang, preview=i.preview)], in_nav=True),
+    PageType("agreement", frozenset({AGREEMENTS, PARTNERS, PAGES}), _fixed(routes.AGREEMENT, N_("the agreement page")),
+             lambda i, _, lang: [agreement.agreement_page(i.site, lang)], in_nav=True,
+             texts=frozenset({PAGES}), shows=lambda site, _: [a.text for a in site.agreements]),
+    PageType("changes in a version", frozenset({AGREEMENTS, PAGES}),
+             lambda known, lang: {routes.src_uri(lang, routes.comparison(text)): tr("the changes in {text}", text=text)
+                                  for text in known.agreements[1:]},
+             lambda i, pair, lang: [agreement.comparison_page(i.site, *pair, lang)], items=agreement.compared,
+             texts=frozenset({PAGES}), shows=lambda site, pair: [a.text for a in pair]),
+    PageType("English stand-in", frozenset({PAGES}),
+             lambda known, lang: {routes.counterpart_uri(uri): "" for uri in known.lacking_english if lang == "en"},
+             lambda i, danish, lang: [standalone.english_fallback(danish)] if lang == "en" else [],
+             in_nav=True, items=standalone.lacking_english, texts=frozenset({PAGES}),
+             shows=lambda site, danish: [danish.src_uri], reserved=False, site_wide=True),
+    PageType("open data", SOURCES - TEXTS | {REPORTS}, _fixed(routes.OPEN_DATA, N_("the open data page")),
+             lambda i, _, lang: [standalone.open_data_page(i.package, lang, i.site_url)], site_wide=True),
+)
+"""Every page type, in the order the site lists its pages (the sitemap's order)."""
+
+
+OUTPUTS: tuple[Output, ...] = (
+    Output("calendars", frozenset({MEETINGS, THEMES, AGREEMENTS}),
+           lambda i: collect.calendars(i.site, site_url=i.site_url, stamp=i.now, site_name=i.identity.name),
+           lambda known, lang: {routes.calendar(lang): tr("the meeting calendar")}
+           | {routes.theme_calendar(t, lang): tr("the calendar of theme {id}", id=repr(t)) for t in known.themes}),
+    Output("open data", SOURCES - TEXTS | {REPORTS},
+           lambda i: {routes.DATA_DIR + name: content for name, content in i.package.files.items()},
+           folder=routes.DATA_DIR),
+    Output("feeds", frozenset({REPORTS, NEWS, MEETINGS}), lambda i: collect.feeds(i.site, identity=i.identity),
+           lambda known, lang: {routes.feed(lang): tr("the news feed")}, texts=frozenset({REPORTS, NEWS})),
+    Output("JSON-LD", frozenset({MEETINGS, THEMES, PARTNERS, DECISIONS, REPORTS}),
+           lambda i: collect.head_extras(i.site, identity=i.identity), head=True),
+)
+"""Every generated output, in the order the build adds them."""
+
+
+def _made(kind: PageType, inputs: Inputs, item: Any, lang: Lang) -> list[GeneratedPage]:
+    return [GeneratedPage(p.src_uri, p.markdown, kind.in_nav) for p in kind.make(inputs, item, lang)]
+
+
+def _pages_of(kinds: Iterable[PageType], inputs: Inputs, lang: Lang) -> list[GeneratedPage]:
+    return [p for kind in kinds for item in kind.items(inputs.site) for p in _made(kind, inputs, item, lang)]
+
+
+def generate(inputs: Inputs) -> list[GeneratedPage]:
+    """Every generated page of the site, both languages: language by language, then the
+    site-wide types."""
+    by_language = [kind for kind in PAGE_TYPES if not kind.site_wide]
+    pages = [p for lang in LANGS for p in _pages_of(by_language, inputs, lang)]
+    return pages + [p for kind in PAGE_TYPES if kind.site_wide for lang in LANGS
+                    for p in _pages_of([kind], inputs, lang)]
+
+
+def regenerate(inputs: Inputs, previous: list[GeneratedPage], changed: set[str]) -> list[GeneratedPage]:
+    """:func:`generate`'s pages when nothing but the bodies of the editors' pages ``changed``
+    (source paths, either language) differs from the build that made ``previous``: the pages
+    that show one of those bodies are made again, the others are kept, in their order."""
+    danish = {routes.danish_uri(uri) for uri in changed}
+    made: dict[str, GeneratedPage] = {}
+    for kind in PAGE_TYPES:
+        if kind.shows is None:
+            continue
+        for item in kind.items(inputs.site):
+            if danish.intersection(kind.shows(inputs.site, item)):
+                made |= {p.src_uri: p for lang in LANGS for p in _made(kind, inputs, item, lang)}
+    return [made.get(page.src_uri, page) for page in previous]
+
+
+def make_outputs(inputs: Inputs, *, texts_only: bool = False) -> tuple[dict[str, str | bytes], dict[str, str]]:
+    """The files of every output (or, with ``texts_only``, of those that quote editors'
+    texts), and the ``<head>`` HTML by page source path."""
+    files: dict[str, str | bytes] = {}
+    head: dict[str, str] = {}
+    for output in OUTPUTS:
+        if not texts_only or output.texts:
+            (head if output.head else files).update(output.make(inputs))  # type: ignore[arg-type]
+    return files, head
+
+
+def reserved(known: Known) -> dict[str, str]:
+    """Every file the generator writes (as :func:`~boligdialog.site.routes.output_path` gives
+    it) and what it is, besides those the site's folders hold (:data:`~boligdialog.site.routes.SITE_FOLDERS`)."""
+    out = {path: tr(what) for path, what in routes.SITE_FILES.items()}
+    for lang in LANGS:
+        for kind in PAGE_TYPES:
+            if kind.reserved:
+                out |= {routes.output_path(uri): what for uri, what in kind.addresses(known, lang).items()}
+        for output in OUTPUTS:
+            out |= dict(output.addresses(known, lang))
+    return out
+
+
+def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[str],
+                      agreements: list[str], archive: Archive) -> dict[str, str]:
+    """:func:`reserved` for the checks: ``agreements`` are the versions' text paths, oldest
+    first; ``archive`` says which year pages there are. The build refuses to add a generated
+    file where another one is, so a gap here stops the build rather than losing an editor's file."""
+    return reserved(Known(partners, meetings, themes, agreements, archive))

@@ -1,0 +1,134 @@
+"""The page registry: every page and file the build generates is declared once, and the
+declarations say what the build does (their addresses are the pages they make, the checks
+reserve exactly the declared addresses).
+
+Checked against the fuller site (tests/fuller_site.py: English stand-ins, decisions, year
+pages, an agreement with two versions), built by MkDocs, and against its pages made again
+from the declarations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bench.project import read_config
+from boligdialog.outputs import opendata
+from boligdialog.pages import registry
+from boligdialog.site import routes
+from boligdialog.site.identity import Identity
+from boligdialog.site.load import load_site
+from boligdialog.model.values import LANGS
+from records_fixture import EPOCH
+
+
+@pytest.fixture(scope="module")
+def loaded(fuller_site: Path) -> tuple[Path, registry.Inputs]:
+    project = fuller_site.parent
+    now = dt.datetime.fromtimestamp(EPOCH, dt.timezone.utc)
+    config = read_config(project / "mkdocs.yml")
+    site = load_site(project, project / "content", today=now.date())
+    inputs = registry.Inputs(site, Identity.from_config(config["site_url"], config["extra"]),
+                             opendata.License.from_config(config["extra"].get("open_data")), now, now)
+    return fuller_site, inputs
+
+
+def declared(known: registry.Known) -> Counter[str]:
+    """How many page types declare each source path."""
+    return Counter(uri for kind in registry.PAGE_TYPES for lang in LANGS for uri in kind.addresses(known, lang))
+
+
+def test_every_generated_page_is_declared_by_exactly_one_page_type(loaded):
+    _, inputs = loaded
+    made = [page.src_uri for page in registry.generate(inputs)]
+    counts = declared(registry.Known.of(inputs.site))
+    assert len(made) == len(set(made))
+    assert sorted(uri for uri in made if counts[uri] != 1) == []
+    assert sorted(set(counts) - set(made)) == [], "declared addresses that no page is made at"
+    kinds = {kind.name for kind in registry.PAGE_TYPES}
+    assert {"meeting", "theme", "follow-up of a year", "changes in a version", "English stand-in"} <= kinds
+    assert any(uri.startswith("en/aftale/2017") for uri in made)  # a stand-in is among them
+
+
+@pytest.mark.parametrize("kind", registry.PAGE_TYPES, ids=lambda kind: kind.name)
+def test_a_page_type_makes_its_pages_at_its_addresses(loaded, kind):
+    _, inputs = loaded
+    known = registry.Known.of(inputs.site)
+    for lang in LANGS:
+        made = [p.src_uri for item in kind.items(inputs.site) for p in kind.make(inputs, item, lang)]
+        assert sorted(made) == sorted(kind.addresses(known, lang))
+    assert kind.items(inputs.site), f"the fuller site has no {kind.name} page to check"
+
+
+def test_every_page_of_the_built_site_is_an_editors_page_a_declared_page_or_a_theme_page(loaded):
+    site_dir, inputs = loaded
+    site = inputs.site
+    editors = {routes.output_path(uri) for uri in site.pages if uri not in site.report_paths}
+    generated = {routes.output_path(uri) for uri in declared(registry.Known.of(site))}
+    pages = {f.relative_to(site_dir).as_posix() for f in site_dir.rglob("*.html")}
+    assert editors & generated == set()
+    assert sorted(pages - editors - generated - set(routes.SITE_FILES)) == []
+    assert sorted(generated - pages) == []
+
+
+def test_every_other_generated_file_comes_from_a_declared_output(loaded):
+    site_dir, inputs = loaded
+    site = inputs.site
+    built = {f.relative_to(site_dir).as_posix() for f in site_dir.rglob("*") if f.is_file()}
+    content = {uri for uri in site.file_sizes} | set(site.pages)
+    theme = {path for path in built if path.startswith(("assets/", "pagefind/", "en/pagefind/"))}
+    outputs, _ = registry.make_outputs(inputs)
+    others = built - content - theme - set(routes.SITE_FILES) - {p for p in built if p.endswith(".html")}
+    assert sorted(others - set(outputs)) == []
+    assert sorted(set(outputs) - built) == []
+    known = registry.Known.of(site)
+    addresses = {uri for output in registry.OUTPUTS for lang in LANGS for uri in output.addresses(known, lang)}
+    folders = tuple(output.folder for output in registry.OUTPUTS if output.folder)
+    assert sorted(uri for uri in outputs if uri not in addresses and not uri.startswith(folders)) == []
+
+
+def test_the_checks_reserve_the_declared_addresses_and_only_those(loaded):
+    site_dir, inputs = loaded
+    known = registry.Known.of(inputs.site)
+    reserved = registry.reserved(known)
+    pages = {routes.output_path(uri) for kind in registry.PAGE_TYPES if kind.reserved
+             for lang in LANGS for uri in kind.addresses(known, lang)}
+    files = {uri for output in registry.OUTPUTS for lang in LANGS for uri in output.addresses(known, lang)}
+    assert set(reserved) == pages | files | set(routes.SITE_FILES)
+    assert all(reserved.values())  # each says what it is, for the editor's message
+    built = {f.relative_to(site_dir).as_posix() for f in site_dir.rglob("*") if f.is_file()}
+    made = {routes.output_path(p.src_uri) for p in registry.generate(inputs)}
+    stand_ins = {routes.output_path(uri) for uri in declared(known) if uri.startswith("en/")
+                 and routes.danish_uri(uri) in known.lacking_english}
+    assert sorted(made - set(reserved) - stand_ins) == []  # only stand-ins are not reserved
+    assert {"moeder/visionsforum.ics", "feed.xml", "en/opfoelgning/index.html"} <= set(reserved) & built
+
+
+def test_declarations_are_consistent():
+    for kind in (*registry.PAGE_TYPES, *registry.OUTPUTS):
+        assert kind.reads <= registry.SOURCES, kind.name
+        assert kind.texts <= registry.TEXTS & kind.reads, kind.name
+    for kind in registry.PAGE_TYPES:
+        assert (kind.shows is None) == (not kind.texts), f"{kind.name}: shows and texts go together"
+    for output in registry.OUTPUTS:
+        assert output.folder is None or output.folder in routes.SITE_FOLDERS, output.name
+    for kinds in (registry.PAGE_TYPES, registry.OUTPUTS):
+        assert len({kind.name for kind in kinds}) == len(kinds)
+
+
+def test_a_text_edit_remakes_the_pages_that_show_the_text(loaded):
+    _, inputs = loaded
+    site = inputs.site
+    before = registry.generate(inputs)
+    meeting, report = next((m, site.reports[m.id]) for m in site.meetings if m.id in site.reports)
+    again = registry.regenerate(inputs, before, {"en/" + report})
+    remade = {new.src_uri for old, new in zip(before, again) if old is not new}
+    assert remade == {routes.item("meetings", meeting.id, lang) for lang in LANGS}
+    agreement = registry.regenerate(inputs, before, {site.agreements[0].text})
+    remade = {new.src_uri for old, new in zip(before, agreement) if old is not new}
+    assert {routes.src_uri(lang, routes.AGREEMENT) for lang in LANGS} <= remade
+    assert all(uri.startswith(("aftale/", "en/aftale/")) for uri in remade)
+    assert registry.regenerate(inputs, before, {"nyheder/ukendt.md"}) == before
