@@ -23,6 +23,11 @@ MAY_IMPORT: dict[str, set[str]] = {
     "adapter": {"model", "site", "pages", "outputs", "build", "editors"},
 }
 """Each layer and the other layers it may import."""
+EXCEPTIONS: dict[str, set[str]] = {
+    "site/checks/outputs.py": {"boligdialog.pages"},
+}
+"""Modules that may import one more layer, and why: the check that no editor's file takes a
+generated page's address reads the addresses from the page registry, where they are declared."""
 ENGINES = ("mkdocs", "properdocs", "material")
 
 
@@ -58,8 +63,10 @@ def test_every_module_is_in_a_layer():
 @pytest.mark.parametrize("path", modules(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_each_module_imports_only_the_layers_below_it(path):
     layer = layer_of(path)
+    allowed = {f"boligdialog.{other}" for other in MAY_IMPORT[layer] | {layer}}
+    allowed |= EXCEPTIONS.get(path.relative_to(PACKAGE).as_posix(), set())
     wrong = sorted(name for name in imports(path) if name.startswith("boligdialog.")
-                   and name.split(".")[1] not in MAY_IMPORT[layer] | {layer})
+                   and ".".join(name.split(".")[:2]) not in allowed)
     assert wrong == [], f"{layer} may import {sorted(MAY_IMPORT[layer])}"
 
 

@@ -18,7 +18,7 @@ import pytest
 from bench.project import read_config
 from boligdialog.outputs import opendata
 from boligdialog.pages import registry
-from boligdialog.site import routes
+from boligdialog.site import routes, settings
 from boligdialog.site.identity import Identity
 from boligdialog.site.load import load_site
 from boligdialog.model.values import LANGS
@@ -30,9 +30,12 @@ def loaded(fuller_site: Path) -> tuple[Path, registry.Inputs]:
     project = fuller_site.parent
     now = dt.datetime.fromtimestamp(EPOCH, dt.timezone.utc)
     config = read_config(project / "mkdocs.yml")
+    site_settings = settings.read(project)
+    words = settings.activate(project, site_settings)
     site = load_site(project, project / "content", today=now.date())
-    inputs = registry.Inputs(site, Identity.from_config(config["site_url"], config["extra"]),
-                             opendata.License.from_config(config["extra"].get("open_data")), now, now)
+    inputs = registry.Inputs(site, Identity.from_settings(config["site_url"], site_settings),
+                             opendata.License.from_settings(site_settings), site_settings.about_open_data(words),
+                             now, now)
     return fuller_site, inputs
 
 

@@ -60,7 +60,7 @@ def test_the_same_search_finds_albertslunds_words_in_albertslunds_site(shipped_s
 
 def test_its_names_and_addresses_come_from_its_own_answers(second_site):
     home = (second_site / "index.html").read_text(encoding="utf-8")
-    assert "<title>Boligdialog Vestby</title>" in home
+    assert "<title>Forside - Boligdialog Vestby</title>" in home
     assert "Dialogforum" in home  # the next meeting, by the forum's name
     assert (second_site / "moeder/dialogforum.ics").is_file()
     assert (second_site / "en/moeder/dialogforum.ics").is_file()

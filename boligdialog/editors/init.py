@@ -113,7 +113,7 @@ def answers(facts: Facts, today: dt.date) -> Answers:
                                                          "commas)")))
     signed = facts.parse("signed", tr("When the agreement was signed (2027-05-02 or 2027-05), if it has been"),
                          PartialDate.parse, required=False)
-    if signed and PartialDate.parse(signed).date > today:
+    if signed and PartialDate.parse(signed).first_day() > today:
         raise Refused("--signed: " + tr("expected a date no later than today ({today}) but received {value}",
                                         today=today.isoformat(), value=repr(signed)))
     start = facts.parse("first_meeting", tr("When the first meeting starts (2027-03-18 17:00, 2027-03-18 or "
@@ -122,7 +122,7 @@ def answers(facts: Facts, today: dt.date) -> Answers:
                                    required=False))
     taken: set[str] = set()
     status, date = ("signed", signed) if signed else ("invited", today.isoformat())
-    year = PartialDate.parse(signed).date.year if signed else today.year
+    year = PartialDate.parse(signed).year if signed else today.year
     agreement = {"id": f"aftale-{year}", "text": f"aftale/{year}.md", "year": year, "adopted": signed,
                  "title": {"da": "Partnerskabsaftalen", "en": "The partnership agreement"}}
     partners = [{"id": _unique(slug(municipality), taken), "name": {"da": municipality, "en": municipality_en},
