@@ -101,33 +101,37 @@ class Changes:
     def of(self, uri: str) -> dt.date | None:
         """When the page with source path ``uri`` last changed, if known."""
         danish = routes.danish_uri(uri)
-        section, _, rest = danish.partition("/")
-        dates: list[dt.date] = []
         own = self.site.pages.get(uri) or self.site.pages.get(danish)
-        if own is not None:  # an editor's page, or the English page standing in for it
-            dates += self._page(own)
-            if danish == "index.md":  # the home page lists the next meeting and the latest reports
-                dates += self._meetings() + self._data()
-            if any(a.text == danish for a in self.site.agreements):  # lists the signatories
-                dates += self._data()
-        elif danish == routes.AGREEMENT or danish in self._comparisons:  # made of the versions' texts
-            dates += self._data()
-            for a in self.site.agreements:
-                dates += self._page(self.site.pages.get(a.text)) + self._page(self.site.pages.get(routes.EN + a.text))
-        elif danish == routes.NEWS:
-            dates += [d for page in self.site.news("da") for d in self._page(page)]
-            dates += [d for page in self.site.news("en") for d in self._page(page)]
-        elif year_page := self._year_page(danish):  # a year's meetings or decisions
-            dates += self._data() + self._meetings(year_page)
-        elif section == routes.SECTIONS["meetings"] and rest != "index.md":
-            mid = rest.removesuffix(".md")
-            dates += self._data() + self._reports([mid]) + self._held([mid])
-        elif danish in (routes.section_index("meetings", "da"), routes.FOLLOW_UP) or section == routes.SECTIONS["themes"]:
-            dates += self._data() + self._meetings()
-        elif section == routes.SECTIONS["partners"]:
-            dates += self._data()
+        dates = self._editors_page(own, danish) if own is not None else self._generated_page(danish)
         known = [d for d in dates if d <= self.today]
         return max(known, default=None)
+
+    def _editors_page(self, own: ContentPage, danish: str) -> list[dt.date]:
+        """An editor's page, or the English page standing in for it: its text, and what it lists."""
+        dates = self._page(own)
+        if danish == "index.md":  # the home page lists the next meeting and the latest reports
+            dates += self._meetings() + self._data()
+        if any(a.text == danish for a in self.site.agreements):  # lists the signatories
+            dates += self._data()
+        return dates
+
+    def _generated_page(self, danish: str) -> list[dt.date]:
+        """A generated page: the data and texts it is made of."""
+        section, _, rest = danish.partition("/")
+        if danish == routes.AGREEMENT or danish in self._comparisons:  # made of the versions' texts
+            return self._data() + [d for a in self.site.agreements for page in
+                                   (self.site.pages.get(a.text), self.site.pages.get(routes.EN + a.text))
+                                   for d in self._page(page)]
+        if danish == routes.NEWS:
+            return [d for lang in ("da", "en") for page in self.site.news(lang) for d in self._page(page)]
+        if year_page := self._year_page(danish):  # a year's meetings or decisions
+            return self._data() + self._meetings(year_page)
+        if section == routes.SECTIONS["meetings"] and rest != "index.md":
+            mid = rest.removesuffix(".md")
+            return self._data() + self._reports([mid]) + self._held([mid])
+        if danish in (routes.section_index("meetings", "da"), routes.FOLLOW_UP) or section == routes.SECTIONS["themes"]:
+            return self._data() + self._meetings()
+        return self._data() if section == routes.SECTIONS["partners"] else []
 
     @staticmethod
     def _year_page(danish: str) -> int | None:
