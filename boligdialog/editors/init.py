@@ -178,7 +178,7 @@ def render(given: Answers) -> dict[str, str]:
     env = _environment()
     context = vars(given)
     files = {}
-    for path in sorted(p for p in STARTER.rglob("*") if p.is_file()):
+    for path in sorted(p for p in STARTER.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         rel = path.relative_to(STARTER).as_posix()
         if rel.endswith(".j2"):
             rel, text = rel[:-3], env.get_template(path.relative_to(STARTER).as_posix()).render(context)
