@@ -29,7 +29,7 @@ import jinja2
 from boligdialog.editors import schemas
 from boligdialog.editors.scaffold import Ask, Facts, Refused, scalar, slug, text_value
 from boligdialog.model.errors import ValidationFailed
-from boligdialog.model.translate import ordinal, tr, use
+from boligdialog.model.translate import N_, ordinal, tr, use
 from boligdialog.model.values import PartialDate, When, plain_text
 from boligdialog.site.load import load_site
 from boligdialog.site.schedule import build_time
@@ -67,6 +67,29 @@ class Answers:
     contact: dict[str, str]
 
 
+QUESTIONS: dict[str, str] = {
+    "place": N_("The municipality or town (for example Roskilde)"),
+    "forum": N_("The forum's name in Danish (the meetings are called that)"),
+    "forum_en": N_("The forum's name in English"),
+    "name": N_("The site's name in Danish"),
+    "name_en": N_("The site's name in English"),
+    "url": N_("The site's address (https://…/)"),
+    "municipality": N_("The municipality's name in Danish"),
+    "municipality_en": N_("The municipality's name in English"),
+    "organisations": N_("The housing organisations (names, separated by commas)"),
+    "signed": N_("When the agreement was signed (2027-05-02 or 2027-05), if it has been"),
+    "first_meeting": N_("When the first meeting starts (2027-03-18 17:00, 2027-03-18 or 2027-03)"),
+    "themes": N_("Themes (titles in Danish, separated by commas), if any"),
+    "themes_en": N_("The themes' titles in English, in the same order, if known"),
+    "generator": N_("The generator as a pip requirement"),
+}
+"""What is asked for each answer (in a terminal, and as its option's help), in English; shown in Danish."""
+
+
+def _question(name: str) -> str:
+    return tr(QUESTIONS[name])
+
+
 def generator_requirement() -> str:
     """The generator as a pip requirement, pinned to the version that runs now: its git address
     and commit when it was installed from git (PEP 610's ``direct_url.json``), else its version."""
@@ -95,30 +118,28 @@ def _unique(ident: str, taken: set[str]) -> str:
 
 def answers(facts: Facts, today: dt.date) -> Answers:
     """Ask for (or take from the options) every answer; a wrong one is refused with its option."""
-    place = facts.parse("place", tr("The municipality or town (for example Roskilde)"), plain_text)
-    forum_da = facts.parse("forum", tr("The forum's name in Danish (the meetings are called that)"), plain_text)
-    forum_en = facts.parse("forum_en", tr("The forum's name in English"), plain_text, default=forum_da)
-    name_da = facts.parse("name", tr("The site's name in Danish"), plain_text, default=f"Boligdialog {place}")
-    name_en = facts.parse("name_en", tr("The site's name in English"), plain_text,
+    place = facts.parse("place", _question("place"), plain_text)
+    forum_da = facts.parse("forum", _question("forum"), plain_text)
+    forum_en = facts.parse("forum_en", _question("forum_en"), plain_text, default=forum_da)
+    name_da = facts.parse("name", _question("name"), plain_text, default=f"Boligdialog {place}")
+    name_en = facts.parse("name_en", _question("name_en"), plain_text,
                           default=f"Housing dialogue {place}")
-    url = facts.get("url", tr("The site's address (https://…/)"), default="https://example.invalid/")
+    url = facts.get("url", _question("url"), default="https://example.invalid/")
     if not url.startswith(("https://", "http://")):
         raise Refused(f"--url: " + tr("expected an address that begins with https:// but received {value}",
                                       value=repr(url)))
-    municipality = facts.parse("municipality", tr("The municipality's name in Danish"), plain_text,
+    municipality = facts.parse("municipality", _question("municipality"), plain_text,
                                default=f"{place} Kommune")
-    municipality_en = facts.parse("municipality_en", tr("The municipality's name in English"), plain_text,
+    municipality_en = facts.parse("municipality_en", _question("municipality_en"), plain_text,
                                   default=f"{place} Municipality")
-    organisations = _names(facts.get("organisations", tr("The housing organisations (names, separated by "
-                                                         "commas)")))
-    signed = facts.parse("signed", tr("When the agreement was signed (2027-05-02 or 2027-05), if it has been"),
+    organisations = _names(facts.get("organisations", _question("organisations")))
+    signed = facts.parse("signed", _question("signed"),
                          PartialDate.parse, required=False)
     if signed and PartialDate.parse(signed).first_day() > today:
         raise Refused("--signed: " + tr("expected a date no later than today ({today}) but received {value}",
                                         today=today.isoformat(), value=repr(signed)))
-    start = facts.parse("first_meeting", tr("When the first meeting starts (2027-03-18 17:00, 2027-03-18 or "
-                                            "2027-03)"), When.parse)
-    theme_names = _names(facts.get("themes", tr("Themes (titles in Danish, separated by commas), if any"),
+    start = facts.parse("first_meeting", _question("first_meeting"), When.parse)
+    theme_names = _names(facts.get("themes", _question("themes"),
                                    required=False))
     taken: set[str] = set()
     status, date = ("signed", signed) if signed else ("invited", today.isoformat())
@@ -130,7 +151,7 @@ def answers(facts: Facts, today: dt.date) -> Answers:
     partners += [{"id": _unique(slug(name), taken), "name": {"da": name, "en": name},
                   "classification": "social_housing_organisation", "status": status, "date": date}
                  for name in organisations]
-    themes_en = _names(facts.get("themes_en", tr("The themes' titles in English, in the same order, if known"),
+    themes_en = _names(facts.get("themes_en", _question("themes_en"),
                                  required=False)) if theme_names else []
     if themes_en and len(themes_en) != len(theme_names):
         raise Refused("--themes-en: " + tr("expected {n} titles, one for each theme, but received {m}",
@@ -154,7 +175,7 @@ def answers(facts: Facts, today: dt.date) -> Answers:
                      "en": f"The partnership between {municipality_en} and the housing organisations on housing "
                            f"dialogue in {place}."},
         partners=partners, themes=themes, meeting=meeting, agreement=agreement,
-        generator=facts.get("generator", tr("The generator as a pip requirement"), default=generator_requirement()),
+        generator=facts.get("generator", _question("generator"), default=generator_requirement()),
         statement=f"https://www.was.digst.dk/{host.replace('.', '-')}",
         contact={"da": "Spørgsmål om partnerskabet kan rettes til en af parterne.",
                  "en": "Questions about the partnership can be put to any of the partners."},
@@ -240,5 +261,6 @@ def add_command(sub: Any, common: argparse.ArgumentParser, *, ask: Ask | None,
     command = sub.add_parser("init", parents=[common], help=tr("make a new partnership's site in a new folder"))
     command.add_argument("dir", type=Path, help=tr("the new site's folder"))
     for flags, example in OPTIONS:
-        command.add_argument(*flags, dest=flags[0][2:].replace("-", "_"), metavar=example)
+        dest = flags[0][2:].replace("-", "_")
+        command.add_argument(*flags, dest=dest, metavar=example, help=_question(dest))
     command.set_defaults(run=lambda args: run(args, ask=ask, check=check))
