@@ -130,9 +130,10 @@ class _Log:
         for line in stream:
             self.lines.put((time.perf_counter(), line))
 
-    def wait_for(self, pattern: str, timeout: float) -> tuple[float, list[str]]:
-        """Time of the next line matching ``pattern``, and the lines before it; fails on a
-        build error."""
+    def wait_for(self, pattern: str, timeout: float, *, after: float = 0.0) -> tuple[float, list[str]]:
+        """Time of the next line matching ``pattern`` read after the time ``after`` (lines of an
+        earlier rebuild still queued are not taken for this one's), and the lines before it;
+        fails on a build error."""
         deadline = time.monotonic() + timeout
         before: list[str] = []
         while True:
@@ -143,7 +144,7 @@ class _Log:
             self.seen.append(line)
             if "An error happened during the rebuild" in line or "Aborted with" in line:
                 raise RuntimeError("mkdocs serve failed to rebuild:\n" + "".join(self.seen[-30:]))
-            if re.search(pattern, line):
+            if re.search(pattern, line) and at >= after:
                 return at, before
             before.append(line)
 
@@ -181,8 +182,8 @@ class Server:
         time.sleep(settle_s)
         start = time.perf_counter()
         change.path.write_text(change.text, encoding="utf-8")
-        detected, _ = self.log.wait_for(r"Detected file changes", self.timeout)
-        done, lines = self.log.wait_for(r"Reloading browsers", self.timeout)
+        detected, _ = self.log.wait_for(r"Detected file changes", self.timeout, after=start)
+        done, lines = self.log.wait_for(r"Reloading browsers", self.timeout, after=detected)
         built = next((m for m in map(BUILT_IN.search, lines) if m), None)
         deadline = time.monotonic() + self.timeout
         while not (shown := self._shows(change.page, change.expect)) and time.monotonic() < deadline:
