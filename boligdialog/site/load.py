@@ -82,16 +82,19 @@ def _once(path: Path, text: str, make: Any) -> Any:
     return last[1]
 
 
-def _load_data(root: Path, errors: list[DataError]) -> dict[DataFile[Any], tuple[Any, Source] | None]:
+def _load_data(root: Path, errors: list[DataError],
+               texts: dict[str, str | None]) -> dict[DataFile[Any], tuple[Any, Source] | None]:
+    """Each data file's value and source (``None`` if it has mistakes); ``texts`` gets the text
+    of each file as it was read (``None``: missing or unreadable)."""
     out: dict[DataFile[Any], tuple[Any, Source] | None] = {}
     for file in DATA_FILES:
         rel = file.path
         path = root / rel
-        out[file] = None
+        out[file] = texts[rel] = None
         if not path.is_file():
             errors.append(DataError(rel, 1, "", tr("expected this file to exist but it is missing")))
             continue
-        text = read_text(path, rel, errors)
+        text = texts[rel] = read_text(path, rel, errors)
         if text is None:
             continue
         errs, out[file] = _once(path, text, lambda: _validated(text, rel, file))
@@ -229,7 +232,8 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
     content_dir = content_dir or root / "content"
     today = today or schedule.build_time().date()
     errors: list[DataError] = []
-    data = _load_data(root, errors)
+    texts: dict[str, str | None] = {}
+    data = _load_data(root, errors, texts)
     files = scan_content(content_dir, errors)
     pages, sources = _load_pages(content_dir, files, errors)
     loaded = {file: Loaded(file.records(v[0]), v[1]) if v else Loaded([], None) for file, v in data.items()}
@@ -255,6 +259,7 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
         file_sizes=sizes,
         missing_english=missing,
         notices=checker.notices,
+        data_texts=texts,
         record_lines={value[1].file: {item.id: value[1].line((file.key, i))
                                       for i, item in enumerate(file.records(value[0]))}
                       for file, value in data.items() if value is not None},

@@ -53,6 +53,10 @@ class Site:
     """``file:line: …`` of what the editors should record (e.g. a passed meeting still planned)."""
     record_lines: dict[str, dict[str, int]] = field(default_factory=dict)
     """Line of each record in its data file: ``{'data/meetings.yaml': {'forum-2017-1': 9}}``."""
+    data_texts: dict[str, str | None] = field(default_factory=dict)
+    """The text of each data file as it was read for this site, by its path
+    (``data/meetings.yaml``): what the preview's rebuild fingerprints, since the file may have
+    changed again since (:func:`boligdialog.build.rebuild.inputs_key`)."""
 
     @cached_property
     def _by_id(self) -> dict[str, dict[str, Any]]:
