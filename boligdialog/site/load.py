@@ -186,7 +186,9 @@ def _page(src_uri: str, rel: str, text: str | None) -> tuple[ContentPage, Source
     errors = _body_errors(body, text or "", rel)
     meta, errs = (None, src.errors) if src.errors or text is None else validate_source(src, Page)
     # A page with bad front matter still exists: other checks must not report it missing.
-    page = ContentPage(src_uri, routes.lang_of(src_uri), meta or Page(), body, meta_ok=meta is not None)
+    before = (text or "")[: len(text or "") - len(body)]  # the body is the end of the text
+    page = ContentPage(src_uri, routes.lang_of(src_uri), meta or Page(), body, meta_ok=meta is not None,
+                       body_line=before.count("\n") + 1)
     return page, src, errors + errs
 
 

@@ -27,6 +27,8 @@ class ContentPage:
     body: str
     meta_ok: bool = True
     """False when the front matter had mistakes (already reported); checks that read it skip it."""
+    body_line: int = 1
+    """The line of the file on which :attr:`body` begins (after the front matter)."""
 
 
 @dataclass
