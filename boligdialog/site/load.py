@@ -82,33 +82,55 @@ def _once(path: Path, text: str, make: Any) -> Any:
     return last[1]
 
 
-def _load_data(root: Path, errors: list[DataError],
-               texts: dict[str, str | None]) -> dict[DataFile[Any], tuple[Any, Source] | None]:
-    """Each data file's value and source (``None`` if it has mistakes); ``texts`` gets the text
-    of each file as it was read (``None``: missing or unreadable)."""
-    out: dict[DataFile[Any], tuple[Any, Source] | None] = {}
+Data = dict[DataFile[Any], tuple[tuple[Any, Source] | None, list[str] | None]]
+"""Each data file's value and source (``None`` if it has mistakes), and the ids written in it
+(``None`` if it could not be read as YAML)."""
+
+
+def _load_data(root: Path, errors: list[DataError], texts: dict[str, str | None]) -> Data:
+    """Each data file, read and validated; ``texts`` gets the text of each file as it was read
+    (``None``: missing or unreadable)."""
+    out: Data = {}
     for file in DATA_FILES:
         rel = file.path
         path = root / rel
-        out[file] = texts[rel] = None
+        out[file] = (None, None)
+        texts[rel] = None
         if not path.is_file():
             errors.append(DataError(rel, 1, "", tr("expected this file to exist but it is missing")))
             continue
         text = texts[rel] = read_text(path, rel, errors)
         if text is None:
             continue
-        errs, out[file] = _once(path, text, lambda: _validated(text, rel, file))
+        errs, *value = _once(path, text, lambda: _validated(text, rel, file))
+        out[file] = tuple(value)
         errors.extend(errs)
     return out
 
 
-def _validated(text: str, rel: str, file: DataFile[Any]) -> tuple[list[DataError], tuple[Any, Source] | None]:
-    """A data file's mistakes, and its value if it has one."""
+def _validated(text: str, rel: str, file: DataFile[Any]) -> tuple[list[DataError], tuple[Any, Source] | None,
+                                                                  list[str] | None]:
+    """A data file's mistakes, its value if it has one, and the ids written in it."""
     src = parse(text, rel)
     if src.errors:
-        return src.errors, None
+        return src.errors, None, None
     value, errs = validate_source(src, file.model)
-    return errs, (value, src) if value is not None else None
+    return errs, (value, src) if value is not None else None, _written_ids(src.data, file.key, errs)
+
+
+def _written_ids(data: Any, key: str, errors: list[DataError]) -> list[str] | None:
+    """The ids of the records as written in a data file with mistakes elsewhere: a mistake in
+    one record of ``partners.yaml`` must not hide the references to partners that other files
+    get wrong. ``None`` (references to them are not checked) when an id is missing or itself a
+    mistake, so no file the editor did not touch gets a mistake it does not have."""
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return None
+    bad = {e.path for e in errors}
+    ids = [item.get("id") if isinstance(item, dict) else None for item in items]
+    if any(not isinstance(i, str) or f"{key}[{n}].id" in bad or f"{key}[{n}]" in bad for n, i in enumerate(ids)):
+        return None
+    return ids
 
 
 def _link_problem(path: Path, root: Path) -> str | None:
@@ -238,7 +260,8 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
     data = _load_data(root, errors, texts)
     files = scan_content(content_dir, errors)
     pages, sources = _load_pages(content_dir, files, errors)
-    loaded = {file: Loaded(file.records(v[0]), v[1]) if v else Loaded([], None) for file, v in data.items()}
+    loaded = {file: Loaded(file.records(v[0]), v[1]) if v else Loaded([], None, written) for file, (v, written)
+              in data.items()}
     checker = Checker(loaded, pages, sources, files=files, today=today)
     errors += checker.run()
     meetings = loaded[MEETINGS]
@@ -247,7 +270,7 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
         raise ValidationFailed(errors)
 
     missing: list[str] = []
-    for value in data.values():
+    for value, _ in data.values():
         assert value is not None
         _missing_english(value[0], (), value[1], missing)
     for uri, page in pages.items():
@@ -264,5 +287,5 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
         data_texts=texts,
         record_lines={value[1].file: {item.id: value[1].line((file.key, i))
                                       for i, item in enumerate(file.records(value[0]))}
-                      for file, value in data.items() if value is not None},
+                      for file, (value, _) in data.items() if value is not None},
     )
