@@ -54,7 +54,7 @@ FETCHED = {"img": ("src", "srcset"), "script": ("src",), "iframe": ("src",), "li
            "object": ("data",), "track": ("src",), "input": ("src",)}
 """The attributes a browser fetches by itself when it shows a page (a link ``<a href>`` is
 fetched only when the reader follows it)."""
-STYLE_URL = re.compile(r"url\(\s*['\"]?([^'\")\s]+)")
+STYLE_URL = re.compile(r"url\(\s*['\"]?([^'\")\s]+)|@import\s+['\"]([^'\"]+)")
 
 
 @dataclass(frozen=True)
@@ -88,8 +88,17 @@ class _Fetched(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.urls: list[str] = []
+        self.in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_style:
+            self.urls += _style_urls(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_style = self.in_style and tag != "style"
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_style = self.in_style or tag == "style"
         for name, value in attrs:
             if not value:
                 continue
@@ -97,7 +106,12 @@ class _Fetched(HTMLParser):
                 self.urls += [part.split()[0] for part in value.split(",") if part.strip()] if name == "srcset" \
                     else [value]
             elif name == "style":
-                self.urls += STYLE_URL.findall(value)
+                self.urls += _style_urls(value)
+
+
+def _style_urls(css: str) -> list[str]:
+    """The addresses in CSS: ``url(…)`` and ``@import "…"``."""
+    return [url or imported for url, imported in STYLE_URL.findall(css)]
 
 
 def _lines(body: str, urls: Iterable[str]) -> dict[str, int]:
