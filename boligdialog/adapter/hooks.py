@@ -47,7 +47,7 @@ from boligdialog.pages import editlinks, htmlblocks, render
 from boligdialog.pages.page import source_text
 from boligdialog.site import lastmod, routes, schedule, settings
 from boligdialog.site.identity import Identity
-from boligdialog.site.load import load_site
+from boligdialog.site.load import load_with_settings
 from boligdialog.site.routes import counterpart_uri, lang_of
 from boligdialog.site.sitedata import Site
 from boligdialog.model.values import Lang
@@ -127,7 +127,9 @@ class Generator:
         root = Path(config.config_file_path).parent
         config_bytes = Path(config.config_file_path).read_bytes()  # MkDocs read it just now: the same, or newer
         now = _build_time()
-        site_settings, words, site = _settings_and_site(config, root, now.date())
+        site_settings, words, site = load_with_settings(
+            root, lambda: settings.from_mkdocs(config.config_file_path, config.extra), Path(config.docs_dir),
+            today=now.date())
         _notices(site)
         content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
         changes = lastmod.Changes(site, lastmod.git_log(root), content_dir=content_dir, today=now.date())
@@ -274,29 +276,6 @@ def _configure(config: Any) -> None:
     problem = translate.setting_problem()
     if problem:
         raise _stop(problem)
-
-
-def _settings_and_site(config: Any, root: Path,
-                       today: dt.date) -> tuple[settings.Settings, dict[Lang, dict[str, str]], Site]:
-    """The generator's settings from ``mkdocs.yml``, the words they make, and the loaded site;
-    the mistakes in the settings and those in the data and content all in one
-    :class:`ValidationFailed` (the data are checked with the words in force if the settings
-    have mistakes)."""
-    errors: list[DataError] = []
-    site_settings = words = site = None
-    try:
-        site_settings = settings.from_mkdocs(config.config_file_path, config.extra)
-        words = settings.activate(root, site_settings)
-    except ValidationFailed as exc:
-        errors += exc.errors
-    try:
-        site = load_site(root, Path(config.docs_dir), today=today)
-    except ValidationFailed as exc:
-        errors += exc.errors
-    if errors:
-        raise ValidationFailed(errors)
-    assert site_settings is not None and words is not None and site is not None
-    return site_settings, words, site
 
 
 def _template_dirs(config: Any) -> list[Path]:

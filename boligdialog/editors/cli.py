@@ -22,7 +22,7 @@ from boligdialog.editors import annotations
 from boligdialog.model import translate
 from boligdialog.model.errors import DataError, ValidationFailed
 from boligdialog.site import settings
-from boligdialog.site.load import load_site
+from boligdialog.site.load import load_with_settings
 from boligdialog.site.sitedata import Site
 from boligdialog.site.schedule import build_time
 from boligdialog.model.translate import ntr, tr
@@ -35,18 +35,7 @@ def _check(args: argparse.Namespace) -> int:
 def _load(root: Path) -> Site:
     """The site at ``root``; the mistakes in its settings and in its data together, in one
     ``ValidationFailed``."""
-    errors = []
-    try:
-        settings.activate(root, settings.read(root))
-    except ValidationFailed as exc:
-        errors = exc.errors
-    try:
-        site = load_site(root, today=build_time().date())
-    except ValidationFailed as exc:
-        errors += exc.errors
-    if errors:
-        raise ValidationFailed(errors)
-    return site
+    return load_with_settings(root, lambda: settings.read(root), today=build_time().date())[2]
 
 
 def run_check(root: Path, *, output: str = "text") -> int:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from boligdialog.site import routes, schedule
+from boligdialog.site import routes, schedule, settings
 from boligdialog.site.checks import Checker, Loaded
 from boligdialog.model.errors import DataError, ValidationFailed, format_path
 from boligdialog.model.messages import validate_source
@@ -26,7 +27,7 @@ from boligdialog.model.records import DATA_FILES, MEETINGS, DataFile, Meeting, P
 from boligdialog.model.positions import place
 from boligdialog.model.translate import language, suggest, tr
 from boligdialog.site.sitedata import ContentPage, Site
-from boligdialog.model.values import Text, char_name, CONTROL
+from boligdialog.model.values import CONTROL, Lang, Text, char_name
 from boligdialog.model.yamlsource import Source, parse
 
 
@@ -289,3 +290,26 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
                                       for i, item in enumerate(file.records(value[0]))}
                       for file, (value, _) in data.items() if value is not None},
     )
+
+
+def load_with_settings(root: Path, read_settings: Callable[[], settings.Settings], content_dir: Path | None = None,
+                       *, today: dt.date) -> tuple[settings.Settings, dict[Lang, dict[str, str]], Site]:
+    """The generator's settings (``read_settings()``: from ``mkdocs.yml``), the words they
+    make, and the site loaded with them (:func:`load_site`). The mistakes in the settings and
+    those in the data and content are raised together, in one :class:`ValidationFailed` (the
+    data are then checked with the words in force before)."""
+    errors: list[DataError] = []
+    site_settings = words = site = None
+    try:
+        site_settings = read_settings()
+        words = settings.activate(root, site_settings)
+    except ValidationFailed as exc:
+        errors += exc.errors
+    try:
+        site = load_site(root, content_dir, today=today)
+    except ValidationFailed as exc:
+        errors += exc.errors
+    if errors:
+        raise ValidationFailed(errors)
+    assert site_settings is not None and words is not None and site is not None
+    return site_settings, words, site
