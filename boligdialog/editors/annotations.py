@@ -9,7 +9,7 @@ GitHub shows at most :data:`LIMIT` annotations of each level per step and drops 
 unseen, so the check also writes every mistake and notice to the job summary (the Markdown
 file named by ``GITHUB_STEP_SUMMARY``), and says there how many have no annotation.
 Annotations and the summary list them by file and line, numbers read as numbers
-(``visionsforum-2027-2.md`` before ``visionsforum-2027-11.md``, line 2 before line 11).
+(``forum-2027-2.md`` before ``forum-2027-11.md``, line 2 before line 11).
 """
 
 from __future__ import annotations
