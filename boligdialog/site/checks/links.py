@@ -28,7 +28,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html.parser import HTMLParser
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
@@ -125,10 +125,19 @@ def _lines(body: str, urls: Iterable[str]) -> dict[str, int]:
     return out
 
 
-@lru_cache(maxsize=4096)
+MARKUP = ("](", "]:", "<")
+"""What every link, image and piece of raw HTML is written with (``[…](…)``, a reference's
+``[…]: …``, ``<…>``): a body without it has none, and is not read (most reports are prose)."""
+
+
 def read(body: str) -> tuple[tuple[Found, ...], tuple[Found, ...]]:
     """The links and images of ``body`` (as MkDocs checks them), and the addresses in it that
     a browser fetches by itself."""
+    return _read(body) if any(mark in body for mark in MARKUP) else ((), ())
+
+
+@lru_cache(maxsize=None)  # noqa: B019 - by text: the preview reads every body again after each edit
+def _read(body: str) -> tuple[tuple[Found, ...], tuple[Found, ...]]:
     links: list[tuple[str, bool]] = []
     md = markdown.Markdown(extensions=list(EXTENSIONS))
     md.treeprocessors.register(_Collect(md, links), "boligdialog-links", 0)
@@ -161,13 +170,14 @@ class LinkChecks(Base):
     """Links, images and requests to other hosts in the bodies of ``content/``."""
 
     def links(self) -> None:
-        known = self._site_files()
         for uri, page in self.pages.items():
             if page.meta_ok:
-                self._page_links(uri, page, known)
+                self._page_links(uri, page)
 
-    def _site_files(self) -> frozenset[str]:
-        """Every file of the built site a link may point to, by its source path."""
+    @cached_property
+    def site_files(self) -> frozenset[str]:
+        """Every file of the built site a link may point to, by its source path (made when a
+        first link needs it)."""
         partners, meetings, themes = (self.known[f.key] for f in (PARTNERS, MEETINGS, THEMES))
         generated = registry.generated_sources(
             partners=partners.order if partners else [], meetings=meetings.order if meetings else [],
@@ -191,7 +201,7 @@ class LinkChecks(Base):
             return [uri, routes.counterpart_uri(uri)]  # and its English stand-in
         return [uri]
 
-    def _page_links(self, uri: str, page: ContentPage, known: frozenset[str]) -> None:
+    def _page_links(self, uri: str, page: ContentPage) -> None:
         links, fetched = read(page.body)
         rel = f"content/{uri}"
         for found in fetched:
@@ -204,8 +214,8 @@ class LinkChecks(Base):
         for found in links:
             for published in places:
                 path = target(found.url, published)
-                if path is not None and path not in known:
-                    self._missing(rel, page, found, published, uri, known)
+                if path is not None and path not in self.site_files:
+                    self._missing(rel, page, found, published, uri, self.site_files)
                     break
 
     def _missing(self, rel: str, page: ContentPage, found: Found, published: str, uri: str,
