@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import subprocess
 
 import yaml
 
-from boligdialog.editors.annotations import github
+from boligdialog.editors.annotations import Group, github, summary
 from boligdialog.editors.cli import main
 from boligdialog.model.errors import DataError
 from boligdialog.model.translate import use
@@ -117,3 +118,51 @@ def test_pre_commit_runs_the_check_on_data_and_content():
     result = subprocess.run(shlex.split(hook["entry"]), cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "OK: " in result.stdout
+
+
+def test_annotations_are_ordered_by_file_and_line_as_numbers():
+    errors = [DataError(f"content/referater/visionsforum-2027-{n}.md", line, "", "x")
+              for n, line in ((11, 1), (2, 11), (1, 12), (2, 2), (12, 1), (1, 1))]
+    assert [(e["file"].rsplit("-", 1)[1], e["line"]) for e in read(github(errors, title="t"))] == [
+        ("1.md", "1"), ("1.md", "12"), ("2.md", "2"), ("2.md", "11"), ("11.md", "1"), ("12.md", "1")]
+
+
+def test_the_summary_lists_every_mistake_and_how_many_github_does_not_mark():
+    errors = [DataError("data/meetings.yaml", line, f"meetings[{line}].start", "expected a date | not *this*",
+                        hint="write [2027-01-01]") for line in range(12, 0, -1)]
+    with use("da"):
+        text = summary([Group("error", "Fejl i data eller indhold", errors), Group("notice", "Kun på dansk", [])])
+    rows = [f"| data/meetings.yaml | {n} | meetings\\[{n}\\].start: expected a date \\| not \\*this\\*; "
+            "write \\[2027-01-01\\] |" for n in range(1, 13)]
+    assert text == "\n".join([
+        "### Fejl i data eller indhold (12)\n",
+        "GitHub markerer kun de første 10 på deres linjer; 2 flere står kun her.\n",
+        "| Fil | Linje | Fejl i data eller indhold |\n| --- | ---: | --- |",
+        *rows,
+        ""])
+
+
+def test_check_writes_the_job_summary_and_gives_notices_their_own_level(project, capsys, monkeypatch, tmp_path):
+    summary_file = tmp_path / "summary.md"
+    summary_file.write_text("Before.\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    shutil.copytree(ROOT / "schemas", project / "schemas")
+    (project / "content/en/nyheder/ny-hjemmeside.md").unlink()
+    edit(project / "data/themes.yaml", "  - id: borgerdialog\n", "  - id: borgerdialog-2\n")
+    edit(project / "data/meetings.yaml", "[midtby]", "[midtby, borgerdialog-2]")
+    with use("da"):
+        assert main(["check", "--format", "github", str(project)]) == 0
+    commands = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
+    assert [(c["level"], c["file"], c["line"], c["title"]) for c in read("\n".join(commands))] == [
+        ("warning", "schemas/ids.schema.json", "1", "Skal opdateres"),
+        ("notice", "content/nyheder/ny-hjemmeside.md", "1", "Kun på dansk"),
+    ]
+    assert summary_file.read_text(encoding="utf-8") == (
+        "Before.\n"
+        "### Skal opdateres (1)\n\n"
+        "| Fil | Linje | Skal opdateres |\n| --- | ---: | --- |\n"
+        "| schemas/ids.schema.json | 1 | schemas/ids.schema.json viser ikke de id'er, der er i data nu, så "
+        "redigeringsprogrammer foreslår ikke de nyeste; kør make schemas og commit filen |\n\n"
+        "### Kun på dansk (1)\n\n"
+        "| Fil | Linje | Kun på dansk |\n| --- | ---: | --- |\n"
+        "| content/nyheder/ny-hjemmeside.md | 1 | ingen engelsk side content/en/nyheder/ny-hjemmeside.md |\n\n")

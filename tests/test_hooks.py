@@ -10,7 +10,8 @@ from mkdocs.livereload import LiveReloadServer
 
 from boligdialog.adapter.hooks import THEME
 from boligdialog.pages import render
-from conftest import ROOT
+from boligdialog.model.translate import use
+from conftest import ROOT, build, edit
 
 
 def load_hooks():
@@ -56,3 +57,19 @@ def test_a_sites_own_custom_dir_wins_template_by_template(project):
     assert "Tilgængelighedserklæring" not in home  # the generator's footer is replaced
     assert 'hreflang="x-default"' in home  # the generator's main.html still applies
     assert (project / "site" / "en" / "404.html").is_file() and (project / "site" / "robots.txt").is_file()
+
+
+def test_the_build_reports_mistakes_in_the_settings_and_in_the_data_together(project):
+    edit(project / "mkdocs.yml", "  forum:\n", "  forum:\n    bogus_setting: 1\n")
+    edit(project / "data/meetings.yaml", "      - akb-albertslund\n", "      - akb-albertslun\n")
+    with use("da"):
+        built = build(project)
+    assert built.returncode == 1
+    errors = [line for line in built.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [
+        "ERROR   -  data/meetings.yaml:23: 1. møde (visionsforum-2017-1), invited nr. 4: her skal stå "
+        "'albertslund-kommune', 'va', 'ab', 'akb-albertslund', 'grundejerforeninger' eller 'andelsboligforeninger' "
+        "(partnere), men der står 'akb-albertslun'; mente du 'akb-albertslund'?",
+        "ERROR   -  mkdocs.yml:62: extra.forum.bogus_setting: nøglen 'bogus_setting' findes ikke; her kan stå 'name' "
+        "eller 'slug'",
+    ]

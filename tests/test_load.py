@@ -146,3 +146,25 @@ def test_language_of_paths():
     assert lang_of("moeder/index.md") == "da"
     assert counterpart_uri("en/aftale.md") == "aftale.md"
     assert counterpart_uri("aftale.md") == "en/aftale.md"
+
+
+def test_a_mistake_in_one_file_does_not_hide_the_references_other_files_get_wrong(project):
+    edit(project / "data/partners.yaml", "    classification: municipality\n", "    classification: byen\n")
+    edit(project / "data/meetings.yaml", "      - akb-albertslund\n", "      - akb-albertslun\n")
+    with pytest.raises(ValidationFailed) as exc:
+        load_site(project)
+    assert [str(e) for e in exc.value.errors] == [
+        "data/meetings.yaml:23: meetings[0].invited[3]: expected one of ['albertslund-kommune', 'va', 'ab', "
+        "'akb-albertslund', 'grundejerforeninger', 'andelsboligforeninger'] (partners) but received "
+        "'akb-albertslun'",
+        "data/partners.yaml:14: partners[0].classification: expected one of ['municipality', "
+        "'social_housing_organisation', 'cooperative_housing_association', 'homeowners_association', "
+        "'private_landlord', 'other'] but received 'byen'",
+    ]
+
+
+def test_an_id_that_is_itself_a_mistake_leaves_the_references_to_its_file_unchecked(project):
+    edit(project / "data/partners.yaml", "  - id: va\n", "  - id: VA\n")
+    with pytest.raises(ValidationFailed) as exc:
+        load_site(project)
+    assert [e.path for e in exc.value.errors] == ["partners[1].id"]  # nothing in meetings.yaml, which names 'va'

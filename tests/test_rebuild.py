@@ -7,7 +7,9 @@ from __future__ import annotations
 import gzip
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
@@ -22,10 +24,13 @@ ALWAYS_WRITTEN = {"404.html", "en/404.html"}
 """Theme templates MkDocs renders on every build, dirty or not."""
 
 
-def serve_build(project: Path, site: Path, *, dirty: bool) -> None:
+def serve_build(project: Path, site: Path, *, dirty: bool, during: Callable[[Any], Any] | None = None) -> None:
     """One build as ``mkdocs serve [--dirty]`` makes it after a change: the config read again,
-    the site address of the preview, the same hooks module as the builds before it."""
+    the site address of the preview, the same hooks module as the builds before it. ``during``
+    runs as a config event after the generator's own (an edit that arrives mid-build)."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    if during is not None:
+        config.plugins.events["config"].append(during)
     config.plugins.on_startup(command="serve", dirty=dirty)
     config.site_url = SERVE_URL
     mkdocs_build(config, serve_url=SERVE_URL, dirty=dirty)
@@ -180,3 +185,29 @@ def test_a_renamed_heading_that_a_kept_page_links_to_stops_the_rebuild_as_a_full
     edit(article, "## Andet om siden", "## Mere om siden")
     site, _ = preview.rebuild()
     assert_same(site, preview.full_build(), "heading back")
+
+
+def test_files_saved_while_the_preview_rebuilds_are_in_the_next_rebuild(preview: Preview):
+    """Several files saved at once (``git pull``, save-all) while a rebuild runs, after it read
+    the data in ``on_config``: that rebuild shows what it read, and the rebuild that
+    ``mkdocs serve`` starts for the saved files shows them all (the fingerprint is of what was
+    loaded, not of the files as they are when it is taken)."""
+    preview.rebuild()
+    report = preview.project / "content/referater/visionsforum-2027-1.md"
+
+    def save_all(config):  # runs after the generator's on_config: the data are loaded, no page made yet
+        edit(preview.project / "data/meetings.yaml", "2. Visionsforum", "2. Visionsforum om Midtby")
+        edit(preview.project / "data/partners.yaml", "short_name: Albertslund Kommune", "short_name: Kommunen nu")
+        with report.open("a", encoding="utf-8") as f:
+            f.write("\nEt afsnit gemt under genopbygningen.\n")
+        return config
+
+    serve_build(preview.project, preview.site, dirty=True, during=save_all)
+    during = tree(preview.site)
+    assert not any("Visionsforum om Midtby" in data.decode(errors="replace") for data in during.values()), \
+        "the rebuild under way shows what it loaded"
+    site, _ = preview.rebuild()
+    full = preview.full_build()
+    assert any("Visionsforum om Midtby" in data.decode(errors="replace") for data in full.values())
+    assert any("Et afsnit gemt under genopbygningen" in data.decode(errors="replace") for data in full.values())
+    assert_same(site, full, "files saved during a rebuild")

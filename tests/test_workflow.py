@@ -90,3 +90,16 @@ def test_the_daily_schedule_is_kept_on():
     keeper = jobs()["keep-schedule"]
     assert keeper["if"] == "github.event_name == 'schedule'" and keeper["permissions"] == {"actions": "write"}
     assert "actions/workflows/publish.yml/enable" in keeper["steps"][0]["run"]
+
+
+def test_a_pull_request_runs_everything_publishing_runs_before_it_publishes():
+    """A green pull request publishes: check.yml runs every command of publish.yml's build job
+    (the check, the strict build, the tests with the browser gates), the check first."""
+    def commands(path: Path, job: str) -> list[str]:
+        steps = yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"][job]["steps"]
+        return [step["run"].strip() for step in steps if "run" in step]
+
+    published = [c for c in commands(WORKFLOW, "build") if c.startswith(("make", "bash .ci/run"))]
+    checked = commands(ROOT / ".github/workflows/check.yml", "check")
+    assert published and set(published) <= set(checked), set(published) - set(checked)
+    assert checked[0] == 'make check CHECK_ARGS="--format github"'

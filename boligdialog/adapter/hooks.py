@@ -47,7 +47,7 @@ from boligdialog.pages import editlinks, htmlblocks, render
 from boligdialog.pages.page import source_text
 from boligdialog.site import lastmod, routes, schedule, settings
 from boligdialog.site.identity import Identity
-from boligdialog.site.load import load_site
+from boligdialog.site.load import load_with_settings
 from boligdialog.site.routes import counterpart_uri, lang_of
 from boligdialog.site.sitedata import Site
 from boligdialog.model.values import Lang
@@ -125,14 +125,15 @@ class Generator:
     def _load(self, config: Any) -> Build:
         """Load and check the site, and read the generator's settings from ``mkdocs.yml``."""
         root = Path(config.config_file_path).parent
+        config_bytes = Path(config.config_file_path).read_bytes()  # MkDocs read it just now: the same, or newer
         now = _build_time()
-        site_settings = settings.from_mkdocs(config.config_file_path, config.extra)
-        words = settings.activate(root, site_settings)
-        site = load_site(root, Path(config.docs_dir), today=now.date())
+        site_settings, words, site = load_with_settings(
+            root, lambda: settings.from_mkdocs(config.config_file_path, config.extra), Path(config.docs_dir),
+            today=now.date())
         _notices(site)
         content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
         changes = lastmod.Changes(site, lastmod.git_log(root), content_dir=content_dir, today=now.date())
-        return Build(site=site, now=now, identity=Identity.from_settings(config.site_url, site_settings),
+        return Build(site=site, now=now, config=config_bytes, identity=Identity.from_settings(config.site_url, site_settings),
                      changes=changes, license=opendata.License.from_settings(site_settings),
                      repository=editlinks.Repository.from_settings(site_settings),
                      about=site_settings.about_open_data(words))
@@ -170,7 +171,7 @@ class Generator:
         if not self.dirty:
             return rebuild.Plan("", None)
         build = self.current
-        return rebuild.decide(self.previous, build.site, config_file=Path(config.config_file_path),
+        return rebuild.decide(self.previous, build.site, config=build.config,
                               template_dirs=_template_dirs(config), site_url=config.site_url or "",
                               committed=build.changes.data_committed())
 

@@ -6,7 +6,8 @@ that shows data or another page's text changes without its own file changing. So
 decides, with this module, after each edit:
 
 - :func:`inputs_key` fingerprints everything a page can show except the bodies of the
-  editors' pages: the data files, ``mkdocs.yml``, every page's validated front matter, the
+  editors' pages: the data files as they were loaded (not read again: an edit saved during a
+  rebuild must make the next one different), ``mkdocs.yml``, every page's validated front matter, the
   size of every other file in ``content/``, the templates, the build date and the time of the
   last commit to data or content.
 - The same key as the last build that finished means only bodies changed (the usual edit of a
@@ -104,10 +105,13 @@ def stamps(folders: Iterable[Path]) -> list[str]:
     return out
 
 
-def inputs_key(site: Site, *, files: Iterable[Path], extra: Iterable[str]) -> str:
-    """A fingerprint of what pages show besides the bodies of editors' pages: the bytes of
-    ``files`` (data files, ``mkdocs.yml``), every page's front matter, every other file's size
-    in ``content/``, and ``extra`` (template stamps, the build date, the last commit …)."""
+def inputs_key(site: Site, *, config: bytes, extra: Iterable[str]) -> str:
+    """A fingerprint of what pages show besides the bodies of editors' pages: ``config`` (the
+    bytes of ``mkdocs.yml``), the data files' texts as the site was loaded from them
+    (:attr:`~boligdialog.site.sitedata.Site.data_texts`, not as they are on disk now: a file saved
+    again during the build is then new to the next rebuild), every page's front matter, every
+    other file's size in ``content/``, and ``extra`` (template stamps, the build date, the last
+    commit …)."""
     digest = hashlib.sha256()
 
     def add(*parts: str | bytes) -> None:
@@ -115,8 +119,10 @@ def inputs_key(site: Site, *, files: Iterable[Path], extra: Iterable[str]) -> st
             data = part.encode() if isinstance(part, str) else part
             digest.update(len(data).to_bytes(8, "big") + data)
 
-    for path in files:
-        add(str(path), path.read_bytes() if path.is_file() else b"\0missing")
+    add(config)
+    for data_file in DATA_FILES:
+        text = site.data_texts.get(data_file.path)
+        add(data_file.path, "\0missing" if text is None else text)
     for uri in sorted(site.pages):
         add(uri, repr(site.pages[uri].meta))
     for uri in sorted(site.file_sizes):
@@ -132,14 +138,13 @@ def plan(previous: Snapshot | None, key: str, site: Site) -> Plan:
     return Plan(key, previous, frozenset(uri for uri, page in site.pages.items() if previous.bodies[uri] != page.body))
 
 
-def decide(previous: Snapshot | None, site: Site, *, config_file: Path, template_dirs: Iterable[Path],
+def decide(previous: Snapshot | None, site: Site, *, config: bytes, template_dirs: Iterable[Path],
            site_url: str, committed: dt.datetime | None) -> Plan:
     """What this rebuild of the preview makes: everything, or (when the fingerprint of all but
-    the bodies is the last build's) what the changed bodies show. ``config_file`` is
-    ``mkdocs.yml`` (the data files are beside it, in ``data/``); ``committed`` the time of the
-    last commit to data or content."""
-    root = config_file.parent
-    key = inputs_key(site, files=[config_file, *(root / data.path for data in DATA_FILES)],
+    the bodies is the last build's) what the changed bodies show. ``config`` is the bytes of
+    ``mkdocs.yml`` as this build read them; ``committed`` the time of the last commit to data or
+    content."""
+    key = inputs_key(site, config=config,
                      extra=[*stamps(template_dirs), site_url, site.today.isoformat(), str(committed)])
     return plan(previous, key, site)
 

@@ -33,6 +33,8 @@ class Build:
     license: opendata.License
     about: AboutData
     """What the open data package says about itself (its title, description, keywords)."""
+    config: bytes = b""
+    """The bytes of ``mkdocs.yml``, read as the build started (for the preview's fingerprint)."""
     repository: editlinks.Repository | None = None
     """Where editors change the site's files (``extra.edit``), for "Edit this page" links."""
     navs: dict[str, Any] = field(default_factory=dict)

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from boligdialog.editors import annotations
 from boligdialog.model import translate
-from boligdialog.model.errors import ValidationFailed
+from boligdialog.model.errors import DataError, ValidationFailed
 from boligdialog.site import settings
-from boligdialog.site.load import load_site
+from boligdialog.site.load import load_with_settings
 from boligdialog.site.sitedata import Site
 from boligdialog.site.schedule import build_time
 from boligdialog.model.translate import ntr, tr
@@ -35,53 +35,57 @@ def _check(args: argparse.Namespace) -> int:
 def _load(root: Path) -> Site:
     """The site at ``root``; the mistakes in its settings and in its data together, in one
     ``ValidationFailed``."""
-    errors = []
-    try:
-        settings.activate(root, settings.read(root))
-    except ValidationFailed as exc:
-        errors = exc.errors
-    try:
-        site = load_site(root, today=build_time().date())
-    except ValidationFailed as exc:
-        errors += exc.errors
-    if errors:
-        raise ValidationFailed(errors)
-    return site
+    return load_with_settings(root, lambda: settings.read(root), today=build_time().date())[2]
 
 
 def run_check(root: Path, *, output: str = "text") -> int:
     """Check the project at ``root`` (its settings in ``mkdocs.yml``, its words in ``i18n/``, its
-    data and content), print what was found; 0 when there are no mistakes."""
+    data and content), print what was found; 0 when there are no mistakes. With ``output``
+    ``github``, also as annotations and in the job summary (:mod:`~boligdialog.editors.annotations`)."""
     try:
         site = _load(root)
     except ValueError as exc:  # SOURCE_DATE_EPOCH that is not a number
         print(exc, file=sys.stderr)
         return 1
     except ValidationFailed as exc:
+        groups = [annotations.Group("error", tr("Mistake in the data or content"), exc.errors)]
         if output == "github":
-            print(annotations.github(exc.errors, title=tr("Mistake in the data or content")), end="")
+            print(annotations.annotations(groups), end="")
+            annotations.write_summary(groups)
         print(exc.format_message(), file=sys.stderr)
         return 1
+    groups = _report(root, site)
+    if output == "github":
+        print(annotations.annotations(groups), end="")
+        annotations.write_summary(groups)
+    return 0
+
+
+def _report(root: Path, site: Site) -> list[annotations.Group]:
+    """Print what a check without mistakes found; the notices, for annotations."""
+    from boligdialog.editors import schemas
+
     print(tr("OK: {partners} partners, {meetings} meetings, {themes} themes, {pages} content pages.",
              partners=len(site.partners), meetings=len(site.meetings), themes=len(site.themes),
              pages=len(site.pages)))
+    stale = []
     if site.notices:
         print(ntr("{n} thing to record:", "{n} things to record:", len(site.notices), n=len(site.notices)))
         for notice in site.notices:
             print(f"  {notice}")
-        if output == "github":
-            print(annotations.from_lines(site.notices, title=tr("To record"), level="warning"), end="")
-    from boligdialog.editors import schemas
-
     if schemas.ids_stale(root):
-        print(tr("{path} does not list the ids in the data now, so editors' tools do not offer the newest; "
-                 "run {command} and commit it", path=f"{schemas.FOLDER}/{schemas.IDS}", command=schemas.COMMAND))
+        text = tr("{path} does not list the ids in the data now, so editors' tools do not offer the newest; "
+                  "run {command} and commit it", path=f"{schemas.FOLDER}/{schemas.IDS}", command=schemas.COMMAND)
+        print(text)
+        stale = [DataError(f"{schemas.FOLDER}/{schemas.IDS}", 1, "", text)]
     if site.missing_english:
         n = len(site.missing_english)
         print(ntr("{n} text exists only in Danish:", "{n} texts exist only in Danish:", n, n=n))
         for item in site.missing_english:
             print(f"  {item}")
-    return 0
+    return [annotations.Group("warning", tr("To record"), annotations.from_lines(site.notices)),
+            annotations.Group("warning", tr("Out of date"), stale),
+            annotations.Group("notice", tr("Only in Danish"), annotations.from_lines(site.missing_english))]
 
 
 def _messages(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ write instead where the tool can tell.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -86,11 +87,21 @@ class DataError:
         return f"{text}; {self.hint}" if self.hint else text
 
 
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """``text`` to sort by, its numbers as numbers: ``x-2`` before ``x-11``."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", text) if part)
+
+
+def natural_order(error: DataError) -> tuple[Any, ...]:
+    """The order mistakes are listed in: by file, line and key path, numbers as numbers."""
+    return _natural(error.file), error.line, _natural(error.path)
+
+
 class ValidationFailed(Exception):
     """Raised once, with every :class:`DataError` found."""
 
     def __init__(self, errors: list[DataError]) -> None:
-        self.errors = sorted(errors, key=lambda e: (e.file, e.line, e.path))
+        self.errors = sorted(errors, key=natural_order)
         super().__init__(self.format_message())
 
     def format_message(self) -> str:

@@ -313,3 +313,19 @@ def generated_outputs(*, partners: list[str], meetings: list[str], themes: list[
     first; ``archive`` says which year pages there are. The build refuses to add a generated
     file where another one is, so a gap here stops the build rather than losing an editor's file."""
     return reserved(Known(partners, meetings, themes, agreements, archive))
+
+
+def generated_sources(*, partners: list[str], meetings: list[str], themes: list[str],
+                      agreements: list[str], archive: Archive) -> frozenset[str]:
+    """The source path of every page and file the generator adds to the site (what an editor's
+    link may point to), with the same arguments as :func:`generated_outputs`; the English
+    stand-ins are not among them (they are where a Danish page has no English file)."""
+    known = Known(partners, meetings, themes, agreements, archive)
+    out: set[str] = set()
+    for lang in LANGS:
+        for kind in PAGE_TYPES:
+            if kind.reserved:
+                out |= set(kind.addresses(known, lang))
+        for output in OUTPUTS:
+            out |= set(output.addresses(known, lang))
+    return frozenset(out)

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from boligdialog.site import routes, schedule
+from boligdialog.site import routes, schedule, settings
 from boligdialog.site.checks import Checker, Loaded
 from boligdialog.model.errors import DataError, ValidationFailed, format_path
 from boligdialog.model.messages import validate_source
@@ -26,7 +27,7 @@ from boligdialog.model.records import DATA_FILES, MEETINGS, DataFile, Meeting, P
 from boligdialog.model.positions import place
 from boligdialog.model.translate import language, suggest, tr
 from boligdialog.site.sitedata import ContentPage, Site
-from boligdialog.model.values import Text, char_name, CONTROL
+from boligdialog.model.values import CONTROL, Lang, Text, char_name
 from boligdialog.model.yamlsource import Source, parse
 
 
@@ -82,30 +83,55 @@ def _once(path: Path, text: str, make: Any) -> Any:
     return last[1]
 
 
-def _load_data(root: Path, errors: list[DataError]) -> dict[DataFile[Any], tuple[Any, Source] | None]:
-    out: dict[DataFile[Any], tuple[Any, Source] | None] = {}
+Data = dict[DataFile[Any], tuple[tuple[Any, Source] | None, list[str] | None]]
+"""Each data file's value and source (``None`` if it has mistakes), and the ids written in it
+(``None`` if it could not be read as YAML)."""
+
+
+def _load_data(root: Path, errors: list[DataError], texts: dict[str, str | None]) -> Data:
+    """Each data file, read and validated; ``texts`` gets the text of each file as it was read
+    (``None``: missing or unreadable)."""
+    out: Data = {}
     for file in DATA_FILES:
         rel = file.path
         path = root / rel
-        out[file] = None
+        out[file] = (None, None)
+        texts[rel] = None
         if not path.is_file():
             errors.append(DataError(rel, 1, "", tr("expected this file to exist but it is missing")))
             continue
-        text = read_text(path, rel, errors)
+        text = texts[rel] = read_text(path, rel, errors)
         if text is None:
             continue
-        errs, out[file] = _once(path, text, lambda: _validated(text, rel, file))
+        errs, *value = _once(path, text, lambda: _validated(text, rel, file))
+        out[file] = tuple(value)
         errors.extend(errs)
     return out
 
 
-def _validated(text: str, rel: str, file: DataFile[Any]) -> tuple[list[DataError], tuple[Any, Source] | None]:
-    """A data file's mistakes, and its value if it has one."""
+def _validated(text: str, rel: str, file: DataFile[Any]) -> tuple[list[DataError], tuple[Any, Source] | None,
+                                                                  list[str] | None]:
+    """A data file's mistakes, its value if it has one, and the ids written in it."""
     src = parse(text, rel)
     if src.errors:
-        return src.errors, None
+        return src.errors, None, None
     value, errs = validate_source(src, file.model)
-    return errs, (value, src) if value is not None else None
+    return errs, (value, src) if value is not None else None, _written_ids(src.data, file.key, errs)
+
+
+def _written_ids(data: Any, key: str, errors: list[DataError]) -> list[str] | None:
+    """The ids of the records as written in a data file with mistakes elsewhere: a mistake in
+    one record of ``partners.yaml`` must not hide the references to partners that other files
+    get wrong. ``None`` (references to them are not checked) when an id is missing or itself a
+    mistake, so no file the editor did not touch gets a mistake it does not have."""
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return None
+    bad = {e.path for e in errors}
+    ids = [item.get("id") if isinstance(item, dict) else None for item in items]
+    if any(not isinstance(i, str) or f"{key}[{n}].id" in bad or f"{key}[{n}]" in bad for n, i in enumerate(ids)):
+        return None
+    return ids
 
 
 def _link_problem(path: Path, root: Path) -> str | None:
@@ -183,7 +209,9 @@ def _page(src_uri: str, rel: str, text: str | None) -> tuple[ContentPage, Source
     errors = _body_errors(body, text or "", rel)
     meta, errs = (None, src.errors) if src.errors or text is None else validate_source(src, Page)
     # A page with bad front matter still exists: other checks must not report it missing.
-    page = ContentPage(src_uri, routes.lang_of(src_uri), meta or Page(), body, meta_ok=meta is not None)
+    before = (text or "")[: len(text or "") - len(body)]  # the body is the end of the text
+    page = ContentPage(src_uri, routes.lang_of(src_uri), meta or Page(), body, meta_ok=meta is not None,
+                       body_line=before.count("\n") + 1)
     return page, src, errors + errs
 
 
@@ -229,10 +257,12 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
     content_dir = content_dir or root / "content"
     today = today or schedule.build_time().date()
     errors: list[DataError] = []
-    data = _load_data(root, errors)
+    texts: dict[str, str | None] = {}
+    data = _load_data(root, errors, texts)
     files = scan_content(content_dir, errors)
     pages, sources = _load_pages(content_dir, files, errors)
-    loaded = {file: Loaded(file.records(v[0]), v[1]) if v else Loaded([], None) for file, v in data.items()}
+    loaded = {file: Loaded(file.records(v[0]), v[1]) if v else Loaded([], None, written) for file, (v, written)
+              in data.items()}
     checker = Checker(loaded, pages, sources, files=files, today=today)
     errors += checker.run()
     meetings = loaded[MEETINGS]
@@ -241,7 +271,7 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
         raise ValidationFailed(errors)
 
     missing: list[str] = []
-    for value in data.values():
+    for value, _ in data.values():
         assert value is not None
         _missing_english(value[0], (), value[1], missing)
     for uri, page in pages.items():
@@ -255,7 +285,31 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
         file_sizes=sizes,
         missing_english=missing,
         notices=checker.notices,
+        data_texts=texts,
         record_lines={value[1].file: {item.id: value[1].line((file.key, i))
                                       for i, item in enumerate(file.records(value[0]))}
-                      for file, value in data.items() if value is not None},
+                      for file, (value, _) in data.items() if value is not None},
     )
+
+
+def load_with_settings(root: Path, read_settings: Callable[[], settings.Settings], content_dir: Path | None = None,
+                       *, today: dt.date) -> tuple[settings.Settings, dict[Lang, dict[str, str]], Site]:
+    """The generator's settings (``read_settings()``: from ``mkdocs.yml``), the words they
+    make, and the site loaded with them (:func:`load_site`). The mistakes in the settings and
+    those in the data and content are raised together, in one :class:`ValidationFailed` (the
+    data are then checked with the words in force before)."""
+    errors: list[DataError] = []
+    site_settings = words = site = None
+    try:
+        site_settings = read_settings()
+        words = settings.activate(root, site_settings)
+    except ValidationFailed as exc:
+        errors += exc.errors
+    try:
+        site = load_site(root, content_dir, today=today)
+    except ValidationFailed as exc:
+        errors += exc.errors
+    if errors:
+        raise ValidationFailed(errors)
+    assert site_settings is not None and words is not None and site is not None
+    return site_settings, words, site

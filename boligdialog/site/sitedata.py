@@ -27,6 +27,8 @@ class ContentPage:
     body: str
     meta_ok: bool = True
     """False when the front matter had mistakes (already reported); checks that read it skip it."""
+    body_line: int = 1
+    """The line of the file on which :attr:`body` begins (after the front matter)."""
 
 
 @dataclass
@@ -53,6 +55,10 @@ class Site:
     """``file:line: …`` of what the editors should record (e.g. a passed meeting still planned)."""
     record_lines: dict[str, dict[str, int]] = field(default_factory=dict)
     """Line of each record in its data file: ``{'data/meetings.yaml': {'forum-2017-1': 9}}``."""
+    data_texts: dict[str, str | None] = field(default_factory=dict)
+    """The text of each data file as it was read for this site, by its path
+    (``data/meetings.yaml``): what the preview's rebuild fingerprints, since the file may have
+    changed again since (:func:`boligdialog.build.rebuild.inputs_key`)."""
 
     @cached_property
     def _by_id(self) -> dict[str, dict[str, Any]]:

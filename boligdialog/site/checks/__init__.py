@@ -12,8 +12,9 @@ not an error (the site says its report is to follow) but a :attr:`Checker.notice
 line that asks the editor to record what happened.
 
 The checks, one job each: :mod:`~boligdialog.site.checks.base` (what they share),
-:mod:`~boligdialog.site.checks.data`, :mod:`~boligdialog.site.checks.content` and
-:mod:`~boligdialog.site.checks.outputs`.
+:mod:`~boligdialog.site.checks.data`, :mod:`~boligdialog.site.checks.content`,
+:mod:`~boligdialog.site.checks.links` (links, images and requests to other hosts in the
+editors' Markdown) and :mod:`~boligdialog.site.checks.outputs`.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ from boligdialog.model.translate import tr
 from boligdialog.site.checks.base import RESERVED_IDS, Ids, Loaded
 from boligdialog.site.checks.content import ContentChecks
 from boligdialog.site.checks.data import DataChecks
+from boligdialog.site.checks.links import LinkChecks
 from boligdialog.site.checks.outputs import OutputChecks
 
 __all__ = ["RESERVED_IDS", "Checker", "Ids", "Loaded"]
 
 
-class Checker(DataChecks, ContentChecks, OutputChecks):
+class Checker(DataChecks, ContentChecks, LinkChecks, OutputChecks):
     """Every check between files; :meth:`run` runs them all."""
 
     def run(self) -> list[DataError]:
@@ -48,5 +50,6 @@ class Checker(DataChecks, ContentChecks, OutputChecks):
         self.meetings()
         self.decisions()
         self.content()
+        self.links()
         self.outputs()
         return self.errors

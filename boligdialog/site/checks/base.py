@@ -45,6 +45,9 @@ class Loaded(Generic[R]):
 
     items: list[R]
     src: Source | None
+    written: list[str] | None = None
+    """For a file with mistakes (no records): the ids written in it, if it could be read as YAML,
+    so that the references to them are still checked."""
 
 
 @dataclass
@@ -68,9 +71,12 @@ class Base:
     """The ids of each data file that loaded, by its key (``None`` for one that did not)."""
 
     def ids(self, file: DataFile[Any], what: str) -> Ids | None:
-        """The ids of ``file``'s records (``what`` they are, for messages), if it loaded."""
+        """The ids of ``file``'s records (``what`` they are, for messages), if it loaded, or
+        those written in it if it has mistakes but is YAML."""
         loaded = self.data[file]
-        return Ids(what, [r.id for r in loaded.items]) if loaded.src is not None else None
+        if loaded.src is None:
+            return Ids(what, loaded.written) if loaded.written is not None else None
+        return Ids(what, [r.id for r in loaded.items])
 
     def ref(self, value: str, ids: Ids | None, path: tuple[Any, ...], src: Source) -> None:
         if ids is not None and value not in ids.known:
