@@ -118,14 +118,14 @@ MISTAKES = [
     ("data/themes.yaml", "    title:\n      da: Udviklingen", "    title:\n      dk: Udviklingen"),
     ("data/agreements.yaml", "text: aftale/2017.md", "text: ../aftale.md"),
     ("data/agreements.yaml", "adopted: 2017-08", "adopted: august 2017"),
-    ("data/decisions.yaml", "decisions: []", "decisions:\n  - id: x\n    meeting: visionsforum-2017-1\n"
+    ("data/decisions.yaml", "decisions:\n", "decisions:\n  - id: x\n    meeting: visionsforum-2017-1\n"
                                               "    text: Noget\n    owners: [kommunen]\n    status: open"),
 ]
 CONTROLS = [
     ("data/meetings.yaml", "start: 2017-08", "start: 2017-08-22 17:00\n    end: \"19:30\""),
     ("data/meetings.yaml", "participants: about 20", "participants: 34"),
     ("data/meetings.yaml", "    state: held\n", "    state: held\n    address: Nordmarks Allé 1, 2620 Albertslund\n"),
-    ("data/decisions.yaml", "decisions: []", "decisions:\n  - id: x\n    meeting: visionsforum-2017-1\n"
+    ("data/decisions.yaml", "decisions:\n", "decisions:\n  - id: x\n    meeting: visionsforum-2017-1\n"
                                               "    text: Noget\n    owners: [va]\n    status: open\n    due: 2027"),
 ]
 

@@ -127,8 +127,7 @@ DANISH = [
      "da: til dansk, en: til engelsk"),
     ("data/themes.yaml", "title:\n      da: Udviklingen i Albertslund Midtby",
      "title:\n      da: Udvikling: Albertslund Midtby: nu",
-     "data/themes.yaml:5: YAML kan ikke læse teksten her (teknisk: mapping values are not allowed in this "
-     "context); et kolon med mellemrum efter (': ') inde i en tekst starter en ny nøgle: sæt teksten i "
+     "data/themes.yaml:5: et kolon med mellemrum efter (': ') inde i en tekst starter en ny nøgle: sæt teksten i "
      "anførselstegn, som title: \"Møde: budget\", eller se efter, at linjen begynder i den rigtige kolonne"),
     ("content/referater/visionsforum-2017-1.md", "meeting: visionsforum-2017-1\n", "",
      "content/referater/visionsforum-2017-1.md:2: meeting: her skal stå id'et på det møde, referatet er fra "

@@ -16,7 +16,6 @@ import datetime as dt
 import json
 import re
 import sys
-import typing
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -26,10 +25,11 @@ from boligdialog.site import routes, settings
 from boligdialog.editors import schemas
 from boligdialog.model.errors import ValidationFailed
 from boligdialog.site.load import load_site
-from boligdialog.model.records import Classification, MembershipStatus
+from boligdialog.model.choices import CLASSIFICATIONS, MEMBERSHIP_STATUSES, ClosedList
 from boligdialog.site.schedule import build_time
-from boligdialog.model.translate import one_of, ordinal, suggest, tr, use
+from boligdialog.model.translate import language, one_of, ordinal, suggest, tr, use
 from boligdialog.model.values import Address, PartialDate, Text, When, parse_time, plain_text
+from boligdialog.model.valuetypes import valid_id
 from boligdialog.model.yamlsource import parse
 
 Ask = Callable[[str], str]
@@ -98,76 +98,163 @@ def front_matter(**keys: Any) -> str:
 # --- facts ---------------------------------------------------------------------------------
 
 class Facts:
-    """The facts given as options, and those asked for (or refused when nobody can answer)."""
+    """The facts given as options, and those asked for (or refused when nobody can answer).
 
-    def __init__(self, args: argparse.Namespace, ask: Ask | None) -> None:
+    A wrong option is refused; a wrong answer typed in the terminal is explained and asked
+    again, so no earlier answer is lost."""
+
+    def __init__(self, args: argparse.Namespace, ask: Ask | None, *, tell: Callable[[str], None] | None = None) -> None:
         self.args, self.ask = args, ask
+        self.tell = tell or (lambda text: print(text, file=sys.stderr))
 
-    def get(self, name: str, question: str, *, required: bool = True, default: Any = None) -> Any:
-        value = getattr(self.args, name, None)
-        if value in (None, "") and self.ask is not None and (required or default is None):
-            shown = f" [{default}]" if default is not None else ""
-            value = self.ask(f"{question}{shown}: ").strip() or None
-        if value in (None, "") and default is not None:
-            value = default
-        if value in (None, "") and required:
-            raise Refused(tr("missing: {what} (--{option})", what=question, option=name.replace("_", "-")))
-        return value
+    def get(self, name: str, question: str, *, required: bool = True, default: Any = None,
+            check: Callable[[Any], Any] | None = None) -> Any:
+        """The fact ``name``: from its option, else asked; ``check`` turns it into what is
+        written (or raises :class:`Refused` or ``ValueError`` saying what is wrong)."""
+        option = f"--{name.replace('_', '-')}"
+        value, asked = getattr(self.args, name, None), False
+        while True:
+            if value in (None, "") and self.ask is not None:
+                shown = f" [{default}]" if default not in (None, "") else ""
+                value, asked = self.ask(f"{question}{shown}: ").strip() or None, True
+            if value in (None, "") and default is not None:
+                value = default
+            if value in (None, ""):
+                if not required:
+                    return None
+                if not asked:
+                    raise Refused(tr("missing: {what} (--{option})", what=question, option=name.replace("_", "-")))
+                self.tell(tr("an answer is needed here"))
+                continue
+            try:
+                return check(value) if check is not None else value
+            except (Refused, ValueError) as exc:
+                reason = str(exc) if isinstance(exc, Refused) else _reason(exc)
+                if not asked:
+                    raise Refused(reason if reason.startswith("--") else f"{option}: {reason}") from None
+                self.tell(reason.partition(": ")[2] if reason.startswith("--") else reason)
+                value = None
 
     def parse(self, name: str, question: str, parser: Callable[[Any], Any], **kw: Any) -> Any:
-        value = self.get(name, question, **kw)
-        if value is None:
-            return None
-        try:
-            parser(value)
-        except ValueError as exc:
-            hint = getattr(exc, "hint", "")
-            raise Refused(f"--{name.replace('_', '-')}: {exc}" + (f"; {hint}" if hint else "")) from None
-        return value
+        """The fact ``name`` as written, once ``parser`` accepts it."""
+        return self.get(name, question, check=lambda v: (parser(v), v)[1], **kw)
 
 
-def _choices(closed: Any) -> list[str]:
-    """The values of a closed list of the model (``Annotated[Literal[…], …]``)."""
-    return list(typing.get_args(typing.get_args(closed)[0]))
+def _reason(exc: ValueError) -> str:
+    hint = getattr(exc, "hint", "")
+    return f"{exc}" + (f"; {hint}" if hint else "")
 
 
-def _ids(value: str | None) -> list[str]:
-    return [v.strip() for v in (value or "").split(",") if v.strip()]
+YES = {"ja", "j", "yes", "y"}
+NO = {"nej", "n", "no"}
 
 
-def _refs(values: list[str], known: list[str], option: str, what: str) -> None:
+def clock(value: str) -> str:
+    """A time as the site prints it (``19.30``) or as the files write it (``19:30``) -> ``19:30``."""
+    value = re.sub(r"^(\d{1,2})\.(\d{2})$", r"\1:\2", value.strip())
+    parse_time(value)
+    return value
+
+
+def when(value: str) -> str:
+    """A start with the time as the site prints it (``2027-03-18 17.00``) -> ``2027-03-18 17:00``."""
+    value = re.sub(r"^(\d{4}-\d{2}-\d{2})[ T](?:kl\.? *)?(\d{1,2})[.:](\d{2})$", r"\1 \2:\3", value.strip())
+    When.parse(value)
+    return value
+
+
+def _choice(closed: ClosedList, option: str) -> Callable[[str], str]:
+    """A value of ``closed``, given as itself or as its Danish or English label."""
+    def check(value: str) -> str:
+        wanted = value.strip().casefold()
+        for v in closed.values:
+            if wanted in (v.casefold(), closed.label(v, "da").casefold(), closed.label(v, "en").casefold()):
+                return v
+        hint = suggest(value, [closed.label(v, language()) for v in closed.values])
+        raise Refused(f"--{option}: " + tr("expected one of {allowed} but received {value}",
+                                            allowed=_labels(closed), value=repr(value)) + (f"; {hint}" if hint else ""))
+    return check
+
+
+def _labels(closed: ClosedList) -> str:
+    """The labels of ``closed`` in the editors' language, as the site shows them."""
+    return one_of([closed.label(v, language()) for v in closed.values])
+
+
+def _ids(value: str | None, option: str = "") -> list[str]:
+    return [_id(v.strip(), option) for v in (value or "").split(",") if v.strip()]
+
+
+def _id(value: str, option: str) -> str:
+    """``value`` if it is an id as the check takes it (it becomes a file name: no ``/``, no
+    ``..``, no control character, not too long), else :class:`Refused`."""
+    try:
+        return valid_id(value)
+    except ValueError as exc:
+        raise Refused(f"--{option}: {exc}") from None
+
+
+def _inside(root: Path, rel: str) -> Path:
+    """``root/rel``, which must lie inside ``content/`` or ``data/`` of the project."""
+    path = (root / rel).resolve()
+    if not any(path.is_relative_to((root / folder).resolve()) for folder in ("content", "data")):
+        raise Refused(tr("expected a file inside content/ or data/ but received {path}", path=repr(rel)))
+    return root / rel
+
+
+def _refs(values: list[str], known: list[str], option: str, what: str) -> list[str]:
     for value in values:
         if value not in known:
             hint = suggest(value, known)
             raise Refused(f"--{option}: " + tr("expected one of {allowed} but received {value}",
                                                allowed=f"{one_of(known)} ({what})", value=repr(value))
                           + (f"; {hint}" if hint else ""))
+    return values
+
+
+def _some(known: list[str], option: str, what: str) -> Callable[[str], list[str]]:
+    """Ids of ``known`` separated by commas."""
+    return lambda value: _refs(_ids(value, option), known, option, what)
+
+
+def _one(known: list[str], option: str, what: str) -> Callable[[str], str]:
+    return lambda value: _refs([_id(value.strip(), option)], known, option, what)[0]
 
 
 # --- the four kinds --------------------------------------------------------------------------
 
+def _unique(known: set[str], file: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        value = _id(value.strip(), "id")
+        if value in known:
+            raise Refused(tr("--id: expected a new id but received {id}, which is used already in {file}",
+                             id=repr(value), file=file))
+        return value
+    return check
+
+
 def new_meeting(root: Path, facts: Facts, today: dt.date) -> list[str]:
     site = load_site(root, today=today)
-    start = facts.parse("start", tr("When does it start (2027-03-18 17:00, 2027-03-18 or 2027-03)"), When.parse)
-    when = When.parse(start)
-    end = facts.parse("end", tr("When does it end (19:30), if known"), parse_time, required=False)
+    start = facts.get("start", tr("When does it start (2027-03-18 17:00, 2027-03-18 or 2027-03)"), check=when)
+    date = When.parse(start).date
+    end = facts.get("end", tr("When does it end (19:30), if known"), check=clock, required=False)
     location = facts.parse("location", tr("Where (in Danish), if known"), Text.parse_line, required=False)
     location_en = facts.parse("location_en", tr("Where (in English), if different"), Text.parse_line,
                               required=False) if location else None
     address = facts.parse("address", tr("Address (Torvet 1, 1234 Byen), if known"), Address.parse,
                           required=False)
-    themes = _ids(facts.get("themes", tr("Themes (ids, separated by commas)"), required=False))
-    _refs(themes, [t.id for t in site.themes], "themes", tr("themes"))
+    theme_ids = [t.id for t in site.themes]
+    themes = facts.get("themes", tr("Themes ({ids}; separated by commas)", ids=", ".join(theme_ids)),
+                       required=False, check=_some(theme_ids, "themes", tr("themes"))) or []
+    partner_ids = [p.id for p in site.partners]
     members = [p.id for p in site.partners if (s := p.status_on(today)) is not None and s.status != "left"]
-    invited = _ids(facts.get("invited", tr("Invited (partner ids, separated by commas)"), required=False,
-                             default=",".join(members)))
-    _refs(invited, [p.id for p in site.partners], "invited", tr("partners"))
+    invited = facts.get("invited", tr("Who is invited ({ids}; separated by commas)", ids=", ".join(partner_ids)),
+                        default=",".join(members), check=_some(partner_ids, "invited", tr("partners")))
     number = max((m.number or 0 for m in site.meetings), default=0) + 1
-    same_year = sum(1 for m in site.meetings if m.start.date.year == when.date.year)
+    same_year = sum(1 for m in site.meetings if m.start.date.year == date.year)
     forum = settings.read(root).forum
-    mid = facts.get("id", tr("Id"), default=f"{forum.id}-{when.date.year}-{same_year + 1}")
-    if mid in {m.id for m in site.meetings}:
-        raise Refused(tr("--id: expected a unique id but received {id}, which another meeting has", id=repr(mid)))
+    mid = facts.get("id", tr("Id"), default=f"{forum.id}-{date.year}-{same_year + 1}",
+                    check=_unique({m.id for m in site.meetings}, "data/meetings.yaml"))
     with use("en"):
         english = f"{ordinal(number)} {forum.name.get('en').text}"
     lines = [f"  - id: {scalar(mid)}", f"    number: {number}",
@@ -187,24 +274,30 @@ def new_partner(root: Path, facts: Facts, today: dt.date) -> list[str]:
     site = load_site(root, today=today)
     name = facts.parse("name", tr("Name (in Danish)"), plain_text)
     name_en = facts.parse("name_en", tr("Name (in English), if different"), plain_text, required=False)
-    kinds = _choices(Classification)
-    kind = facts.get("kind", tr("Kind ({kinds})", kinds=", ".join(kinds)))
-    _refs([kind], kinds, "kind", "classification")
-    statuses = _choices(MembershipStatus)
-    status = facts.get("status", tr("Status ({statuses})", statuses=", ".join(statuses)), default="invited")
-    _refs([status], statuses, "status", "status")
+    kind = facts.get("kind", tr("Kind ({kinds})", kinds=_labels(CLASSIFICATIONS)),
+                     check=_choice(CLASSIFICATIONS, "kind"))
+    status = facts.get("status", tr("Status ({statuses})", statuses=_labels(MEMBERSHIP_STATUSES)),
+                       default="invited", check=_choice(MEMBERSHIP_STATUSES, "status"))
     date = facts.parse("date", tr("Date of that status (2027-05-02, or 2027-05)"), PartialDate.parse,
                        default=today.isoformat())
     agreements = [a.id for a in site.agreements]
-    agreement = facts.get("agreement", tr("Agreement version"), default=agreements[-1])
-    _refs([agreement], agreements, "agreement", tr("agreement versions"))
-    pid = facts.get("id", tr("Id"), default=slug(name))
-    if pid in {p.id for p in site.partners}:
-        raise Refused(tr("--id: expected a unique id but received {id}, which another partner has", id=repr(pid)))
+    agreement = facts.get("agreement", tr("Agreement version ({ids})", ids=", ".join(agreements)),
+                          default=agreements[-1], check=_one(agreements, "agreement", tr("agreement versions")))
+    pid = facts.get("id", tr("Id"), default=slug(name), check=_unique({p.id for p in site.partners}, "data/partners.yaml"))
     entry = (f"  - id: {scalar(pid)}\n    name: {text_value(name, name_en)}\n    classification: {kind}\n"
              f"    memberships:\n      - {{status: {status}, date: {scalar(date)}, agreement: {agreement}}}\n")
     line = append_entry(root / "data/partners.yaml", "partners", entry)
     return [tr("added partner {id} to {path}", id=pid, path=f"data/partners.yaml:{line}")]
+
+
+def _draft(value: str) -> str | None:
+    """``draft`` (or ja, yes, udkast) -> ``draft``; nej, no, none -> nothing."""
+    wanted = value.strip().casefold()
+    if wanted in YES | {"draft", "udkast"}:
+        return "draft"
+    if wanted in NO | {"none", "ingen"}:
+        return None
+    raise Refused("--minutes: " + tr("expected yes or no (or draft) but received {value}", value=repr(value)))
 
 
 def _write_new(path: Path, text: str) -> str:
@@ -220,27 +313,28 @@ def new_news(root: Path, facts: Facts, today: dt.date) -> list[str]:
     title_en = facts.parse("title_en", tr("Title (in English), if there is an English version"), plain_text,
                            required=False)
     date = facts.parse("date", tr("Date (2027-05-02)"), PartialDate.parse, default=today.isoformat())
-    name = facts.get("id", tr("File name"), default=slug(title))
+    name = facts.get("id", tr("File name"), default=slug(title), check=lambda v: _id(v.strip(), "id"))
     files = [(f"content/{routes.NEWS_DIR}{name}.md", title, "da")]
     if title_en:
         files.append((f"content/{routes.EN}{routes.NEWS_DIR}{name}.md", title_en, "en"))
     for rel, _title, _lang in files:
-        if (root / rel).exists():
+        if _inside(root, rel).exists():
             raise Refused(tr("{path} exists already: nothing was written", path=rel))
     out = []
     for rel, head, lang in files:
         with use(lang):
             body = tr("<!-- Write the news here. The first paragraph is shown in search engines and link "
                       "previews unless you add description: to the lines above. -->")
-        out.append(_write_new(root / rel, front_matter(title=head, date=date) + "\n" + body + "\n"))
+        out.append(_write_new(_inside(root, rel), front_matter(title=head, date=date) + "\n" + body + "\n"))
     return [line.replace(str(root) + "/", "") for line in out]
 
 
 def new_report(root: Path, facts: Facts, today: dt.date) -> list[str]:
     site = load_site(root, today=today)
     held = [m.id for m in site.meetings if m.state == "held" and m.id not in site.reports]
-    meeting = facts.get("meeting", tr("Meeting (id)"), default=held[-1] if held else None)
-    _refs([meeting], [m.id for m in site.meetings], "meeting", tr("meetings"))
+    meeting = facts.get("meeting", tr("Meeting ({ids})", ids=", ".join(held) or "-"),
+                        default=held[-1] if held else None,
+                        check=_one([m.id for m in site.meetings], "meeting", tr("meetings")))
     record = site.meeting(meeting)
     if record.state != "held":
         raise Refused(tr("the meeting {id} is {state}: a report follows a meeting that has been held; set its "
@@ -249,9 +343,8 @@ def new_report(root: Path, facts: Facts, today: dt.date) -> list[str]:
         raise Refused(tr("the meeting {id} has a report already: content/{path}", id=repr(meeting),
                          path=site.reports[meeting]))
     date = facts.parse("date", tr("Date it is published (2027-05-02)"), PartialDate.parse, default=today.isoformat())
-    minutes = facts.get("minutes", tr("Minutes to be approved (draft), or none"), required=False)
-    if minutes:
-        _refs([minutes], ["draft"], "minutes", "minutes")
+    minutes = facts.get("minutes", tr("Are the minutes a draft to be approved at a later meeting (yes/no)"),
+                        required=False, check=_draft)
     out = []
     for lang in ("da", "en"):
         with use(lang):
@@ -260,7 +353,7 @@ def new_report(root: Path, facts: Facts, today: dt.date) -> list[str]:
         head = front_matter(meeting=meeting, title=title, date=date, minutes=minutes) if lang == "da" else \
             front_matter(title=title, date=date)
         rel = f"content/{routes.src_uri(lang, routes.REPORTS_DIR)}{meeting}.md"
-        out.append(_write_new(root / rel, head + "\n" + body + "\n").replace(str(root) + "/", ""))
+        out.append(_write_new(_inside(root, rel), head + "\n" + body + "\n").replace(str(root) + "/", ""))
     return out
 
 

@@ -178,6 +178,8 @@ def model_schema(root: type[BaseModel]) -> dict[str, Any]:
     defs = schema.get("$defs", {})
     for cls in models([root]):
         _describe(defs.get(cls.__name__, schema), cls)
+    for key in model.MAY_BE_EMPTY & set(schema.get("properties", {})):
+        schema["properties"][key]["type"] = ["array", "null"]  # `decisions:` with nothing after it
     return {"$schema": DIALECT, **schema}
 
 

@@ -26,7 +26,7 @@ from boligdialog.model.records import DATA_FILES, MEETINGS, DataFile, Meeting, P
 from boligdialog.model.positions import place
 from boligdialog.model.translate import language, suggest, tr
 from boligdialog.site.sitedata import ContentPage, Site
-from boligdialog.model.values import Text, char_name, CONTROL
+from boligdialog.model.values import CONTROL, Text, char_name, mangled, mangled_message
 from boligdialog.model.yamlsource import Source, parse
 
 
@@ -148,14 +148,20 @@ def scan_content(content_dir: Path, errors: list[DataError]) -> list[str]:
 
 
 def _body_errors(body: str, text: str, rel: str) -> list[DataError]:
-    """Invisible characters in the Markdown text, with their lines."""
+    """Invisible characters and words mangled by a wrong encoding in the Markdown text, with
+    their lines."""
+    out = []
+    above = text[: len(text) - len(body)].count("\n")
+    if (word := mangled(body)) is not None:
+        line = above + body[: word[0]].count("\n") + 1
+        out.append(DataError(rel, line, "", mangled_message(*word[1:])))
     bad = CONTROL.search(body.replace("\r", ""))
     if bad is None:
-        return []
+        return out
     start = text.find(bad.group())
     line = text[:start].count("\n") + 1
-    return [DataError(rel, line, "", tr("expected plain text but received the invisible character {character}; "
-                                        "delete it", character=char_name(bad.group())))]
+    return out + [DataError(rel, line, "", tr("expected plain text but received the invisible character {character}; "
+                                              "delete it", character=char_name(bad.group())))]
 
 
 def _load_pages(content_dir: Path, uris: list[str],
