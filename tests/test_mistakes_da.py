@@ -9,6 +9,7 @@ from boligdialog.model.errors import ValidationFailed
 from boligdialog.model.translate import use
 from boligdialog.site.load import load_site
 from conftest import edit
+from records_fixture import BUILD_DATE, add_records
 
 
 def danish(project) -> list[str]:
@@ -49,3 +50,50 @@ def test_the_guides_paste_below_the_shipped_decisions_file_loads(project):
         "    text: {da: Kommunen undersøger trafikken, en: The municipality looks into traffic}\n"
         "    owners: [albertslund-kommune]\n    due: 2027-12\n    status: open\n"), encoding="utf-8")
     assert [d.id for d in load_site(project).decisions] == ["vf-2017-1-trafik"]
+
+
+# on the fuller records: a clock time that does not exist, or happens twice, that night; an id
+# given twice (reported first, and the first record with it is the one others name); a missing key
+# of a closed list (what may stand there); a state in the editors' words
+RECORD_CASES = [
+    ('data/meetings.yaml', 'start: 2028-03-16 17:00', 'start: 2028-03-26 02:30',
+     ["data/meetings.yaml:62: 5. møde (visionsforum-2028-1), start: her skal stå et klokkeslæt, der findes den 2028-03-26, men der står '02:30': den nat stilles uret frem fra 02:00 til 03:00, så klokken bliver aldrig '02:30'; skriv det klokkeslæt, mødet virkelig begynder, fx 03:30"]),
+    ('data/meetings.yaml', 'start: 2028-03-16 17:00', 'start: 2028-10-29 02:30',
+     ["data/meetings.yaml:62: 5. møde (visionsforum-2028-1), start: her skal stå et klokkeslæt, der kun kommer én gang den 2028-10-29, men der står '02:30': den nat stilles uret tilbage fra 03:00 til 02:00, så klokken bliver '02:30' to gange, og kalenderne kan ikke vide hvilken gang; vælg et klokkeslæt uden for 02:00-03:00"]),
+    ('data/meetings.yaml', '  - id: visionsforum-2027-ekstra', '  - id: visionsforum-2027-1',
+     ["data/meetings.yaml:46: 3. møde (visionsforum-2027-1), id: hvert id må kun bruges én gang, men 'visionsforum-2027-1' står her igen (første gang i linje 28)",
+      "data/decisions.yaml:8: 1. beslutning (trafik-midtby), reported_at: her skal stå 'visionsforum-2017-1', 'visionsforum-2027-1', 'visionsforum-2027-2' eller 'visionsforum-2028-1' (møder), men der står 'visionsforum-2027-ekstra'; mente du 'visionsforum-2027-2'?"]),
+    ('data/meetings.yaml', '  - id: visionsforum-2027-2\n', '  - id: visionsforum-2027-1\n',
+     ["data/meetings.yaml:53: 4. møde (visionsforum-2027-1), id: hvert id må kun bruges én gang, men 'visionsforum-2027-1' står her igen (første gang i linje 28)"]),
+    ('data/meetings.yaml', '    state: cancelled\n', '',
+     ["data/meetings.yaml:53: 4. møde (visionsforum-2027-2), state: her mangler en værdi (nøglen er der ikke); tilføj linjen state: med en af 'planned' (planlagt), 'held' (afholdt) eller 'cancelled' (aflyst)"]),
+    ('data/decisions.yaml', 'reported_at: visionsforum-2027-ekstra', 'reported_at: visionsforum-2028-1',
+     ["data/decisions.yaml:8: 1. beslutning (trafik-midtby), reported_at: her skal stå et møde, der er holdt (en status gives på et møde), men der står 'visionsforum-2028-1', som er planlagt"]),
+]
+
+
+@pytest.mark.parametrize("file, old, new, messages", RECORD_CASES, ids=[c[3][0][:60] for c in RECORD_CASES])
+def test_mistake_in_the_records_in_danish(project, file, old, new, messages):
+    add_records(project)
+    edit(project / file, old, new)
+    with use("da"), pytest.raises(ValidationFailed) as exc:
+        load_site(project, today=BUILD_DATE)
+    with use("da"):
+        assert [e.render() for e in exc.value.errors] == messages
+
+
+def test_a_deleted_meeting_lists_every_file_that_still_names_it(project):
+    add_records(project)
+    meetings = project / "data/meetings.yaml"
+    text = meetings.read_text(encoding="utf-8")
+    start, end = text.index("  - id: visionsforum-2027-1\n"), text.index("  - id: visionsforum-2027-ekstra")
+    meetings.write_text(text[:start] + text[end:], encoding="utf-8")
+    with use("da"), pytest.raises(ValidationFailed) as exc:
+        load_site(project, today=BUILD_DATE)
+    with use("da"):
+        rendered = [e.render() for e in exc.value.errors]
+    assert rendered[0] == (
+        "content/referater/visionsforum-2027-1.md:2: meeting: her skal stå et id fra data/meetings.yaml, men der står "
+        "'visionsforum-2027-1', som ikke (længere) findes dér, men stadig nævnes i data/decisions.yaml:3, "
+        "data/decisions.yaml:10: skriv det ind i data/meetings.yaml igen, eller fjern det alle disse steder")
+    assert len(rendered) == 3 and not any("mente du" in line for line in rendered)

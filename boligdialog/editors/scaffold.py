@@ -25,7 +25,7 @@ from boligdialog.site import routes, settings
 from boligdialog.editors import schemas
 from boligdialog.model.errors import ValidationFailed
 from boligdialog.site.load import load_site
-from boligdialog.model.choices import CLASSIFICATIONS, MEMBERSHIP_STATUSES, ClosedList
+from boligdialog.model.choices import CLASSIFICATIONS, MEMBERSHIP_STATUSES, ClosedList, state_word
 from boligdialog.site.schedule import build_time
 from boligdialog.model.translate import language, one_of, ordinal, suggest, tr, use
 from boligdialog.model.values import Address, PartialDate, Text, When, parse_time, plain_text
@@ -338,7 +338,8 @@ def new_report(root: Path, facts: Facts, today: dt.date) -> list[str]:
     record = site.meeting(meeting)
     if record.state != "held":
         raise Refused(tr("the meeting {id} is {state}: a report follows a meeting that has been held; set its "
-                         "state to held first (data/meetings.yaml)", id=repr(meeting), state=record.state))
+                         "state to held first (data/meetings.yaml)", id=repr(meeting),
+                         state=state_word(record.state, "state")))
     if meeting in site.reports:
         raise Refused(tr("the meeting {id} has a report already: content/{path}", id=repr(meeting),
                          path=site.reports[meeting]))

@@ -49,4 +49,5 @@ class Checker(DataChecks, ContentChecks, OutputChecks):
         self.decisions()
         self.content()
         self.outputs()
+        self.unknown_references()
         return self.errors

@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from boligdialog.model.choices import state_word
 from boligdialog.model.records import AGREEMENTS, DECISIONS, MEETINGS, PARTNERS, Meeting
 from boligdialog.model.translate import one_of, tr
 from boligdialog.model.yamlsource import Source
 from boligdialog.site import routes
 from boligdialog.site.checks.base import Base, Ids
-from boligdialog.site.schedule import meeting_key
+from boligdialog.site.schedule import TZ, meeting_key
 
 
 class DataChecks(Base):
@@ -148,6 +149,30 @@ class DataChecks(Base):
                           tr("expected an end time only when start has a time but received {end}",
                              end=f"'{m.end:%H:%M}'"))
             self.meeting_on_the_day(m, src, here)
+            self.clock_exists(m, src, here)
+
+    def clock_exists(self, m: Meeting, src: Source, here: tuple[Any, ...]) -> None:
+        """A meeting's times must happen once on their day: not in the hour the clocks skip in
+        spring (02:00-03:00 on the last Sunday of March), nor in the hour they repeat in autumn."""
+        day = m.start.date.as_date()
+        if day is None:
+            return
+        for key, clock in (("start", m.start.time), ("end", m.end)):
+            if clock is None:
+                continue
+            local = dt.datetime.combine(day, clock, tzinfo=TZ)
+            there = local.astimezone(dt.timezone.utc).astimezone(TZ)
+            at = f"{clock:%H:%M}"
+            if there.replace(tzinfo=None) != local.replace(tzinfo=None):
+                self.fail(src, (*here, key), tr(
+                    "expected a time that exists on {day} but received {time}: that night the clocks go forward "
+                    "from 02:00 to 03:00, so {time} never comes; write the time the meeting really starts, such "
+                    "as 03:30", day=day, time=repr(at)))
+            elif local.utcoffset() != local.replace(fold=1).utcoffset():
+                self.fail(src, (*here, key), tr(
+                    "expected a time that happens once on {day} but received {time}: that night the clocks go "
+                    "back from 03:00 to 02:00, so {time} comes twice and the calendars cannot tell which is "
+                    "meant; choose a time outside 02:00-03:00", day=day, time=repr(at)))
 
     def meeting_on_the_day(self, m: Meeting, src: Source, here: tuple[Any, ...]) -> None:
         """What a meeting's record says has happened must have happened by the build date."""
@@ -161,7 +186,7 @@ class DataChecks(Base):
             outcomes += [("agenda", j, "result") for j, item in enumerate(m.agenda) if item.result]
             for path in outcomes:
                 self.fail(src, (*here, *path), tr("expected no {key} before the meeting is held but received it "
-                                                  "on a meeting that is {state}", key=path[-1], state=m.state))
+                                                  "on a meeting that is {state}", key=path[-1], state=state_word(m.state, "state")))
         if m.state == "planned" and m.start.date.last_day() < self.today:
             self.notices.append(src.error((*here, "state"), tr(
                 "the meeting's day {day} has passed but it is still 'planned': set state to 'held' (and add who "
