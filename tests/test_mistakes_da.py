@@ -97,3 +97,49 @@ def test_a_deleted_meeting_lists_every_file_that_still_names_it(project):
         "'visionsforum-2027-1', som ikke (længere) findes dér, men stadig nævnes i data/decisions.yaml:3, "
         "data/decisions.yaml:10: skriv det ind i data/meetings.yaml igen, eller fjern det alle disse steder")
     assert len(rendered) == 3 and not any("mente du" in line for line in rendered)
+
+
+# the hostile-input run: a response that is a page, a version whose text is another page
+PAGE_CASES = [
+    ('data/agreements.yaml', 'file: filer/hoeringssvar-grundejerforeninger.pdf', 'file: nyheder/ny-hjemmeside.md',
+     ["data/agreements.yaml:46: 2. aftaleversion (aftale-2027), responses nr. 1, file: her skal stå selve svaret, en fil som fx en PDF, men der står 'nyheder/ny-hjemmeside.md', som er en side på hjemmesiden; skriv svarets fil"]),
+    ('data/agreements.yaml', 'text: aftale/2028.md', 'text: index.md',
+     ['content/aftale/2028.md:2: her skal være teksten til en udgave, som data/agreements.yaml nævner (text: aftale/2028.md), men ingen udgave nævner siden; tilføj udgaven, eller flyt siden',
+      'content/en/aftale/2028.md:2: her skal være teksten til en udgave, som data/agreements.yaml nævner (text: aftale/2028.md), men ingen udgave nævner siden; tilføj udgaven, eller flyt siden',
+      "data/agreements.yaml:49: 3. aftaleversion (aftale-2028), text: her skal stå en tekst i content/aftale/, som aftale/2027.md, men der står 'index.md', som er en anden side på hjemmesiden"]),
+    ('data/agreements.yaml', 'text: aftale/2028.md', 'text: nyheder/ny-hjemmeside.md',
+     ['content/aftale/2028.md:2: her skal være teksten til en udgave, som data/agreements.yaml nævner (text: aftale/2028.md), men ingen udgave nævner siden; tilføj udgaven, eller flyt siden',
+      'content/en/aftale/2028.md:2: her skal være teksten til en udgave, som data/agreements.yaml nævner (text: aftale/2028.md), men ingen udgave nævner siden; tilføj udgaven, eller flyt siden',
+      "data/agreements.yaml:49: 3. aftaleversion (aftale-2028), text: her skal stå en tekst i content/aftale/, som aftale/2027.md, men der står 'nyheder/ny-hjemmeside.md', som er en anden side på hjemmesiden"]),
+    ('data/agreements.yaml', 'text: aftale/2028.md', 'text: aftale/index.md',
+     ['content/aftale/2028.md:2: her skal være teksten til en udgave, som data/agreements.yaml nævner (text: aftale/2028.md), men ingen udgave nævner siden; tilføj udgaven, eller flyt siden',
+      'content/en/aftale/2028.md:2: her skal være teksten til en udgave, som data/agreements.yaml nævner (text: aftale/2028.md), men ingen udgave nævner siden; tilføj udgaven, eller flyt siden',
+      "data/agreements.yaml:49: 3. aftaleversion (aftale-2028), text: her skal stå en tekst i content/aftale/, som aftale/2027.md, men der står 'aftale/index.md', som er en anden side på hjemmesiden"]),
+]
+
+
+@pytest.mark.parametrize("file, old, new, messages", PAGE_CASES, ids=[c[2][:60] for c in PAGE_CASES])
+def test_a_page_where_a_file_or_a_version_text_belongs(project, file, old, new, messages):
+    test_mistake_in_the_records_in_danish(project, file, old, new, messages)
+
+
+FILE_CASES = [
+    ("404.md", "content/404.md:1: filen ville blive offentliggjort som 404/index.html, og det er stedet for siden, "
+     "der vises ved en adresse, som ikke findes (404); giv filen et andet navn, eller flyt den"),
+    ("partnere/x.md", "content/partnere/x.md:1: filen ville blive offentliggjort som partnere/x/index.html, og det er "
+     "mappen partnere/, hvis sider hjemmesiden selv laver ud fra data/; giv filen et andet navn, eller flyt den"),
+    ("en/moeder/x.pdf", "content/en/moeder/x.pdf:1: filen ville blive offentliggjort som en/moeder/x.pdf, og det "
+     "er mappen moeder/, hvis sider hjemmesiden selv laver ud fra data/; giv filen et andet navn, eller flyt den"),
+    ("index.html", "content/index.html:1: filen ville blive offentliggjort som index.html ligesom content/index.md, "
+     "så den ene ville erstatte den anden; behold kun den ene"),
+    ("nyheder/a\n::error x.pdf", "content/nyheder/a\\n::error x.pdf:1: filnavnet skal være af bogstaver, tal og "
+     "bindestreger, men det indeholder det usynlige tegn U+000A (linjeskift); giv filen et nyt navn"),
+]
+
+
+@pytest.mark.parametrize("name, message", FILE_CASES, ids=[c[0].replace("\n", "\\n") for c in FILE_CASES])
+def test_an_editors_file_the_site_cannot_take(project, name, message):
+    path = project / "content" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# Mine noter\n", encoding="utf-8")
+    assert danish(project) == [message]

@@ -72,6 +72,13 @@ def mangled_message(word: str, fixed: str) -> str:
               "as two characters each); write {fixed}", word=repr(word), fixed=repr(fixed))
 
 
+def visible(text: str) -> str:
+    """``text`` with each invisible character written as its escape (``a\\nb``), for a file name
+    shown in a message: it cannot break the line, or forge a CI command."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", lambda m: m.group().encode("unicode_escape").decode("ascii"),
+                  text)
+
+
 class TextError(Invalid):
     """A mistake in one language of a text: ``key`` is ``da`` or ``en``, so the message can
     point at that line."""

@@ -60,7 +60,12 @@ class DataChecks(Base):
         for i, a in enumerate(loaded.items):
             assert src is not None
             here = ("agreements", i)
-            if a.text not in self.pages:
+            folder = routes.AGREEMENT.removesuffix("index.md")
+            if not a.text.startswith(folder) or a.text == routes.AGREEMENT:
+                self.fail(src, (*here, "text"), tr("expected a text in content/{folder}, like {folder}2027.md, but "
+                                                   "received {value}, which is another page of the site",
+                                                   folder=folder, value=repr(a.text)))
+            elif a.text not in self.pages:
                 self.fail(src, (*here, "text"), tr("expected an existing file content/{path} but received {value}",
                                                    path=a.text, value=repr(a.text)))
             if a.text in texts:
@@ -126,6 +131,10 @@ class DataChecks(Base):
                                                  "but received {value}", opens=c.opens, value=r.date))
             if r.file is not None and r.file not in known:
                 self.fail(src, (*at, "file"), tr("expected an existing file under content/ but received {path}",
+                                                 path=repr(r.file)))
+            elif r.file is not None and r.file.endswith(".md"):
+                self.fail(src, (*at, "file"), tr("expected the response itself, a file such as a PDF, but received "
+                                                 "{path}, which is a page of the site; link the response's file",
                                                  path=repr(r.file)))
 
     def meetings(self) -> None:
