@@ -143,3 +143,29 @@ def test_an_editors_file_the_site_cannot_take(project, name, message):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("# Mine noter\n", encoding="utf-8")
     assert danish(project) == [message]
+
+
+# Year-only dates are accepted (and documented in the guides) wherever a date may be known to the
+# month: a year is as honest as a month, and the pages say "2027" without inventing a day.
+YEAR_ONLY = [
+    ("data/agreements.yaml", "adopted: 2017-08", "adopted: 2017"),
+    ("data/agreements.yaml", "opens: 2027-05-15", "opens: 2027"),
+    ("data/decisions.yaml", "due: 2027-12", "due: 2028"),
+    ("data/partners.yaml", "        date: 2017-08\n        agreement: aftale-2017\n        signatory: Steen",
+     "        date: 2017\n        agreement: aftale-2017\n        signatory: Steen"),
+    ("data/partners.yaml", "start_date: 2026-05", "start_date: 2026"),
+]
+
+
+@pytest.mark.parametrize("file, old, new", YEAR_ONLY, ids=[c[2] for c in YEAR_ONLY])
+def test_a_date_known_only_to_the_year_is_accepted(project, file, old, new):
+    add_records(project)
+    if "start_date" in old:
+        from records_fixture import TRICKY_PARTNER
+        with (project / "data/partners.yaml").open("a", encoding="utf-8") as f:
+            f.write(TRICKY_PARTNER)
+    text = (project / file).read_text(encoding="utf-8")
+    assert old in text, old
+    edit(project / file, old, new)
+    site = load_site(project, today=BUILD_DATE)
+    assert site is not None
