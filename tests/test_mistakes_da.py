@@ -58,8 +58,6 @@ def test_the_guides_paste_below_the_shipped_decisions_file_loads(project):
 RECORD_CASES = [
     ('data/meetings.yaml', 'start: 2028-03-16 17:00', 'start: 2028-03-26 02:30',
      ["data/meetings.yaml:62: 5. møde (visionsforum-2028-1), start: her skal stå et klokkeslæt, der findes den 2028-03-26, men der står '02:30': den nat stilles uret frem fra 02:00 til 03:00, så klokken bliver aldrig '02:30'; skriv det klokkeslæt, mødet virkelig begynder, fx 03:30"]),
-    ('data/meetings.yaml', 'start: 2028-03-16 17:00', 'start: 2028-10-29 02:30',
-     ["data/meetings.yaml:62: 5. møde (visionsforum-2028-1), start: her skal stå et klokkeslæt, der kun kommer én gang den 2028-10-29, men der står '02:30': den nat stilles uret tilbage fra 03:00 til 02:00, så klokken bliver '02:30' to gange, og kalenderne kan ikke vide hvilken gang; vælg et klokkeslæt uden for 02:00-03:00"]),
     ('data/meetings.yaml', '  - id: visionsforum-2027-ekstra', '  - id: visionsforum-2027-1',
      ["data/meetings.yaml:46: 3. møde (visionsforum-2027-1), id: hvert id må kun bruges én gang, men 'visionsforum-2027-1' står her igen (første gang i linje 28)",
       "data/decisions.yaml:8: 1. beslutning (trafik-midtby), reported_at: her skal stå 'visionsforum-2017-1', 'visionsforum-2027-1', 'visionsforum-2027-2' eller 'visionsforum-2028-1' (møder), men der står 'visionsforum-2027-ekstra'; mente du 'visionsforum-2027-2'?"]),
@@ -169,3 +167,14 @@ def test_a_date_known_only_to_the_year_is_accepted(project, file, old, new):
     edit(project / file, old, new)
     site = load_site(project, today=BUILD_DATE)
     assert site is not None
+
+
+def test_a_time_that_comes_twice_that_night_is_named_ambiguous(project):
+    add_records(project)
+    edit(project / "data/meetings.yaml", "start: 2028-03-16 17:00", "start: 2028-10-29 02:30")
+    with use("da"):
+        site = load_site(project, today=BUILD_DATE)
+    assert site.notices == [
+        "data/meetings.yaml:62: 5. møde (visionsforum-2028-1), start: '02:30' den 2028-10-29 er tvetydig: den nat "
+        "stilles uret tilbage fra 03:00 til 02:00, så klokken bliver '02:30' to gange; kalenderne bruger den første, "
+        "i sommertid. Vælg et klokkeslæt uden for 02:00-03:00, hvis den anden er ment"]

@@ -161,8 +161,9 @@ class DataChecks(Base):
             self.clock_exists(m, src, here)
 
     def clock_exists(self, m: Meeting, src: Source, here: tuple[Any, ...]) -> None:
-        """A meeting's times must happen once on their day: not in the hour the clocks skip in
-        spring (02:00-03:00 on the last Sunday of March), nor in the hour they repeat in autumn."""
+        """A meeting's times must exist on their day: not in the hour the clocks skip in spring
+        (02:00-03:00 on the last Sunday of March, a mistake); a time in the hour they repeat in
+        autumn is ambiguous (a notice: the calendars take its first, summer-time occurrence)."""
         day = m.start.date.as_date()
         if day is None:
             return
@@ -178,10 +179,10 @@ class DataChecks(Base):
                     "from 02:00 to 03:00, so {time} never comes; write the time the meeting really starts, such "
                     "as 03:30", day=day, time=repr(at)))
             elif local.utcoffset() != local.replace(fold=1).utcoffset():
-                self.fail(src, (*here, key), tr(
-                    "expected a time that happens once on {day} but received {time}: that night the clocks go "
-                    "back from 03:00 to 02:00, so {time} comes twice and the calendars cannot tell which is "
-                    "meant; choose a time outside 02:00-03:00", day=day, time=repr(at)))
+                self.notices.append(src.error((*here, key), tr(
+                    "{time} on {day} is ambiguous: that night the clocks go back from 03:00 to 02:00, so {time} "
+                    "comes twice; the calendars take the first, in summer time. Choose a time outside 02:00-03:00 "
+                    "if the second is meant", day=day, time=repr(at))).render())
 
     def meeting_on_the_day(self, m: Meeting, src: Source, here: tuple[Any, ...]) -> None:
         """What a meeting's record says has happened must have happened by the build date."""
