@@ -25,19 +25,14 @@ from boligdialog.site import routes, settings
 from boligdialog.editors import schemas
 from boligdialog.model.errors import ValidationFailed
 from boligdialog.site.load import load_site
-from boligdialog.model.choices import CLASSIFICATIONS, MEMBERSHIP_STATUSES, ClosedList, state_word
+from boligdialog.model.choices import CLASSIFICATIONS, MEMBERSHIP_STATUSES, state_word
 from boligdialog.site.schedule import build_time
-from boligdialog.model.translate import language, one_of, ordinal, suggest, tr, use
-from boligdialog.model.values import Address, PartialDate, Text, When, parse_time, plain_text
-from boligdialog.model.valuetypes import valid_id
+from boligdialog.model.translate import ordinal, tr, use
+from boligdialog.model.values import Address, PartialDate, Text, When, plain_text
 from boligdialog.model.yamlsource import parse
-
-Ask = Callable[[str], str]
-
-
-class Refused(Exception):
-    """A fact that is missing or wrong: nothing has been written."""
-
+from boligdialog.editors.answers import (  # noqa: F401 (Facts and Refused are used from here too)
+    Ask, Facts, Refused, choice, draft_or_none, an_id, inside, labels, one_id, some_ids, new_id, clock, when,
+)
 
 # --- text of YAML and Markdown -------------------------------------------------------------
 
@@ -97,142 +92,6 @@ def front_matter(**keys: Any) -> str:
 
 # --- facts ---------------------------------------------------------------------------------
 
-class Facts:
-    """The facts given as options, and those asked for (or refused when nobody can answer).
-
-    A wrong option is refused; a wrong answer typed in the terminal is explained and asked
-    again, so no earlier answer is lost."""
-
-    def __init__(self, args: argparse.Namespace, ask: Ask | None, *, tell: Callable[[str], None] | None = None) -> None:
-        self.args, self.ask = args, ask
-        self.tell = tell or (lambda text: print(text, file=sys.stderr))
-
-    def get(self, name: str, question: str, *, required: bool = True, default: Any = None,
-            check: Callable[[Any], Any] | None = None) -> Any:
-        """The fact ``name``: from its option, else asked; ``check`` turns it into what is
-        written (or raises :class:`Refused` or ``ValueError`` saying what is wrong)."""
-        option = f"--{name.replace('_', '-')}"
-        value, asked = getattr(self.args, name, None), False
-        while True:
-            if value in (None, "") and self.ask is not None:
-                shown = f" [{default}]" if default not in (None, "") else ""
-                value, asked = self.ask(f"{question}{shown}: ").strip() or None, True
-            if value in (None, "") and default is not None:
-                value = default
-            if value in (None, ""):
-                if not required:
-                    return None
-                if not asked:
-                    raise Refused(tr("missing: {what} (--{option})", what=question, option=name.replace("_", "-")))
-                self.tell(tr("an answer is needed here"))
-                continue
-            try:
-                return check(value) if check is not None else value
-            except (Refused, ValueError) as exc:
-                reason = str(exc) if isinstance(exc, Refused) else _reason(exc)
-                if not asked:
-                    raise Refused(reason if reason.startswith("--") else f"{option}: {reason}") from None
-                self.tell(reason.partition(": ")[2] if reason.startswith("--") else reason)
-                value = None
-
-    def parse(self, name: str, question: str, parser: Callable[[Any], Any], **kw: Any) -> Any:
-        """The fact ``name`` as written, once ``parser`` accepts it."""
-        return self.get(name, question, check=lambda v: (parser(v), v)[1], **kw)
-
-
-def _reason(exc: ValueError) -> str:
-    hint = getattr(exc, "hint", "")
-    return f"{exc}" + (f"; {hint}" if hint else "")
-
-
-YES = {"ja", "j", "yes", "y"}
-NO = {"nej", "n", "no"}
-
-
-def clock(value: str) -> str:
-    """A time as the site prints it (``19.30``) or as the files write it (``19:30``) -> ``19:30``."""
-    value = re.sub(r"^(\d{1,2})\.(\d{2})$", r"\1:\2", value.strip())
-    parse_time(value)
-    return value
-
-
-def when(value: str) -> str:
-    """A start with the time as the site prints it (``2027-03-18 17.00``) -> ``2027-03-18 17:00``."""
-    value = re.sub(r"^(\d{4}-\d{2}-\d{2})[ T](?:kl\.? *)?(\d{1,2})[.:](\d{2})$", r"\1 \2:\3", value.strip())
-    When.parse(value)
-    return value
-
-
-def _choice(closed: ClosedList, option: str) -> Callable[[str], str]:
-    """A value of ``closed``, given as itself or as its Danish or English label."""
-    def check(value: str) -> str:
-        wanted = value.strip().casefold()
-        for v in closed.values:
-            if wanted in (v.casefold(), closed.label(v, "da").casefold(), closed.label(v, "en").casefold()):
-                return v
-        hint = suggest(value, [closed.label(v, language()) for v in closed.values])
-        raise Refused(f"--{option}: " + tr("expected one of {allowed} but received {value}",
-                                            allowed=_labels(closed), value=repr(value)) + (f"; {hint}" if hint else ""))
-    return check
-
-
-def _labels(closed: ClosedList) -> str:
-    """The labels of ``closed`` in the editors' language, as the site shows them."""
-    return one_of([closed.label(v, language()) for v in closed.values])
-
-
-def _ids(value: str | None, option: str = "") -> list[str]:
-    return [_id(v.strip(), option) for v in (value or "").split(",") if v.strip()]
-
-
-def _id(value: str, option: str) -> str:
-    """``value`` if it is an id as the check takes it (it becomes a file name: no ``/``, no
-    ``..``, no control character, not too long), else :class:`Refused`."""
-    try:
-        return valid_id(value)
-    except ValueError as exc:
-        raise Refused(f"--{option}: {exc}") from None
-
-
-def _inside(root: Path, rel: str) -> Path:
-    """``root/rel``, which must lie inside ``content/`` or ``data/`` of the project."""
-    path = (root / rel).resolve()
-    if not any(path.is_relative_to((root / folder).resolve()) for folder in ("content", "data")):
-        raise Refused(tr("expected a file inside content/ or data/ but received {path}", path=repr(rel)))
-    return root / rel
-
-
-def _refs(values: list[str], known: list[str], option: str, what: str) -> list[str]:
-    for value in values:
-        if value not in known:
-            hint = suggest(value, known)
-            raise Refused(f"--{option}: " + tr("expected one of {allowed} but received {value}",
-                                               allowed=f"{one_of(known)} ({what})", value=repr(value))
-                          + (f"; {hint}" if hint else ""))
-    return values
-
-
-def _some(known: list[str], option: str, what: str) -> Callable[[str], list[str]]:
-    """Ids of ``known`` separated by commas."""
-    return lambda value: _refs(_ids(value, option), known, option, what)
-
-
-def _one(known: list[str], option: str, what: str) -> Callable[[str], str]:
-    return lambda value: _refs([_id(value.strip(), option)], known, option, what)[0]
-
-
-# --- the four kinds --------------------------------------------------------------------------
-
-def _unique(known: set[str], file: str) -> Callable[[str], str]:
-    def check(value: str) -> str:
-        value = _id(value.strip(), "id")
-        if value in known:
-            raise Refused(tr("--id: expected a new id but received {id}, which is used already in {file}",
-                             id=repr(value), file=file))
-        return value
-    return check
-
-
 def new_meeting(root: Path, facts: Facts, today: dt.date) -> list[str]:
     site = load_site(root, today=today)
     start = facts.get("start", tr("When does it start (2027-03-18 17:00, 2027-03-18 or 2027-03)"), check=when)
@@ -245,16 +104,16 @@ def new_meeting(root: Path, facts: Facts, today: dt.date) -> list[str]:
                           required=False)
     theme_ids = [t.id for t in site.themes]
     themes = facts.get("themes", tr("Themes ({ids}; separated by commas)", ids=", ".join(theme_ids)),
-                       required=False, check=_some(theme_ids, "themes", tr("themes"))) or []
+                       required=False, check=some_ids(theme_ids, "themes", tr("themes"))) or []
     partner_ids = [p.id for p in site.partners]
     members = [p.id for p in site.partners if (s := p.status_on(today)) is not None and s.status != "left"]
     invited = facts.get("invited", tr("Who is invited ({ids}; separated by commas)", ids=", ".join(partner_ids)),
-                        default=",".join(members), check=_some(partner_ids, "invited", tr("partners")))
+                        default=",".join(members), check=some_ids(partner_ids, "invited", tr("partners")))
     number = max((m.number or 0 for m in site.meetings), default=0) + 1
     same_year = sum(1 for m in site.meetings if m.start.date.year == date.year)
     forum = settings.read(root).forum
     mid = facts.get("id", tr("Id"), default=f"{forum.id}-{date.year}-{same_year + 1}",
-                    check=_unique({m.id for m in site.meetings}, "data/meetings.yaml"))
+                    check=new_id({m.id for m in site.meetings}, "data/meetings.yaml"))
     with use("en"):
         english = f"{ordinal(number)} {forum.name.get('en').text}"
     lines = [f"  - id: {scalar(mid)}", f"    number: {number}",
@@ -274,30 +133,20 @@ def new_partner(root: Path, facts: Facts, today: dt.date) -> list[str]:
     site = load_site(root, today=today)
     name = facts.parse("name", tr("Name (in Danish)"), plain_text)
     name_en = facts.parse("name_en", tr("Name (in English), if different"), plain_text, required=False)
-    kind = facts.get("kind", tr("Kind ({kinds})", kinds=_labels(CLASSIFICATIONS)),
-                     check=_choice(CLASSIFICATIONS, "kind"))
-    status = facts.get("status", tr("Status ({statuses})", statuses=_labels(MEMBERSHIP_STATUSES)),
-                       default="invited", check=_choice(MEMBERSHIP_STATUSES, "status"))
+    kind = facts.get("kind", tr("Kind ({kinds})", kinds=labels(CLASSIFICATIONS)),
+                     check=choice(CLASSIFICATIONS, "kind"))
+    status = facts.get("status", tr("Status ({statuses})", statuses=labels(MEMBERSHIP_STATUSES)),
+                       default="invited", check=choice(MEMBERSHIP_STATUSES, "status"))
     date = facts.parse("date", tr("Date of that status (2027-05-02, or 2027-05)"), PartialDate.parse,
                        default=today.isoformat())
     agreements = [a.id for a in site.agreements]
     agreement = facts.get("agreement", tr("Agreement version ({ids})", ids=", ".join(agreements)),
-                          default=agreements[-1], check=_one(agreements, "agreement", tr("agreement versions")))
-    pid = facts.get("id", tr("Id"), default=slug(name), check=_unique({p.id for p in site.partners}, "data/partners.yaml"))
+                          default=agreements[-1], check=one_id(agreements, "agreement", tr("agreement versions")))
+    pid = facts.get("id", tr("Id"), default=slug(name), check=new_id({p.id for p in site.partners}, "data/partners.yaml"))
     entry = (f"  - id: {scalar(pid)}\n    name: {text_value(name, name_en)}\n    classification: {kind}\n"
              f"    memberships:\n      - {{status: {status}, date: {scalar(date)}, agreement: {agreement}}}\n")
     line = append_entry(root / "data/partners.yaml", "partners", entry)
     return [tr("added partner {id} to {path}", id=pid, path=f"data/partners.yaml:{line}")]
-
-
-def _draft(value: str) -> str | None:
-    """``draft`` (or ja, yes, udkast) -> ``draft``; nej, no, none -> nothing."""
-    wanted = value.strip().casefold()
-    if wanted in YES | {"draft", "udkast"}:
-        return "draft"
-    if wanted in NO | {"none", "ingen"}:
-        return None
-    raise Refused("--minutes: " + tr("expected yes or no (or draft) but received {value}", value=repr(value)))
 
 
 def _write_new(path: Path, text: str) -> str:
@@ -313,19 +162,19 @@ def new_news(root: Path, facts: Facts, today: dt.date) -> list[str]:
     title_en = facts.parse("title_en", tr("Title (in English), if there is an English version"), plain_text,
                            required=False)
     date = facts.parse("date", tr("Date (2027-05-02)"), PartialDate.parse, default=today.isoformat())
-    name = facts.get("id", tr("File name"), default=slug(title), check=lambda v: _id(v.strip(), "id"))
+    name = facts.get("id", tr("File name"), default=slug(title), check=lambda v: an_id(v.strip(), "id"))
     files = [(f"content/{routes.NEWS_DIR}{name}.md", title, "da")]
     if title_en:
         files.append((f"content/{routes.EN}{routes.NEWS_DIR}{name}.md", title_en, "en"))
     for rel, _title, _lang in files:
-        if _inside(root, rel).exists():
+        if inside(root, rel).exists():
             raise Refused(tr("{path} exists already: nothing was written", path=rel))
     out = []
     for rel, head, lang in files:
         with use(lang):
             body = tr("<!-- Write the news here. The first paragraph is shown in search engines and link "
                       "previews unless you add description: to the lines above. -->")
-        out.append(_write_new(_inside(root, rel), front_matter(title=head, date=date) + "\n" + body + "\n"))
+        out.append(_write_new(inside(root, rel), front_matter(title=head, date=date) + "\n" + body + "\n"))
     return [line.replace(str(root) + "/", "") for line in out]
 
 
@@ -334,7 +183,7 @@ def new_report(root: Path, facts: Facts, today: dt.date) -> list[str]:
     held = [m.id for m in site.meetings if m.state == "held" and m.id not in site.reports]
     meeting = facts.get("meeting", tr("Meeting ({ids})", ids=", ".join(held) or "-"),
                         default=held[-1] if held else None,
-                        check=_one([m.id for m in site.meetings], "meeting", tr("meetings")))
+                        check=one_id([m.id for m in site.meetings], "meeting", tr("meetings")))
     record = site.meeting(meeting)
     if record.state != "held":
         raise Refused(tr("the meeting {id} is {state}: a report follows a meeting that has been held; set its "
@@ -345,7 +194,7 @@ def new_report(root: Path, facts: Facts, today: dt.date) -> list[str]:
                          path=site.reports[meeting]))
     date = facts.parse("date", tr("Date it is published (2027-05-02)"), PartialDate.parse, default=today.isoformat())
     minutes = facts.get("minutes", tr("Are the minutes a draft to be approved at a later meeting (yes/no)"),
-                        required=False, check=_draft)
+                        required=False, check=draft_or_none)
     out = []
     for lang in ("da", "en"):
         with use(lang):
@@ -354,7 +203,7 @@ def new_report(root: Path, facts: Facts, today: dt.date) -> list[str]:
         head = front_matter(meeting=meeting, title=title, date=date, minutes=minutes) if lang == "da" else \
             front_matter(title=title, date=date)
         rel = f"content/{routes.src_uri(lang, routes.REPORTS_DIR)}{meeting}.md"
-        out.append(_write_new(_inside(root, rel), head + "\n" + body + "\n").replace(str(root) + "/", ""))
+        out.append(_write_new(inside(root, rel), head + "\n" + body + "\n").replace(str(root) + "/", ""))
     return out
 
 
