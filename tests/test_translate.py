@@ -114,7 +114,9 @@ DANISH = [
      "(repræsentanter for va), men der står 'Vinnie Hansen'; mente du 'Vinie Hansen'?"),
     ("data/partners.yaml", "    classification: homeowners_association\n", "",
      "data/partners.yaml:80: 5. partner (grundejerforeninger), classification: her mangler en værdi (nøglen er der "
-     "ikke); tilføj linjen classification: …"),
+     "ikke); tilføj linjen classification: med en af 'municipality' (kommune), 'social_housing_organisation' (almen "
+     "boligorganisation), 'cooperative_housing_association' (andelsboligforening), 'homeowners_association' "
+     "(grundejerforening), 'private_landlord' (privat udlejer) eller 'other' (andet)"),
     ("data/partners.yaml", "    classification: municipality\n",
      "    classification: municipality\n    website: albertslund.dk\n",
      "data/partners.yaml:15: 1. partner (albertslund-kommune), website: her skal stå en webadresse, der begynder "
@@ -127,15 +129,14 @@ DANISH = [
      "da: til dansk, en: til engelsk"),
     ("data/themes.yaml", "title:\n      da: Udviklingen i Albertslund Midtby",
      "title:\n      da: Udvikling: Albertslund Midtby: nu",
-     "data/themes.yaml:5: YAML kan ikke læse teksten her (teknisk: mapping values are not allowed in this "
-     "context); et kolon med mellemrum efter (': ') inde i en tekst starter en ny nøgle: sæt teksten i "
+     "data/themes.yaml:5: et kolon med mellemrum efter (': ') inde i en tekst starter en ny nøgle: sæt teksten i "
      "anførselstegn, som title: \"Møde: budget\", eller se efter, at linjen begynder i den rigtige kolonne"),
     ("content/referater/visionsforum-2017-1.md", "meeting: visionsforum-2017-1\n", "",
      "content/referater/visionsforum-2017-1.md:2: meeting: her skal stå id'et på det møde, referatet er fra "
      "(meeting: …), men det mangler"),
     ("content/nyheder/ny-hjemmeside.md", "date: 2026-11-26", "date: 2099-12-24",
-     "content/nyheder/ny-hjemmeside.md:3: date: her skal stå den dag, den offentliggøres senest på byggedatoen "
-     "{today}, men der står 2099-12-24, som ikke er kommet endnu"),
+     "content/nyheder/ny-hjemmeside.md:3: date: her skal stå den dag, den offentliggøres, og den dag må ikke ligge "
+     "efter i dag ({today}, dagen hjemmesiden bygges), men der står 2099-12-24, som ikke er kommet endnu"),
     ("content/aftale/2017.md", "title: Partnerskabsaftalen\n", "title: Partnerskabsaftalen\nforfatter: x\n",
      "content/aftale/2017.md:3: forfatter: nøglen 'forfatter' findes ikke; her kan stå 'title', 'description', "
      "'meeting', 'date', 'updated', 'minutes', 'approved_at' eller 'hide'"),

@@ -24,7 +24,12 @@ def test_syntax_error_has_a_line_and_no_traceback():
     src = parse("a: [1, 2\nb: 3\n", "data/x.yaml")
     assert src.data is None
     assert len(src.errors) == 1
-    assert str(src.errors[0]).startswith("data/x.yaml:2: expected valid YAML but ")
+    assert str(src.errors[0]) == "data/x.yaml:2: a list written in [ ] needs a comma between its values and a closing ]"
+
+
+def test_an_unknown_syntax_error_gives_the_parsers_words_after_ours():
+    src = parse("a: b\n---\nc: d\n", "data/x.yaml")
+    assert str(src.errors[0]).startswith("data/x.yaml:2: expected valid YAML but received text it cannot read (")
 
 
 def test_front_matter_offset():

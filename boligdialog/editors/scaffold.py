@@ -16,7 +16,6 @@ import datetime as dt
 import json
 import re
 import sys
-import typing
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -26,18 +25,14 @@ from boligdialog.site import routes, settings
 from boligdialog.editors import schemas
 from boligdialog.model.errors import ValidationFailed
 from boligdialog.site.load import load_site
-from boligdialog.model.records import Classification, MembershipStatus
+from boligdialog.model.choices import CLASSIFICATIONS, MEMBERSHIP_STATUSES, state_word
 from boligdialog.site.schedule import build_time
-from boligdialog.model.translate import one_of, ordinal, suggest, tr, use
-from boligdialog.model.values import Address, PartialDate, Text, When, parse_time, plain_text
+from boligdialog.model.translate import ordinal, tr, use
+from boligdialog.model.values import Address, PartialDate, Text, When, plain_text
 from boligdialog.model.yamlsource import parse
-
-Ask = Callable[[str], str]
-
-
-class Refused(Exception):
-    """A fact that is missing or wrong: nothing has been written."""
-
+from boligdialog.editors.answers import (  # noqa: F401 (Facts and Refused are used from here too)
+    Ask, Facts, Refused, choice, draft_or_none, an_id, inside, labels, one_id, some_ids, new_id, clock, when,
+)
 
 # --- text of YAML and Markdown -------------------------------------------------------------
 
@@ -97,77 +92,28 @@ def front_matter(**keys: Any) -> str:
 
 # --- facts ---------------------------------------------------------------------------------
 
-class Facts:
-    """The facts given as options, and those asked for (or refused when nobody can answer)."""
-
-    def __init__(self, args: argparse.Namespace, ask: Ask | None) -> None:
-        self.args, self.ask = args, ask
-
-    def get(self, name: str, question: str, *, required: bool = True, default: Any = None) -> Any:
-        value = getattr(self.args, name, None)
-        if value in (None, "") and self.ask is not None and (required or default is None):
-            shown = f" [{default}]" if default is not None else ""
-            value = self.ask(f"{question}{shown}: ").strip() or None
-        if value in (None, "") and default is not None:
-            value = default
-        if value in (None, "") and required:
-            raise Refused(tr("missing: {what} (--{option})", what=question, option=name.replace("_", "-")))
-        return value
-
-    def parse(self, name: str, question: str, parser: Callable[[Any], Any], **kw: Any) -> Any:
-        value = self.get(name, question, **kw)
-        if value is None:
-            return None
-        try:
-            parser(value)
-        except ValueError as exc:
-            hint = getattr(exc, "hint", "")
-            raise Refused(f"--{name.replace('_', '-')}: {exc}" + (f"; {hint}" if hint else "")) from None
-        return value
-
-
-def _choices(closed: Any) -> list[str]:
-    """The values of a closed list of the model (``Annotated[Literal[…], …]``)."""
-    return list(typing.get_args(typing.get_args(closed)[0]))
-
-
-def _ids(value: str | None) -> list[str]:
-    return [v.strip() for v in (value or "").split(",") if v.strip()]
-
-
-def _refs(values: list[str], known: list[str], option: str, what: str) -> None:
-    for value in values:
-        if value not in known:
-            hint = suggest(value, known)
-            raise Refused(f"--{option}: " + tr("expected one of {allowed} but received {value}",
-                                               allowed=f"{one_of(known)} ({what})", value=repr(value))
-                          + (f"; {hint}" if hint else ""))
-
-
-# --- the four kinds --------------------------------------------------------------------------
-
 def new_meeting(root: Path, facts: Facts, today: dt.date) -> list[str]:
     site = load_site(root, today=today)
-    start = facts.parse("start", tr("When does it start (2027-03-18 17:00, 2027-03-18 or 2027-03)"), When.parse)
-    when = When.parse(start)
-    end = facts.parse("end", tr("When does it end (19:30), if known"), parse_time, required=False)
+    start = facts.get("start", tr("When does it start (2027-03-18 17:00, 2027-03-18 or 2027-03)"), check=when)
+    date = When.parse(start).date
+    end = facts.get("end", tr("When does it end (19:30), if known"), check=clock, required=False)
     location = facts.parse("location", tr("Where (in Danish), if known"), Text.parse_line, required=False)
     location_en = facts.parse("location_en", tr("Where (in English), if different"), Text.parse_line,
                               required=False) if location else None
     address = facts.parse("address", tr("Address (Torvet 1, 1234 Byen), if known"), Address.parse,
                           required=False)
-    themes = _ids(facts.get("themes", tr("Themes (ids, separated by commas)"), required=False))
-    _refs(themes, [t.id for t in site.themes], "themes", tr("themes"))
+    theme_ids = [t.id for t in site.themes]
+    themes = facts.get("themes", tr("Themes ({ids}; separated by commas)", ids=", ".join(theme_ids)),
+                       required=False, check=some_ids(theme_ids, "themes", tr("themes"))) or []
+    partner_ids = [p.id for p in site.partners]
     members = [p.id for p in site.partners if (s := p.status_on(today)) is not None and s.status != "left"]
-    invited = _ids(facts.get("invited", tr("Invited (partner ids, separated by commas)"), required=False,
-                             default=",".join(members)))
-    _refs(invited, [p.id for p in site.partners], "invited", tr("partners"))
+    invited = facts.get("invited", tr("Who is invited ({ids}; separated by commas)", ids=", ".join(partner_ids)),
+                        default=",".join(members), check=some_ids(partner_ids, "invited", tr("partners")))
     number = max((m.number or 0 for m in site.meetings), default=0) + 1
-    same_year = sum(1 for m in site.meetings if m.start.date.year == when.date.year)
+    same_year = sum(1 for m in site.meetings if m.start.date.year == date.year)
     forum = settings.read(root).forum
-    mid = facts.get("id", tr("Id"), default=f"{forum.id}-{when.date.year}-{same_year + 1}")
-    if mid in {m.id for m in site.meetings}:
-        raise Refused(tr("--id: expected a unique id but received {id}, which another meeting has", id=repr(mid)))
+    mid = facts.get("id", tr("Id"), default=f"{forum.id}-{date.year}-{same_year + 1}",
+                    check=new_id({m.id for m in site.meetings}, "data/meetings.yaml"))
     with use("en"):
         english = f"{ordinal(number)} {forum.name.get('en').text}"
     lines = [f"  - id: {scalar(mid)}", f"    number: {number}",
@@ -187,20 +133,16 @@ def new_partner(root: Path, facts: Facts, today: dt.date) -> list[str]:
     site = load_site(root, today=today)
     name = facts.parse("name", tr("Name (in Danish)"), plain_text)
     name_en = facts.parse("name_en", tr("Name (in English), if different"), plain_text, required=False)
-    kinds = _choices(Classification)
-    kind = facts.get("kind", tr("Kind ({kinds})", kinds=", ".join(kinds)))
-    _refs([kind], kinds, "kind", "classification")
-    statuses = _choices(MembershipStatus)
-    status = facts.get("status", tr("Status ({statuses})", statuses=", ".join(statuses)), default="invited")
-    _refs([status], statuses, "status", "status")
+    kind = facts.get("kind", tr("Kind ({kinds})", kinds=labels(CLASSIFICATIONS)),
+                     check=choice(CLASSIFICATIONS, "kind"))
+    status = facts.get("status", tr("Status ({statuses})", statuses=labels(MEMBERSHIP_STATUSES)),
+                       default="invited", check=choice(MEMBERSHIP_STATUSES, "status"))
     date = facts.parse("date", tr("Date of that status (2027-05-02, or 2027-05)"), PartialDate.parse,
                        default=today.isoformat())
     agreements = [a.id for a in site.agreements]
-    agreement = facts.get("agreement", tr("Agreement version"), default=agreements[-1])
-    _refs([agreement], agreements, "agreement", tr("agreement versions"))
-    pid = facts.get("id", tr("Id"), default=slug(name))
-    if pid in {p.id for p in site.partners}:
-        raise Refused(tr("--id: expected a unique id but received {id}, which another partner has", id=repr(pid)))
+    agreement = facts.get("agreement", tr("Agreement version ({ids})", ids=", ".join(agreements)),
+                          default=agreements[-1], check=one_id(agreements, "agreement", tr("agreement versions")))
+    pid = facts.get("id", tr("Id"), default=slug(name), check=new_id({p.id for p in site.partners}, "data/partners.yaml"))
     entry = (f"  - id: {scalar(pid)}\n    name: {text_value(name, name_en)}\n    classification: {kind}\n"
              f"    memberships:\n      - {{status: {status}, date: {scalar(date)}, agreement: {agreement}}}\n")
     line = append_entry(root / "data/partners.yaml", "partners", entry)
@@ -220,38 +162,39 @@ def new_news(root: Path, facts: Facts, today: dt.date) -> list[str]:
     title_en = facts.parse("title_en", tr("Title (in English), if there is an English version"), plain_text,
                            required=False)
     date = facts.parse("date", tr("Date (2027-05-02)"), PartialDate.parse, default=today.isoformat())
-    name = facts.get("id", tr("File name"), default=slug(title))
+    name = facts.get("id", tr("File name"), default=slug(title), check=lambda v: an_id(v.strip(), "id"))
     files = [(f"content/{routes.NEWS_DIR}{name}.md", title, "da")]
     if title_en:
         files.append((f"content/{routes.EN}{routes.NEWS_DIR}{name}.md", title_en, "en"))
     for rel, _title, _lang in files:
-        if (root / rel).exists():
+        if inside(root, rel).exists():
             raise Refused(tr("{path} exists already: nothing was written", path=rel))
     out = []
     for rel, head, lang in files:
         with use(lang):
             body = tr("<!-- Write the news here. The first paragraph is shown in search engines and link "
                       "previews unless you add description: to the lines above. -->")
-        out.append(_write_new(root / rel, front_matter(title=head, date=date) + "\n" + body + "\n"))
+        out.append(_write_new(inside(root, rel), front_matter(title=head, date=date) + "\n" + body + "\n"))
     return [line.replace(str(root) + "/", "") for line in out]
 
 
 def new_report(root: Path, facts: Facts, today: dt.date) -> list[str]:
     site = load_site(root, today=today)
     held = [m.id for m in site.meetings if m.state == "held" and m.id not in site.reports]
-    meeting = facts.get("meeting", tr("Meeting (id)"), default=held[-1] if held else None)
-    _refs([meeting], [m.id for m in site.meetings], "meeting", tr("meetings"))
+    meeting = facts.get("meeting", tr("Meeting ({ids})", ids=", ".join(held) or "-"),
+                        default=held[-1] if held else None,
+                        check=one_id([m.id for m in site.meetings], "meeting", tr("meetings")))
     record = site.meeting(meeting)
     if record.state != "held":
         raise Refused(tr("the meeting {id} is {state}: a report follows a meeting that has been held; set its "
-                         "state to held first (data/meetings.yaml)", id=repr(meeting), state=record.state))
+                         "state to held first (data/meetings.yaml)", id=repr(meeting),
+                         state=state_word(record.state, "state")))
     if meeting in site.reports:
         raise Refused(tr("the meeting {id} has a report already: content/{path}", id=repr(meeting),
                          path=site.reports[meeting]))
     date = facts.parse("date", tr("Date it is published (2027-05-02)"), PartialDate.parse, default=today.isoformat())
-    minutes = facts.get("minutes", tr("Minutes to be approved (draft), or none"), required=False)
-    if minutes:
-        _refs([minutes], ["draft"], "minutes", "minutes")
+    minutes = facts.get("minutes", tr("Are the minutes a draft to be approved at a later meeting (yes/no)"),
+                        required=False, check=draft_or_none)
     out = []
     for lang in ("da", "en"):
         with use(lang):
@@ -260,7 +203,7 @@ def new_report(root: Path, facts: Facts, today: dt.date) -> list[str]:
         head = front_matter(meeting=meeting, title=title, date=date, minutes=minutes) if lang == "da" else \
             front_matter(title=title, date=date)
         rel = f"content/{routes.src_uri(lang, routes.REPORTS_DIR)}{meeting}.md"
-        out.append(_write_new(root / rel, head + "\n" + body + "\n").replace(str(root) + "/", ""))
+        out.append(_write_new(inside(root, rel), head + "\n" + body + "\n").replace(str(root) + "/", ""))
     return out
 
 

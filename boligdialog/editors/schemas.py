@@ -61,7 +61,11 @@ KINDS = {file.key: (file.name, file.key) for file in _DATA_FILES if file.key in 
 
 _YEAR = "(19|2[0-9])[0-9]{2}"
 _MONTH = "(0[1-9]|1[0-2])"
-_DAY = "(0[1-9]|[12][0-9]|3[01])"
+_LEAP = "((19|2[0-9])(0[48]|[2468][048]|[13579][26])|2[048]00)"
+"""The leap years from 1900 to 2999 (1900, 2100 … are not; 2000, 2400, 2800 are)."""
+_FULL = (f"({_YEAR}-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
+         f"|{_LEAP}-02-29)")
+"""A day that exists: no 2017-02-30, no 2017-04-31, 29 February only in a leap year."""
 _CLOCK = "([01]?[0-9]|2[0-3]):[0-5][0-9]"
 _ONE_LINE = r"^[^\n\r]*\S[^\n\r]*$"
 
@@ -89,11 +93,11 @@ def value_schemas() -> dict[Any, JsonSchemaValue]:
         _validator(model.Line): {"type": "string", "pattern": _ONE_LINE, "description": tr("Text on one line")},
         _validator(model.Description): {"type": "string", "pattern": r"\S", "description": tr("Text")},
         _validator(model.DateField): {
-            "anyOf": [{"type": "string", "pattern": f"^{_YEAR}(-{_MONTH}(-{_DAY})?)?$"}, year],
+            "anyOf": [{"type": "string", "pattern": f"^({_YEAR}|{_YEAR}-{_MONTH}|{_FULL})$"}, year],
             "description": tr("A date: 2027-03-18, or 2027-03 when only the month is known, or 2027"),
             "examples": ["2027-03-18", "2027-03"]},
         _validator(model.WhenField): {
-            "anyOf": [{"type": "string", "pattern": f"^{_YEAR}(-{_MONTH}(-{_DAY}([ T]{_CLOCK})?)?)?$"}, year],
+            "anyOf": [{"type": "string", "pattern": f"^({_YEAR}|{_YEAR}-{_MONTH}|{_FULL}([ T]{_CLOCK})?)$"}, year],
             "description": tr("When it starts: 2027-03-18 17:00, or 2027-03-18 without a time, or 2027-03 when "
                               "only the month is known"),
             "examples": ["2027-03-18 17:00", "2027-03-18", "2027-03"]},
@@ -126,6 +130,46 @@ def value_schemas() -> dict[Any, JsonSchemaValue]:
                                                                    "pattern": _ONE_LINE}],
                                   "description": tr("A number or a short text")},
     }
+
+
+def pattern_messages() -> dict[str, str]:
+    """What each pattern of :func:`value_schemas` asks for, in Danish: editors' tools show it
+    instead of the regular expression (``patternErrorMessage``, which the YAML language server of
+    VS Code reads)."""
+    date = tr("A real date as 2027-03-18, or 2027-03 when only the month is known, or 2027")
+    return {
+        r"\S": tr("Write a text here"),
+        _ONE_LINE: tr("Write a text on one line here"),
+        f"^({_YEAR}|{_YEAR}-{_MONTH}|{_FULL})$": date,
+        f"^({_YEAR}|{_YEAR}-{_MONTH}|{_FULL}([ T]{_CLOCK})?)$": tr(
+            "A real date and time as 2027-03-18 17:00, or 2027-03-18 without a time, or 2027-03 when only the month "
+            "is known"),
+        f"^{_CLOCK}$": tr("A time of day as \"19:30\", in quotes"),
+        r"^\s*(about|ca\.?|cirka)\s+[0-9]+\s*$": tr("A number, or about 20 when it is an estimate"),
+        r"^\s*[^,]*[^,\s], *[0-9]{4} +[^,]*[^,\s]\s*$": tr("Street and number, postcode and town: Torvet 1, 1234 Byen"),
+        "^[a-z0-9]+(-[a-z0-9]+)*$": tr("An id of lowercase letters a-z, digits and hyphens, like forum-2027-1 (no æ, ø, "
+                                       "å, spaces or capitals)"),
+        r"^https?://[^\s/$.?#][^\s]*$": tr("A web address starting with https://"),
+        r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$": tr("An e-mail address, like hoering@kommune.dk"),
+        r"^(?![/\\]|en/)(?!(.*[/\\])?\.\.([/\\]|$))(?!.*://).+\.md$": tr(
+            "The Danish Markdown file under content/, like aftale/2027.md"),
+        r"^(?![/\\])(?!(.*[/\\])?\.\.([/\\]|$))(?!.*://).+$": tr("A file under content/, like filer/dagsorden-2027-1.pdf"),
+    }
+
+
+def _with_messages(node: Any, messages: dict[str, str]) -> None:
+    """Give every ``pattern`` in ``node`` its Danish message; a pattern without one stops the
+    generation, so no editor is shown a bare regular expression."""
+    if isinstance(node, dict):
+        if isinstance(node.get("pattern"), str):
+            if node["pattern"] not in messages:
+                raise KeyError(f"no Danish message for the pattern {node['pattern']!r}: add it to pattern_messages()")
+            node["patternErrorMessage"] = messages[node["pattern"]]
+        for value in node.values():
+            _with_messages(value, messages)
+    elif isinstance(node, list):
+        for value in node:
+            _with_messages(value, messages)
 
 
 class _Generator(GenerateJsonSchema):
@@ -178,12 +222,24 @@ def model_schema(root: type[BaseModel]) -> dict[str, Any]:
     defs = schema.get("$defs", {})
     for cls in models([root]):
         _describe(defs.get(cls.__name__, schema), cls)
+    for key in model.MAY_BE_EMPTY & set(schema.get("properties", {})):
+        schema["properties"][key]["type"] = ["array", "null"]  # `decisions:` with nothing after it
+    with use("da"):
+        _with_messages(schema, pattern_messages())
     return {"$schema": DIALECT, **schema}
+
+
+BASE = ""
+"""What the schemas' ``$id`` starts with: nothing, so each is named by its file name, relative to
+where it is read from. Tools that find references by path (VS Code, check-jsonschema) then read
+``ids.schema.json`` beside the schema, as without an ``$id``; tools that find them only by
+``$id`` (ajv-cli, given ``-r schemas/ids.schema.json``) find it by that name. An absolute address
+would send the first kind to the network for ``ids.schema.json``."""
 
 
 def file_schema(name: str) -> dict[str, Any]:
     """The schema of ``data/<name>``."""
-    return model_schema(DATA_FILES[name][0])
+    return {"$schema": DIALECT, "$id": BASE + schema_name(name), **model_schema(DATA_FILES[name][0])}
 
 
 def schema_name(name: str) -> str:
@@ -194,7 +250,7 @@ def schema_name(name: str) -> str:
 def ids_schema(ids: dict[str, list[str]]) -> dict[str, Any]:
     """The ids that exist, by kind (``{'themes': ['midtby', …], …}``)."""
     with use("da"):
-        return {"$schema": DIALECT,
+        return {"$schema": DIALECT, "$id": BASE + IDS,
                 "description": tr("The ids in the data files now; made by {command}", command=COMMAND),
                 "$defs": {kind: {"enum": sorted(ids.get(kind, []))} for kind in KINDS}}
 

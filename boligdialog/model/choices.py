@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator
 
 from boligdialog.model.errors import show
-from boligdialog.model.translate import one_of, tr
+from boligdialog.model.translate import language, one_of, tr
 from boligdialog.model.values import Lang
 
 Label = tuple[str, str]
@@ -159,3 +159,14 @@ LISTS = {c.name: c for c in (CLASSIFICATIONS, MEMBERSHIP_STATUSES, MEETING_STATE
 def label(kind: str, value: str, lang: Lang, *, plural: bool = False) -> str:
     """Label of a value of the list named ``kind``: ``label('state', 'held', 'en') == 'Held'``."""
     return LISTS[kind].label(value, lang, plural=plural)
+
+
+def state_word(value: str, kind: str | None = None) -> str:
+    """A value of a closed list as a word in the editors' language, the site's label in lower
+    case (``planned`` -> ``planlagt``), for messages; ``""`` for a value of no list."""
+    lang: Lang = "en" if language() == "en" else "da"
+    for closed_list in ([LISTS[kind]] if kind else LISTS.values()):
+        if value in closed_list.labels:
+            text = closed_list.label(value, lang)
+            return text[0].lower() + text[1:] if lang == "da" else value
+    return ""

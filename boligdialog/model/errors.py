@@ -74,6 +74,8 @@ class DataError:
     (empty: the key path is shown)."""
     hint: str = ""
     """What to write instead, e.g. "did you mean 'midtby'?" (may be empty)."""
+    first: bool = False
+    """Shown before the others: a mistake that may cause them (an id given twice)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}"
@@ -101,7 +103,7 @@ class ValidationFailed(Exception):
     """Raised once, with every :class:`DataError` found."""
 
     def __init__(self, errors: list[DataError]) -> None:
-        self.errors = sorted(errors, key=natural_order)
+        self.errors = sorted(errors, key=lambda e: (not e.first, *natural_order(e)))
         super().__init__(self.format_message())
 
     def format_message(self) -> str:

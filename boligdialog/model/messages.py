@@ -9,7 +9,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from boligdialog.model.errors import DataError, show
-from boligdialog.model.translate import N_, one_of, suggest, tr
+from babel.lists import format_list
+
+from boligdialog.model.choices import state_word
+from boligdialog.model.translate import N_, language, one_of, suggest, tr
 from boligdialog.model.yamlsource import Source
 
 _TYPE_MESSAGES = {
@@ -96,8 +99,23 @@ def hint(err: Any, root: type[BaseModel]) -> str:
         advice = getattr(err["ctx"]["error"], "hint", "")
         return advice or suggest(err.get("input"), allowed_values(root, loc))
     if err["type"] == "missing":
-        return tr("add the line {key}: …", key=loc[-1]) if isinstance(loc[-1], str) else ""
+        if not isinstance(loc[-1], str):
+            return ""
+        values = allowed_values(root, loc)
+        if values:
+            return tr("add the line {key}: with one of {allowed}", key=loc[-1], allowed=labelled(values))
+        return tr("add the line {key}: …", key=loc[-1])
     return ""
+
+
+def labelled(values: list[str]) -> str:
+    """The values of a closed list, each with its label as the site shows it (in Danish:
+    ``'planned' (planlagt), 'held' (afholdt) eller 'cancelled' (aflyst)``)."""
+    lang = language()
+    named = {v: state_word(v) for v in values}
+    if lang == "en":
+        return one_of(values)
+    return format_list([f"{v!r} ({named[v]})" if named[v] else repr(v) for v in values], style="or", locale="da_DK")
 
 
 def _location(loc: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from boligdialog.model.choices import OPEN_DECISION_STATUSES, closed
 from boligdialog.model.fields import About, models, references
@@ -257,9 +257,20 @@ class PartnersFile(Model):
         min_length=1)
 
 
+def _none_is_empty(value: Any) -> Any:
+    """``meetings:`` with nothing after it is an empty list, so that the first entry can be
+    pasted below the line as the guide shows."""
+    return [] if value is None else value
+
+
+MAY_BE_EMPTY: set[str] = set()
+"""The keys of the files whose list may be written with nothing after it (``decisions:``)."""
+
+
 class MeetingsFile(Model):
     meetings: Annotated[list[Meeting], About("Forummets møder, holdt og planlagte.",
                                              "The forum's meetings, held and planned.")]
+    _empty = field_validator("meetings", mode="before")(_none_is_empty)
 
 
 class ThemesFile(Model):
@@ -276,6 +287,10 @@ class AgreementsFile(Model):
 class DecisionsFile(Model):
     decisions: Annotated[list[Decision], About("Beslutninger truffet på forummets møder.",
                                                "Decisions taken at the forum's meetings.")]
+    _empty = field_validator("decisions", mode="before")(_none_is_empty)
+
+
+MAY_BE_EMPTY.update({"meetings", "decisions"})
 
 
 R = TypeVar("R", bound=Model)

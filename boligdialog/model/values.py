@@ -37,6 +37,48 @@ def char_name(ch: str) -> str:
     return f"U+{ord(ch):04X}" + (f" ({tr(_CHAR_NAMES[ch])})" if ch in _CHAR_NAMES else "")
 
 
+_MANGLED = re.compile(r"[\w]*[\u00c2\u00c3\u00c5][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                      r"\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+                      r"\u20ac\u2122][\w]*")
+
+
+def _repair(word: str) -> str | None:
+    """``word`` as it was before UTF-8 was read as Windows-1252 (``RÃ¥dhus`` -> ``Rådhus``), or
+    ``None`` when it was not mangled so."""
+    out, changed = [], False
+    for part in re.split(r"([\u00c2\u00c3\u00c5].)", word):
+        if len(part) == 2 and part[0] in "\u00c2\u00c3\u00c5":
+            try:
+                part = part.encode("cp1252").decode("utf-8")
+                changed = True
+            except UnicodeError:
+                pass
+        out.append(part)
+    return "".join(out) if changed else None
+
+
+def mangled(text: str) -> tuple[int, str, str] | None:
+    """The first word of ``text`` mangled by a wrong encoding: its position, the word as it
+    stands, and as it was meant."""
+    for m in _MANGLED.finditer(text):
+        fixed = _repair(m.group())
+        if fixed is not None:
+            return m.start(), m.group(), fixed
+    return None
+
+
+def mangled_message(word: str, fixed: str) -> str:
+    return tr("expected Danish letters but received {word}, text mangled by a wrong encoding (æ, ø and å saved "
+              "as two characters each); write {fixed}", word=repr(word), fixed=repr(fixed))
+
+
+def visible(text: str) -> str:
+    """``text`` with each invisible character written as its escape (``a\\nb``), for a file name
+    shown in a message: it cannot break the line, or forge a CI command."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", lambda m: m.group().encode("unicode_escape").decode("ascii"),
+                  text)
+
+
 class TextError(Invalid):
     """A mistake in one language of a text: ``key`` is ``da`` or ``en``, so the message can
     point at that line."""
@@ -56,6 +98,8 @@ def check_text(value: str, *, single_line: bool = False) -> str:
         raise ValueError(tr("expected plain text but received the invisible character {character} in {value}; "
                             "delete it and type the text again", character=char_name(bad.group()),
                             value=show(value[:60])))
+    if (bad_word := mangled(value)) is not None:
+        raise ValueError(mangled_message(*bad_word[1:]))
     if len(value) > MAX_TEXT:
         raise ValueError(tr("expected at most {limit} characters but received {count}", limit=number(MAX_TEXT),
                             count=number(len(value))))

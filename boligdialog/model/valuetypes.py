@@ -25,6 +25,9 @@ MAX_ID = 80
 
 
 def _slug(value: Any) -> str:
+    """``value`` if it is an id: lowercase letters a-z, digits and hyphens, at most
+    :data:`MAX_ID` characters (so also a safe file name); else :class:`ValueError`. (The open
+    data and the schemas know an id's field by this function's name.)"""
     if not isinstance(value, str) or not _SLUG.match(value):
         raise ValueError(tr("expected an id of lowercase letters a-z, digits and hyphens "
                             "(like 'forum-2027-1') but received {value}", value=show(value)))
@@ -32,6 +35,10 @@ def _slug(value: Any) -> str:
         raise ValueError(tr("expected an id of at most {limit} characters but received one of {count}",
                             limit=MAX_ID, count=len(value)))
     return value
+
+
+valid_id = _slug
+"""The check of an id, for the scaffold's options."""
 
 
 def _url(value: Any) -> str:

@@ -154,6 +154,12 @@ YAML_ADVICE = (
     ("did not find expected '-' indicator",
      N_("each entry of a list starts with '- ' in the same column, and a key after the list "
         "lines up with the key above it")),
+    ("expected <block end>, but found '<block mapping start>'",
+     N_("this line does not line up with the lines above it: the keys of one entry start in the same "
+        "column, with spaces only")),
+    ("expected <block end>, but found '<block sequence start>'",
+     N_("this entry of a list does not line up with the entries above it: each entry starts with '- ' in "
+        "the same column, indented below its key")),
     ("did not find expected ',' or ']'",
      N_("a list written in [ ] needs a comma between its values and a closing ]")),
     ("did not find expected ',' or '}'",
@@ -173,6 +179,32 @@ YAML_ADVICE = (
      N_("'!' at the start of a value means something in YAML: put the text in quotes")),
 )
 """What usually causes each of PyYAML's complaints, in words an editor can act on."""
+
+
+_EMPTY_LIST = re.compile(r"^(?P<key>[A-Za-z_]+):\s*\[\s*\]\s*(?:#.*)?$", re.M)
+
+
+def _empty_list_above(text: str, line: int) -> str | None:
+    """The key of a list written as empty (``decisions: []``) above the 0-based ``line``, with
+    nothing but list entries, blank lines and comments between: entries pasted below it."""
+    lines = text.splitlines()[:line]
+    for i in range(len(lines) - 1, -1, -1):
+        if (m := _EMPTY_LIST.match(lines[i])) is not None:
+            return m.group("key")
+        if lines[i] and not lines[i][0].isspace() and not lines[i].startswith("#"):
+            return None
+    return None
+
+
+def _explain(text: str, mark: Any, problem: str) -> str:
+    """What the editor should do about PyYAML's ``problem`` at ``mark``, in their words; the
+    parser's own words only when it is not known what causes them."""
+    key = _empty_list_above(text, mark.line) if mark is not None else None
+    if key is not None:
+        return tr("the list {key}: [] above is written as empty ([] means a list with nothing in it), so the "
+                  "entries below cannot belong to it: delete the [] so that the line says only '{key}:'", key=key)
+    advice = next((tr(advice) for known, advice in YAML_ADVICE if known in problem), "")
+    return advice or tr("expected valid YAML but received text it cannot read ({problem})", problem=problem)
 
 
 def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
@@ -208,13 +240,11 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
         # an error at the very end of a file without a final line break is on its last line
         line = min(mark.line + 1 if mark else 1, text.count("\n") + 1) + line_offset
         problem = "; ".join(p for p in (exc.context, exc.problem) if p) or "unreadable text"
-        hint = ""
         if _tab_at(text, mark):
             message = tr("expected spaces but received a tab; YAML needs spaces, not tabs, before and between values")
         else:
-            message = tr("expected valid YAML but received text it cannot read ({problem})", problem=problem)
-            hint = next((tr(advice) for known, advice in YAML_ADVICE if known in problem), "")
-        src.errors.append(DataError(file, line, "", message, hint=hint))
+            message = _explain(text, mark, problem)
+        src.errors.append(DataError(file, line, "", message))
         src.data = None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         src.errors.append(DataError(file, 1 + line_offset, "", tr("expected valid YAML: {problem}", problem=str(exc))))

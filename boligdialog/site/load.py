@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from boligdialog.model.records import DATA_FILES, MEETINGS, DataFile, Meeting, P
 from boligdialog.model.positions import place
 from boligdialog.model.translate import language, suggest, tr
 from boligdialog.site.sitedata import ContentPage, Site
-from boligdialog.model.values import CONTROL, Lang, Text, char_name
+from boligdialog.model.values import CONTROL, Lang, Text, char_name, mangled, mangled_message, visible
 from boligdialog.model.yamlsource import Source, parse
 
 
@@ -155,6 +156,10 @@ def _link_problem(path: Path, root: Path) -> str | None:
     return None
 
 
+_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Characters a file name may not have: the invisible ones, line breaks and tabs included."""
+
+
 def scan_content(content_dir: Path, errors: list[DataError]) -> list[str]:
     """Every file under ``content/`` as a path relative to it, sorted; links that point
     outside ``content/``, to folders, to nothing or in a circle are errors and left out."""
@@ -164,6 +169,14 @@ def scan_content(content_dir: Path, errors: list[DataError]) -> list[str]:
         here = Path(folder)
         for name in [*dirs, *files]:
             path = here / name
+            if (bad := _NAME_CONTROL.search(name)) is not None:
+                where = (here / name).relative_to(content_dir).as_posix()
+                errors.append(DataError(f"content/{visible(where)}", 1, "", tr(
+                    "expected a file name of letters, digits and hyphens but received one with the invisible "
+                    "character {character}; rename it", character=char_name(bad.group()))))
+                if name in dirs:
+                    dirs.remove(name)
+                continue
             if path.is_symlink() and (problem := _link_problem(path, root)):
                 errors.append(DataError(f"content/{path.relative_to(content_dir).as_posix()}", 1, "", problem))
                 if name in dirs:
@@ -174,14 +187,20 @@ def scan_content(content_dir: Path, errors: list[DataError]) -> list[str]:
 
 
 def _body_errors(body: str, text: str, rel: str) -> list[DataError]:
-    """Invisible characters in the Markdown text, with their lines."""
+    """Invisible characters and words mangled by a wrong encoding in the Markdown text, with
+    their lines."""
+    out = []
+    above = text[: len(text) - len(body)].count("\n")
+    if (word := mangled(body)) is not None:
+        line = above + body[: word[0]].count("\n") + 1
+        out.append(DataError(rel, line, "", mangled_message(*word[1:])))
     bad = CONTROL.search(body.replace("\r", ""))
     if bad is None:
-        return []
+        return out
     start = text.find(bad.group())
     line = text[:start].count("\n") + 1
-    return [DataError(rel, line, "", tr("expected plain text but received the invisible character {character}; "
-                                        "delete it", character=char_name(bad.group())))]
+    return out + [DataError(rel, line, "", tr("expected plain text but received the invisible character {character}; "
+                                              "delete it", character=char_name(bad.group())))]
 
 
 def _load_pages(content_dir: Path, uris: list[str],

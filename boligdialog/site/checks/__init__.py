@@ -52,4 +52,5 @@ class Checker(DataChecks, ContentChecks, LinkChecks, OutputChecks):
         self.content()
         self.links()
         self.outputs()
+        self.unknown_references()
         return self.errors

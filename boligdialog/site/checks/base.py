@@ -4,11 +4,12 @@ the helpers that report a mistake at its file and line."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from boligdialog.model.errors import DataError
+from boligdialog.model.choices import state_word
 from boligdialog.model.fields import referenced_ids
 from boligdialog.model.records import MEETINGS, DataFile, Meeting
 from boligdialog.model.translate import one_of, suggest, tr
@@ -26,13 +27,16 @@ class Ids:
 
     what: str
     order: list[str]
+    file: str = ""
+    """The data file the ids are in (empty: not a data file's ids)."""
     known: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.known = frozenset(self.order)
 
     def describe(self) -> str:
-        shown = self.order if len(self.order) <= 12 else [*self.order[:12], tr("… {n} in all", n=len(self.order))]
+        order = list(dict.fromkeys(self.order))
+        shown = order if len(order) <= 12 else [*order[:12], tr("… {n} in all", n=len(order))]
         return f"{one_of(shown)} ({self.what})"
 
 
@@ -67,6 +71,8 @@ class Base:
     """Meeting id -> path of its Danish report under ``content/``."""
     notices: list[str] = field(default_factory=list)
     """Things to tell the editor that do not stop the build."""
+    unknown: list[tuple[str, Ids, tuple[Any, ...], Source]] = field(default_factory=list)
+    """Ids that name no record, with where they are (see :meth:`unknown_references`)."""
     known: dict[str, Ids | None] = field(default_factory=dict)
     """The ids of each data file that loaded, by its key (``None`` for one that did not)."""
 
@@ -75,14 +81,34 @@ class Base:
         those written in it if it has mistakes but is YAML."""
         loaded = self.data[file]
         if loaded.src is None:
-            return Ids(what, loaded.written) if loaded.written is not None else None
-        return Ids(what, [r.id for r in loaded.items])
+            return Ids(what, loaded.written, file.path) if loaded.written is not None else None
+        return Ids(what, [r.id for r in loaded.items], file.path)
 
     def ref(self, value: str, ids: Ids | None, path: tuple[Any, ...], src: Source) -> None:
+        """``value`` must be one of ``ids``; what is not is reported by :meth:`unknown_references`,
+        once every file has been read."""
         if ids is not None and value not in ids.known:
-            self.errors.append(src.error(path, tr("expected one of {allowed} but received {value}",
-                                                  allowed=ids.describe(), value=repr(value)),
-                                         hint=suggest(value, ids.order)))
+            self.unknown.append((value, ids, path, src))
+
+    def unknown_references(self) -> None:
+        """Each id that names nothing. An id named in several places is most likely of a record
+        that was deleted: the message lists every place that still names it, instead of guessing
+        another id."""
+        places: dict[tuple[str, str], list[str]] = {}
+        for value, ids, path, src in self.unknown:
+            places.setdefault((ids.file, value), []).append(f"{src.file}:{src.line(path)}")
+        for value, ids, path, src in self.unknown:
+            here = f"{src.file}:{src.line(path)}"
+            others = [p for p in places[(ids.file, value)] if p != here]
+            if others and ids.file:
+                self.errors.append(src.error(path, tr(
+                    "expected an id that {file} has but received {value}, which it does not have (any longer), "
+                    "though it is still named at {places}: add it to {file} again, or remove it from each of "
+                    "these places", value=repr(value), file=ids.file, places=", ".join(dict.fromkeys(others)))))
+            else:
+                self.errors.append(src.error(path, tr("expected one of {allowed} but received {value}",
+                                                      allowed=ids.describe(), value=repr(value)),
+                                             hint=suggest(value, ids.order)))
 
     def references(self, record: Any, path: tuple[Any, ...], src: Source) -> None:
         """Every id in ``record`` that names another record (the model's ``RefersTo``) must name
@@ -104,8 +130,9 @@ class Base:
                                                          "itself, but received it", id=repr(item.id)))
             if item.id in first:
                 line = loaded.src.line((key, first[item.id], "id"))
-                self.fail(loaded.src, (key, i, "id"), tr("expected a unique id but received {id} again (first "
-                                                         "used at line {line})", id=repr(item.id), line=line))
+                self.errors.append(replace(loaded.src.error((key, i, "id"), tr(
+                    "expected a unique id but received {id} again (first used at line {line})", id=repr(item.id),
+                    line=line)), first=True))
             first.setdefault(item.id, i)
 
     def day(self, value: PartialDate | None, key: str, src: Source) -> None:
@@ -120,14 +147,17 @@ class Base:
 
     @cached_property
     def _meetings(self) -> dict[str, Meeting]:
-        return {m.id: m for m in self.data[MEETINGS].items}
+        first: dict[str, Meeting] = {}
+        for m in self.data[MEETINGS].items:
+            first.setdefault(m.id, m)  # a second meeting with the same id is reported as such, not used
+        return first
 
     def meeting(self, mid: str | None) -> Meeting | None:
-        return self._meetings.get(mid) if mid else None
+        return self._meetings.get(mid) if mid else None  # the first of a duplicated id
 
     def held(self, mid: str | None, path: tuple[Any, ...], src: Source, what: str) -> None:
         """The meeting ``mid`` (if known) must have been held, for ``what`` to be true."""
         m = self.meeting(mid)
         if m is not None and m.state != "held":
             self.fail(src, path, tr("expected a meeting that has been held ({what}) but received {id}, which is "
-                                    "{state}", what=what, id=repr(m.id), state=m.state))
+                                    "{state}", what=what, id=repr(m.id), state=state_word(m.state, "state")))

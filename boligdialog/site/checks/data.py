@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from boligdialog.model.choices import state_word
 from boligdialog.model.records import AGREEMENTS, DECISIONS, MEETINGS, PARTNERS, Meeting
 from boligdialog.model.translate import one_of, tr
 from boligdialog.model.yamlsource import Source
 from boligdialog.site import routes
 from boligdialog.site.checks.base import Base, Ids
-from boligdialog.site.schedule import meeting_key
+from boligdialog.site.schedule import TZ, meeting_key
 
 
 class DataChecks(Base):
@@ -59,7 +60,12 @@ class DataChecks(Base):
         for i, a in enumerate(loaded.items):
             assert src is not None
             here = ("agreements", i)
-            if a.text not in self.pages:
+            folder = routes.AGREEMENT.removesuffix("index.md")
+            if not a.text.startswith(folder) or a.text == routes.AGREEMENT:
+                self.fail(src, (*here, "text"), tr("expected a text in content/{folder}, like {folder}2027.md, but "
+                                                   "received {value}, which is another page of the site",
+                                                   folder=folder, value=repr(a.text)))
+            elif a.text not in self.pages:
                 self.fail(src, (*here, "text"), tr("expected an existing file content/{path} but received {value}",
                                                    path=a.text, value=repr(a.text)))
             if a.text in texts:
@@ -126,6 +132,10 @@ class DataChecks(Base):
             if r.file is not None and r.file not in known:
                 self.fail(src, (*at, "file"), tr("expected an existing file under content/ but received {path}",
                                                  path=repr(r.file)))
+            elif r.file is not None and r.file.endswith(".md"):
+                self.fail(src, (*at, "file"), tr("expected the response itself, a file such as a PDF, but received "
+                                                 "{path}, which is a page of the site; link the response's file",
+                                                 path=repr(r.file)))
 
     def meetings(self) -> None:
         loaded = self.data[MEETINGS]
@@ -148,6 +158,31 @@ class DataChecks(Base):
                           tr("expected an end time only when start has a time but received {end}",
                              end=f"'{m.end:%H:%M}'"))
             self.meeting_on_the_day(m, src, here)
+            self.clock_exists(m, src, here)
+
+    def clock_exists(self, m: Meeting, src: Source, here: tuple[Any, ...]) -> None:
+        """A meeting's times must exist on their day: not in the hour the clocks skip in spring
+        (02:00-03:00 on the last Sunday of March, a mistake); a time in the hour they repeat in
+        autumn is ambiguous (a notice: the calendars take its first, summer-time occurrence)."""
+        day = m.start.date.as_date()
+        if day is None:
+            return
+        for key, clock in (("start", m.start.time), ("end", m.end)):
+            if clock is None:
+                continue
+            local = dt.datetime.combine(day, clock, tzinfo=TZ)
+            there = local.astimezone(dt.timezone.utc).astimezone(TZ)
+            at = f"{clock:%H:%M}"
+            if there.replace(tzinfo=None) != local.replace(tzinfo=None):
+                self.fail(src, (*here, key), tr(
+                    "expected a time that exists on {day} but received {time}: that night the clocks go forward "
+                    "from 02:00 to 03:00, so {time} never comes; write the time the meeting really starts, such "
+                    "as 03:30", day=day, time=repr(at)))
+            elif local.utcoffset() != local.replace(fold=1).utcoffset():
+                self.notices.append(src.error((*here, key), tr(
+                    "{time} on {day} is ambiguous: that night the clocks go back from 03:00 to 02:00, so {time} "
+                    "comes twice; the calendars take the first, in summer time. Choose a time outside 02:00-03:00 "
+                    "if the second is meant", day=day, time=repr(at))).render())
 
     def meeting_on_the_day(self, m: Meeting, src: Source, here: tuple[Any, ...]) -> None:
         """What a meeting's record says has happened must have happened by the build date."""
@@ -161,7 +196,7 @@ class DataChecks(Base):
             outcomes += [("agenda", j, "result") for j, item in enumerate(m.agenda) if item.result]
             for path in outcomes:
                 self.fail(src, (*here, *path), tr("expected no {key} before the meeting is held but received it "
-                                                  "on a meeting that is {state}", key=path[-1], state=m.state))
+                                                  "on a meeting that is {state}", key=path[-1], state=state_word(m.state, "state")))
         if m.state == "planned" and m.start.date.last_day() < self.today:
             self.notices.append(src.error((*here, "state"), tr(
                 "the meeting's day {day} has passed but it is still 'planned': set state to 'held' (and add who "

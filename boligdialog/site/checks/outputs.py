@@ -25,11 +25,12 @@ class OutputChecks(Base):
                                                archive=archive(self.data[MEETINGS].items, self.data[DECISIONS].items))
         reports = {uri for uri in self.pages if routes.danish_uri(uri).startswith(routes.REPORTS_DIR)}
         taken: dict[str, str] = {}
-        for uri in self.files:
+        # a page (Markdown) keeps its address: a file of another kind in its place is the one reported
+        for uri in sorted(self.files, key=lambda u: not u.endswith(".md")):
             if uri in reports or any(part.startswith(".") for part in uri.split("/")):
                 continue  # reports are shown on their meeting's page; MkDocs skips hidden files
             out = routes.output_path(uri)
-            what = generated.get(out) or routes.generated_folder(out)
+            what = generated.get(out) or routes.generated_folder(out) or reserved(uri)
             if what is not None:
                 self.errors.append(DataError(f"content/{uri}", 1, "", tr(
                     "expected a file of its own but received one that would be published as {out}, which is "
@@ -39,3 +40,15 @@ class OutputChecks(Base):
                     "expected a file of its own but received one that would be published as {out}, like "
                     "content/{other}; keep one of them", out=out, other=taken[out])))
             taken.setdefault(out, uri)
+
+
+def reserved(uri: str) -> str | None:
+    """What takes the place of the editor's file ``uri`` although no generated page has its
+    address: the page for an address that does not exist, or a folder the site fills itself."""
+    path = routes.danish_uri(uri)
+    if path == "404.md":
+        return tr("the place of the page shown for an address that does not exist (404)")
+    folder = path.partition("/")[0]
+    if "/" in path and folder in routes.SECTIONS.values():
+        return tr("the folder {folder}/, whose pages the site makes itself from data/", folder=folder)
+    return None
