@@ -130,6 +130,8 @@ class Generator:
         words = settings.activate(root, site_settings)
         site = load_site(root, Path(config.docs_dir), today=now.date())
         _notices(site)
+        if overdue := site_settings.statement_overdue(now.date()):
+            log.info("%s %s", tr("To record:"), overdue)
         content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
         changes = lastmod.Changes(site, lastmod.git_log(root), content_dir=content_dir, today=now.date())
         return Build(site=site, now=now, identity=Identity.from_settings(config.site_url, site_settings),

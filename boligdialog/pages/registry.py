@@ -245,6 +245,10 @@ OUTPUTS: tuple[Output, ...] = (
            folder=routes.DATA_DIR),
     Output("feeds", frozenset({REPORTS, NEWS, MEETINGS}), lambda i: collect.feeds(i.site, identity=i.identity),
            lambda known, lang: {routes.feed(lang): tr("the news feed")}, texts=frozenset({REPORTS, NEWS})),
+    Output("accessibility address", frozenset(),
+           lambda i: {standalone.WAS: standalone.was_page(i.identity.accessibility_statement, i.identity.name.da)},
+           lambda known, lang: {standalone.WAS: tr("the page that forwards to the accessibility statement")}
+           if lang == "da" else {}),
     Output("JSON-LD", frozenset({MEETINGS, THEMES, PARTNERS, DECISIONS, REPORTS}),
            lambda i: collect.head_extras(i.site, identity=i.identity), head=True),
 )

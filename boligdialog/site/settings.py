@@ -16,6 +16,7 @@ the path of ``mkdocs.yml`` and the ``extra`` MkDocs read; :func:`read` reads the
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Annotated, Any
@@ -125,7 +126,11 @@ class Settings(_Model):
     """The forum where the partnership meets."""
     accessibility_statement: Url | None = None
     """The accessibility statement made with the agency's WAS-Tool, linked from every page's
-    footer as "Tilgængelighedserklæring"."""
+    footer as "Tilgængelighedserklæring", and where ``/was`` forwards. Default: the agency's
+    address for the site's host."""
+    accessibility_reviewed: dt.date | None = None
+    """The day the accessibility statement was last reviewed (``2026-03-01``): the law asks
+    for a review every year, and the build log says when this day is more than a year ago."""
     open_data: OpenData = OpenData()
     """The open data's licence, title, description and keywords."""
     edit: Edit | None = None
@@ -145,6 +150,15 @@ class Settings(_Model):
     status: Any = None
     tags: Any = None
     version: Any = None
+
+    def statement_overdue(self, today: dt.date) -> str | None:
+        """The build log's reminder when the statement's review is more than a year old."""
+        reviewed = self.accessibility_reviewed
+        if reviewed is None or today <= _a_year_after(reviewed):
+            return None
+        return tr("{file}: extra.accessibility_reviewed: the accessibility statement was last reviewed on {day}, "
+                  "more than a year before the build date {today}: review it in the WAS-Tool and set the day of "
+                  "the review here", file=CONFIG_FILE, day=reviewed.isoformat(), today=today.isoformat())
 
     def placeholders(self) -> dict[Lang, dict[str, str]]:
         """What ``{forum}``, ``{place}``, ``{partnership}`` and ``{slug}`` say in each language's words."""
@@ -172,6 +186,14 @@ class AboutData:
     title: Text
     description: Text
     keywords: list[str]
+
+
+def _a_year_after(day: dt.date) -> dt.date:
+    """The same day a year later (29 February: 28 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 # --- reading ------------------------------------------------------------------------------
