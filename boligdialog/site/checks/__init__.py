@@ -12,8 +12,8 @@ not an error (the site says its report is to follow) but a :attr:`Checker.notice
 line that asks the editor to record what happened.
 
 The checks, one job each: :mod:`~boligdialog.site.checks.base` (what they share),
-:mod:`~boligdialog.site.checks.data`, :mod:`~boligdialog.site.checks.content` and
-:mod:`~boligdialog.site.checks.outputs`.
+:mod:`~boligdialog.site.checks.data`, :mod:`~boligdialog.site.checks.content`,
+:mod:`~boligdialog.site.checks.outputs` and :mod:`~boligdialog.site.checks.reminders` (notices only).
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ from boligdialog.site.checks.base import RESERVED_IDS, Ids, Loaded
 from boligdialog.site.checks.content import ContentChecks
 from boligdialog.site.checks.data import DataChecks
 from boligdialog.site.checks.outputs import OutputChecks
+from boligdialog.site.checks.reminders import ReminderChecks
 
 __all__ = ["RESERVED_IDS", "Checker", "Ids", "Loaded"]
 
 
-class Checker(DataChecks, ContentChecks, OutputChecks):
+class Checker(DataChecks, ContentChecks, OutputChecks, ReminderChecks):
     """Every check between files; :meth:`run` runs them all."""
 
     def run(self) -> list[DataError]:
@@ -49,4 +50,5 @@ class Checker(DataChecks, ContentChecks, OutputChecks):
         self.decisions()
         self.content()
         self.outputs()
+        self.reminders()
         return self.errors
