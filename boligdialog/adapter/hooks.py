@@ -206,7 +206,7 @@ class Generator:
         title, description = build.meta[uri]
         context["bd"] = view.view(lang=lang, uri=uri, urls=urls, head=build.head.get(uri, "")) | view.page_extras(
             build.site, uri, title=title, page_title=page.title, description=description, url=page.canonical_url,
-            site_name=context["config"].site_name, repository=build.repository)
+            site_name=context["config"].site_name, repository=build.repository, changed=build.changes.of(uri))
         return context
 
     def on_template_context(self, context: dict, *, template_name: str, config: Any) -> dict:
