@@ -29,7 +29,7 @@ def mistakes(tmp_path: Path, old: str, new: str) -> list[str]:
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("  contact:\n", "  contakt:\n",
-     "mkdocs.yml:91: extra.contakt: nøglen 'contakt' findes ikke; her kan stå 'site_name', 'description', 'place', "
+     "mkdocs.yml:92: extra.contakt: nøglen 'contakt' findes ikke; her kan stå 'site_name', 'description', 'place', "
      "'forum', 'accessibility_statement', 'accessibility_reviewed', 'open_data', 'edit', 'contact', 'alternate', 'analytics', 'annotate', "
      "'consent', 'generator', 'homepage', 'polyfills', 'scope', 'social', 'status', 'tags' eller 'version'; "
      "mente du 'contact'?"),
@@ -158,7 +158,7 @@ def test_a_mistake_in_the_settings_stops_the_build_without_a_traceback(project):
     result = build(project)
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
-    assert "mkdocs.yml:91: extra.contakt: expected one of [" in output and "did you mean 'contact'?" in output
+    assert "mkdocs.yml:92: extra.contakt: expected one of [" in output and "did you mean 'contact'?" in output
 
 
 def test_another_forum_names_the_calendar_and_the_open_data(project):

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, PlainValidator
 
 from boligdialog.model.errors import DataError, ValidationFailed
 from boligdialog.model.messages import validate_source
-from boligdialog.model.records import Id, LineField, Line, TextField, Url
+from boligdialog.model.records import Email, Id, LineField, Line, TextField, Url
 from boligdialog.model.translate import tr
 from boligdialog.model.values import LANGS, Lang, Text
 from boligdialog.model.yamlsource import Source
@@ -96,6 +96,12 @@ class OpenData(_Model):
     description: TextField | None = None
     """The data package's description. Default: the word ``open_data_package_description``,
     which names the place and the forum."""
+    publisher: LineField | None = None
+    """Who publishes the data, as the catalogues (DCAT-AP-DK ``dct:publisher``) name it.
+    Default: the site's name."""
+    contact_email: Email | None = None
+    """Where users of the data write with questions (DCAT-AP-DK ``dcat:contactPoint``);
+    without it the catalogue description names no contact point."""
     keywords: Annotated[dict, PlainValidator(_keywords)] | None = None
     """Words the data catalogues find the package by, one list for both languages or
     ``{da: [...], en: [...]}``. Default: the place, ``boligdialog``, the forum, OParl, Popolo."""
@@ -175,7 +181,8 @@ class Settings(_Model):
                                           "OParl", "Popolo"] for lang in LANGS}
         merged = list(dict.fromkeys(w for lang in LANGS for w in keywords[lang]))
         return AboutData(name=routes.slugify(self.site_name.da) or "boligdialog", title=title,
-                         description=description, keywords=merged)
+                         description=description, keywords=merged, publisher=od.publisher or self.site_name,
+                         contact_email=od.contact_email)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -186,6 +193,10 @@ class AboutData:
     title: Text
     description: Text
     keywords: list[str]
+    publisher: Text | None = None
+    """Who publishes the data (``extra.open_data.publisher``, by default the site's name)."""
+    contact_email: str | None = None
+    """Where to write about the data (``extra.open_data.contact_email``)."""
 
 
 def _a_year_after(day: dt.date) -> dt.date:
