@@ -106,13 +106,19 @@ def serve(directory: Path) -> Iterator[str]:
         thread.join()
 
 
-def site_pages(site: Path) -> list[str]:
-    """Every HTML page of a built site as a path below the root: ``""``, ``en/moeder/``, ``404.html``."""
+FORWARDING_PAGES = ("was/",)
+"""Pages of their own that only forward (``/was``, to the accessibility statement): not made
+by the theme, so without its head, header and skip link."""
+
+
+def site_pages(site: Path, *, themed: bool = False) -> list[str]:
+    """Every HTML page of a built site as a path below the root: ``""``, ``en/moeder/``, ``404.html``;
+    with ``themed``, only those the theme makes (not :data:`FORWARDING_PAGES`)."""
     paths = []
     for file in sorted(site.rglob("*.html")):
         rel = file.relative_to(site).as_posix()
         paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-    return paths
+    return [p for p in paths if not (themed and p in FORWARDING_PAGES)]
 
 
 def page_lang(path: str) -> str:

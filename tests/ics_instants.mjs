@@ -1,5 +1,6 @@
 // Reads iCalendar files with ical.js (Thunderbird's parser) and prints, as JSON, what it
-// understood: each calendar's top-level components and each event's UID, start and end.
+// understood: each calendar's top-level components and each event's UID, start and end,
+// and its title, status, link and description.
 // A timed start or end is the UTC instant (ISO 8601, "Z"); an all-day one is the date.
 //
 //   node tests/ics_instants.mjs <path to ical.js's dist/ical.js> file.ics [file.ics ...]
@@ -27,6 +28,10 @@ for (const file of files) {
         uid: event.uid,
         start: moment(event.startDate),
         end: c.hasProperty("dtend") ? moment(event.endDate) : null,
+        summary: event.summary,
+        status: c.getFirstPropertyValue("status"),
+        url: c.getFirstPropertyValue("url"),
+        description: event.description,
       };
     }),
   };

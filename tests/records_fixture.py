@@ -48,6 +48,7 @@ MEETINGS = """
     start: 2028-03-16 17:00
     state: planned
     themes: [renovering]
+    address: Nordmarks Allé 1, 2620 Albertslund
 """
 
 OUTCOME = """    attended: [albertslund-kommune, va, ab]
@@ -149,6 +150,10 @@ VERSIONS = """
         date: 2027-02-15
         summary: {da: Foreningerne ønsker flere møder om året., en: The associations want more meetings a year.}
         file: filer/hoeringssvar-grundejerforeninger.pdf
+        answer:
+          da: Forummet mødes nu tre gange om året i stedet for to.
+          en: The forum now meets three times a year instead of twice.
+        outcome: accommodated
   - id: aftale-2028
     title: {da: Partnerskabsaftale 2028 (udkast), en: Partnership agreement 2028 (draft)}
     text: aftale/2028.md

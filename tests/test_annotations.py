@@ -75,7 +75,10 @@ def test_things_to_record_are_warnings_on_their_line(project, capsys):
         {"level": "warning", "file": "data/meetings.yaml", "line": "17", "title": "To record",
          "message": "1st meeting (visionsforum-2017-1), state: the meeting's day 2017-08 has passed but it is still "
                     "'planned': set state to 'held' (and add who attended and the report) or 'cancelled'. Until then "
-                    "its page says the report is to follow."}]
+                    "its page says the report is to follow."},
+        {"level": "warning", "file": "data/meetings.yaml", "line": "8", "title": "To record",
+         "message": "meetings: no meeting is announced, and the last one was on 2017-08-31, more than six months "
+                    "ago: add the next meeting"}]
 
 
 def workflow(name: str) -> dict:

@@ -72,7 +72,7 @@ def run(request: pytest.FixtureRequest, browser: Any, axe_available: None) -> It
     which, size = request.param
     site = request.getfixturevalue(f"{which}_site")
     with serve(site) as base:
-        yield SiteRun(which, size, base, visit_all(browser, base, site_pages(site), viewport=SIZES[size]))
+        yield SiteRun(which, size, base, visit_all(browser, base, site_pages(site, themed=True), viewport=SIZES[size]))
 
 
 @pytest.fixture(scope="session")
@@ -393,3 +393,19 @@ def test_site_name_is_not_cut_off_on_a_phone(page, base_url, path, width):
     name = page.evaluate(_SITE_NAME)
     lang = "en" if path.startswith("en/") else "da"
     assert name == {"text": site_config()["extra"]["site_name"][lang], "cut": False, "inside": True}
+
+
+def test_was_forwards_a_browser_to_the_statement(browser, base_url):
+    """Chromium follows /was's meta refresh to the accessibility statement: a navigation to the
+    agency's address (aborted here, as no page may reach other hosts in the tests)."""
+    statement = site_config()["extra"]["accessibility_statement"]
+    context = browser.new_context()
+    block_other_hosts(context, base_url)
+    page = context.new_page()
+    try:
+        with page.expect_request(lambda request: not is_local(request.url, base_url), timeout=10_000) as asked:
+            page.goto(base_url + "was/")
+        request = asked.value
+        assert request.url.rstrip("/") == statement.rstrip("/") and request.is_navigation_request()
+    finally:
+        context.close()

@@ -63,7 +63,7 @@ def footer_of(site: Path, path: str) -> tuple[list[tuple[str, str | None, str]],
 def test_footer_links_the_statement_and_gives_a_contact_in_the_page_language(shipped_site):
     extra = site_config()["extra"]
     statement = extra["accessibility_statement"]
-    for path in site_pages(shipped_site):  # the 404 pages too: /404.html Danish, /en/404.html English
+    for path in site_pages(shipped_site, themed=True):  # the 404 pages too: /404.html Danish, /en/404.html English
         links, texts = footer_of(shipped_site, path)
         lang = page_lang(path)
         (label, lang_attr, href) = links[1]

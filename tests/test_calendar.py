@@ -99,6 +99,28 @@ def read_icaljs(paths: list[Path]) -> dict[Path, tuple[list[str], dict]]:
             for p in paths}
 
 
+def read_texts(parser: str, path: Path) -> dict[str, tuple[str, str, str, str]]:
+    """``{uid: (summary, status, url, description)}`` as ``parser`` reads the file."""
+    if parser == "ical.js":
+        node = shutil.which("node")
+        require(node is not None and ICAL_JS.is_file(), "node or ical.js",
+                "install Debian's nodejs and npm, and run `make tools` (ical.js into .tools/)")
+        result = subprocess.run([node, str(ICAL_JS_READER), str(ICAL_JS), str(path)],
+                                capture_output=True, text=True, check=True)
+        return {e["uid"]: (e["summary"], e["status"], e["url"], e["description"])
+                for e in json.loads(result.stdout)[str(path)]["events"]}
+    if parser == "vobject":
+        return {e.uid.value: (e.summary.value, e.status.value, e.url.value, e.description.value)
+                for e in vobject_calendar(path.read_bytes()).contents.get("vevent", [])}
+    return {str(e["uid"]): (str(e["summary"]), str(e["status"]), str(e["url"]), str(e["description"]))
+            for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
+
+
+def strings_of(lang: str) -> dict[str, str]:
+    """The package's words, read from the file (not through the generator)."""
+    return yaml.safe_load((ROOT / "boligdialog/site/words" / f"{lang}.yaml").read_text(encoding="utf-8"))
+
+
 def read_files(parser: str, paths: list[Path]) -> dict[Path, tuple[list[str], dict]]:
     """``{path: (top-level components, {uid: (start, end)})}`` as ``parser`` reads the files."""
     if parser == "ical.js":
@@ -132,6 +154,21 @@ def test_day_without_time_is_all_day_and_cancelled_is_marked():
     assert ev.decoded("dtstart") == dt.date(2027, 9, 9)
     assert ev.decoded("dtend") == dt.date(2027, 9, 10)
     assert str(ev["status"]) == "CANCELLED"
+
+
+@pytest.mark.parametrize(("lang", "state", "summary", "first_line"), [
+    ("da", "cancelled", "Aflyst: 1. Visionsforum", "Mødet er aflyst. Det bliver ikke holdt."),
+    ("en", "cancelled", "Cancelled: 1st Visionsforum", "The meeting has been cancelled. It will not take place."),
+    ("da", "planned", "1. Visionsforum", "Temaer: Midtby"),
+    ("en", "held", "1st Visionsforum", "Themes: Midtby"),
+])
+def test_a_cancelled_meeting_says_so_in_its_title_and_description(lang, state, summary, first_line):
+    """Apps that ignore STATUS (subscribed calendars in Google Calendar, many phones) show the
+    title and the description: a cancelled meeting must say so there."""
+    [ev] = events(build_cal([meeting(end="19:00", state=state)], lang))
+    description = str(ev["description"]).split("\n")
+    assert (str(ev["summary"]), description[0]) == (summary, first_line)
+    assert description[-1] == str(ev["url"]) == f"{SITE}moeder/vf-1/"
 
 
 @pytest.mark.parametrize(("lang", "sentence"), [
@@ -267,6 +304,11 @@ MEETINGS = """
     end: "19:00"
     state: planned
     themes: [midtby]
+  - id: cal-cancelled
+    name: {da: Aflyst sommermøde, en: Cancelled summer meeting}
+    start: 2027-06-10 17:00
+    end: "19:00"
+    state: cancelled
   - id: cal-2045-winter
     name: {da: Vintermøde 2045, en: Winter meeting 2045}
     start: 2045-12-07 17:00
@@ -284,6 +326,7 @@ EXPECTED = {
     "cal-autumn-change": ("2027-10-31T16:00:00Z", "2027-10-31T18:30:00Z"),
     "cal-2045-summer": ("2045-06-15T15:00:00Z", "2045-06-15T17:00:00Z"),
     "cal-2045-winter": ("2045-12-07T16:00:00Z", None),
+    "cal-cancelled": ("2027-06-10T15:00:00Z", "2027-06-10T17:00:00Z"),
 }
 THEMES = yaml.safe_load((ROOT / "data/themes.yaml").read_text(encoding="utf-8"))["themes"]
 
@@ -298,6 +341,7 @@ def calendar_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 SITE_NAME = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["site_name"]
 """The site's name in each language, as mkdocs.yml sets it."""
 
@@ -328,6 +372,21 @@ def test_every_calendar_places_each_meeting_at_its_instant(calendar_site, parser
                            ("borgerdialog", {"cal-summer", "cal-all-day"})):
             assert seen[f"{prefix}temaer/{theme}.ics"] == {k: EXPECTED[k] for k in ids}
         assert seen[f"{prefix}temaer/boligsocialt-arbejde.ics"] == {}  # no meetings: the zone alone
+
+
+@pytest.mark.parametrize("parser", ["icalendar", "vobject", "ical.js"])
+def test_every_parser_reads_a_cancelled_meeting_as_cancelled_with_its_link(calendar_site, parser):
+    """The title, status, link and description that each parser reads in the built calendars."""
+    for lang, prefix, said in (("da", "", "Aflyst: Aflyst sommermøde"), ("en", "en/", "Cancelled: Cancelled summer meeting")):
+        texts = read_texts(parser, calendar_site / prefix / "moeder/visionsforum.ics")
+        page = f"{SITE_URL}{prefix}moeder/"
+        for uid, (summary, status, url, description) in texts.items():
+            meeting_id = uid.split("@")[0]
+            assert url == f"{page}{meeting_id}/" and description.splitlines()[-1] == url, (parser, uid)
+            cancelled = meeting_id == "cal-cancelled"
+            assert (status == "CANCELLED") == cancelled == (summary == said), (parser, uid, summary)
+            assert (description.splitlines()[0] == strings_of(lang)["meeting_cancelled"]) == cancelled
+        assert "cal-cancelled" in {uid.split("@")[0] for uid in texts}
 
 
 def test_calendar_names_are_in_the_files_language(calendar_site):

@@ -17,6 +17,7 @@ LABELLED_FIELDS = {
     (model.Meeting, "state"): choices.MEETING_STATES,
     (model.Decision, "status"): choices.DECISION_STATUSES,
     (model.Page, "minutes"): choices.MINUTES_STATUSES,
+    (model.Response, "outcome"): choices.OUTCOMES,
 }
 # Closed lists that never reach a reader, so they need no labels.
 UNLABELLED_FIELDS = {(model.Page, "hide")}

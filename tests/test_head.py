@@ -40,7 +40,7 @@ def ld(page) -> list[dict]:
 
 
 def test_every_page_has_a_description_of_its_own(site):
-    descriptions = {path: meta(soup(site, path), "description") for path in site_pages(site)}
+    descriptions = {path: meta(soup(site, path), "description") for path in site_pages(site, themed=True)}
     assert all(descriptions.values()), [p for p, d in descriptions.items() if not d]
     shared = {d: n for d, n in Counter(descriptions.values()).items() if n > 1}
     assert shared == {}, shared
@@ -49,7 +49,7 @@ def test_every_page_has_a_description_of_its_own(site):
 
 
 def test_opengraph_on_every_page_in_its_language(site):
-    for path in site_pages(site):
+    for path in site_pages(site, themed=True):
         page, lang = soup(site, path), page_lang(path)
         og = {tag["property"]: tag["content"] for tag in page.select("meta[property^='og:']")}
         if path in ERROR_PAGES:  # not a page to share or index
@@ -70,7 +70,7 @@ def test_opengraph_on_every_page_in_its_language(site):
 
 
 def test_the_site_is_named_in_the_page_language_everywhere(site):
-    for path in site_pages(site):
+    for path in site_pages(site, themed=True):
         page, lang = soup(site, path), page_lang(path)
         assert page.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == NAMES[lang], path
         assert page.select_one(".md-header .md-logo")["aria-label"] == NAMES[lang], path
@@ -103,7 +103,7 @@ def test_every_event_has_what_search_engines_require_where_the_data_has_it(site)
     """Google's Event rich result requires name, startDate and location with an address;
     a meeting known only to the month has no Event at all."""
     events = {}
-    for path in site_pages(site):
+    for path in site_pages(site, themed=True):
         for block in ld(soup(site, path)):
             if block.get("@type") == "Event":
                 events[path] = block
@@ -114,7 +114,7 @@ def test_every_event_has_what_search_engines_require_where_the_data_has_it(site)
                 if "location" in block:
                     assert block["location"]["@type"] == "Place"
     assert "moeder/visionsforum-2017-1/" not in events  # August 2017
-    if "moeder/visionsforum-2027-1/" in site_pages(site):  # the fuller site: place and address known
+    if "moeder/visionsforum-2027-1/" in site_pages(site, themed=True):  # the fuller site: place and address known
         address = events["en/moeder/visionsforum-2027-1/"]["location"]["address"]
         assert address == {"@type": "PostalAddress", "streetAddress": "Nordmarks Allé 1", "postalCode": "2620",
                            "addressLocality": "Albertslund", "addressCountry": "DK"}

@@ -16,6 +16,7 @@ from lxml import etree
 from boligdialog.site.lastmod import Changes, git_log
 from boligdialog.site.schedule import TZ
 from boligdialog.site.sitedata import Site
+from htmlpage import soup
 from conftest import build, edit
 
 XSD = Path(__file__).parent / "schemas" / "sitemap.xsd"
@@ -100,6 +101,14 @@ def test_lastmod_comes_from_commits_and_the_datas_own_dates(project):
     assert dates["nyheder/ny-hjemmeside/"] == dates["moeder/visionsforum-2017-1/"] == "2026-11-26"
     assert dates["soeg/"] is None                 # made from nothing an editor writes
     assert BUILD_DAY not in dates.values()
+    # each page shows the sitemap's date below its content, in its language; a page without one shows none
+    for url, day in dates.items():
+        changed = soup(project / "site", url).select_one(".bd-changed")
+        assert (changed.time["datetime"] if changed else None) == day, url
+    assert soup(project / "site", "aftale/2017/").select_one(".bd-changed").get_text(" ", strip=True) == \
+        "Senest ændret 1. juni 2025"
+    assert soup(project / "site", "en/aftale/2017/").select_one(".bd-changed").get_text(" ", strip=True) == \
+        "Last changed 10 January 2025"
 
 
 def test_two_builds_give_the_same_sitemap_with_or_without_git(project, tmp_path):

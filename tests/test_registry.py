@@ -72,8 +72,11 @@ def test_every_page_of_the_built_site_is_an_editors_page_a_declared_page_or_a_th
     editors = {routes.output_path(uri) for uri in site.pages if uri not in site.report_paths}
     generated = {routes.output_path(uri) for uri in declared(registry.Known.of(site))}
     pages = {f.relative_to(site_dir).as_posix() for f in site_dir.rglob("*.html")}
+    outputs = {path for output in registry.OUTPUTS for lang in LANGS
+               for path in output.addresses(registry.Known.of(site), lang) if path.endswith(".html")}
+    assert outputs == {"was/index.html"} and outputs <= pages  # an output's HTML of its own (/was)
     assert editors & generated == set()
-    assert sorted(pages - editors - generated - set(routes.SITE_FILES)) == []
+    assert sorted(pages - editors - generated - outputs - set(routes.SITE_FILES)) == []
     assert sorted(generated - pages) == []
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -28,8 +29,8 @@ def mistakes(tmp_path: Path, old: str, new: str) -> list[str]:
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("  contact:\n", "  contakt:\n",
-     "mkdocs.yml:89: extra.contakt: nøglen 'contakt' findes ikke; her kan stå 'site_name', 'description', 'place', "
-     "'forum', 'accessibility_statement', 'open_data', 'edit', 'contact', 'alternate', 'analytics', 'annotate', "
+     "mkdocs.yml:92: extra.contakt: nøglen 'contakt' findes ikke; her kan stå 'site_name', 'description', 'place', "
+     "'forum', 'accessibility_statement', 'accessibility_reviewed', 'open_data', 'edit', 'contact', 'alternate', 'analytics', 'annotate', "
      "'consent', 'generator', 'homepage', 'polyfills', 'scope', 'social', 'status', 'tags' eller 'version'; "
      "mente du 'contact'?"),
     ("  place: Albertslund\n", "  place: [Albertslund]\n",
@@ -43,10 +44,10 @@ def mistakes(tmp_path: Path, old: str, new: str) -> list[str]:
     ("    name:\n      da: Visionsforum", "    nmae:\n      da: Visionsforum",
      "mkdocs.yml:62: extra.forum.nmae: nøglen 'nmae' findes ikke; her kan stå 'name' eller 'slug'; mente du 'name'?"),
     ("      path: https://creativecommons.org/publicdomain/zero/1.0/", "      path: creativecommons.org",
-     "mkdocs.yml:81: extra.open_data.license.path: her skal stå en webadresse, der begynder med https://, "
+     "mkdocs.yml:83: extra.open_data.license.path: her skal stå en webadresse, der begynder med https://, "
      "men der står 'creativecommons.org'"),
     ("  open_data:\n", "  open_data:\n    keywords: boligdialog\n",
-     "mkdocs.yml:78: extra.open_data.keywords: her skal stå en liste af ord, eller én under da og én under en, "
+     "mkdocs.yml:80: extra.open_data.keywords: her skal stå en liste af ord, eller én under da og én under en, "
      "men der står 'boligdialog'"),
     ("  accessibility_statement: https://www.was.digst.dk/boligdialog-example-org",
      "  accessibility_statement: was.digst.dk",
@@ -55,6 +56,32 @@ def mistakes(tmp_path: Path, old: str, new: str) -> list[str]:
 ])
 def test_a_mistake_in_the_settings_is_named_at_its_line_in_danish(tmp_path, old, new, expected):
     assert mistakes(tmp_path, old, new) == [expected]
+
+
+@pytest.mark.parametrize(("reviewed", "today", "expected"), [
+    (None, "2030-01-01", None),
+    ("2026-03-01", "2027-03-01", None),  # a year to the day: not yet
+    ("2026-03-01", "2027-03-02",
+     "mkdocs.yml: extra.accessibility_reviewed: tilgængelighedserklæringen blev sidst gennemgået 2026-03-01, mere "
+     "end et år før byggedatoen 2027-03-02: gennemgå den i WAS-værktøjet, og skriv datoen for gennemgangen her"),
+    ("2024-02-29", "2025-02-28", None),
+    ("2024-02-29", "2025-03-01",
+     "mkdocs.yml: extra.accessibility_reviewed: tilgængelighedserklæringen blev sidst gennemgået 2024-02-29, mere "
+     "end et år før byggedatoen 2025-03-01: gennemgå den i WAS-værktøjet, og skriv datoen for gennemgangen her"),
+])
+def test_an_accessibility_statement_reviewed_more_than_a_year_ago_is_named(tmp_path, reviewed, today, expected):
+    line = f"  accessibility_reviewed: {reviewed}\n" if reviewed else ""
+    (tmp_path / "mkdocs.yml").write_text(SHIPPED.replace("  accessibility_reviewed: 2026-11-15\n", line),
+                                         encoding="utf-8")
+    config = settings.read(tmp_path)
+    with use("da"):
+        assert config.statement_overdue(dt.date.fromisoformat(today)) == expected
+
+
+def test_an_accessibility_review_date_that_is_not_a_date_is_a_mistake(tmp_path):
+    assert [m.split(": ")[:2] for m in mistakes(tmp_path, "accessibility_reviewed: 2026-11-15",
+                                                "accessibility_reviewed: sidste år")] == [
+        ["mkdocs.yml:75", "extra.accessibility_reviewed"]]
 
 
 def test_every_mistake_at_once(tmp_path):
@@ -130,7 +157,7 @@ def test_a_mistake_in_the_settings_stops_the_build_without_a_traceback(project):
     result = build(project)
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
-    assert "mkdocs.yml:89: extra.contakt: expected one of [" in output and "did you mean 'contact'?" in output
+    assert "mkdocs.yml:92: extra.contakt: expected one of [" in output and "did you mean 'contact'?" in output
 
 
 def test_another_forum_names_the_calendar_and_the_open_data(project):

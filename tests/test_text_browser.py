@@ -33,7 +33,7 @@ def dump(site: Path, url: str) -> list[str]:
 
 def test_every_page_starts_with_the_skip_link_and_names_its_controls(shipped_site):
     problems = []
-    for url in site_pages(shipped_site):
+    for url in site_pages(shipped_site, themed=True):
         lines = dump(shipped_site, url)
         if lines[0] != SKIP[page_lang(url)]:
             problems.append(f"{url}: starts with {lines[0]!r}")
@@ -47,7 +47,7 @@ def test_every_page_starts_with_the_skip_link_and_names_its_controls(shipped_sit
 
 def test_the_table_of_contents_comes_after_the_content(shipped_site):
     checked = 0
-    for url in site_pages(shipped_site):
+    for url in site_pages(shipped_site, themed=True):
         entries = [a.get_text(strip=True) for a in soup(shipped_site, url).select(".md-nav--secondary a")]
         if not entries:
             continue

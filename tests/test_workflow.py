@@ -4,10 +4,12 @@ actionlint, and split so that the jobs that install packages cannot publish."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from browser import TOOLS, require
@@ -103,3 +105,80 @@ def test_a_pull_request_runs_everything_publishing_runs_before_it_publishes():
     checked = commands(ROOT / ".github/workflows/check.yml", "check")
     assert published and set(published) <= set(checked), set(published) - set(checked)
     assert checked[0] == 'make check CHECK_ARGS="--format github"'
+
+
+# Every action the workflows use: pinned by commit SHA with its version in a comment, and
+# running on Node 24 by its own action.yml (kept in tests/actions/<owner>/<name>/<version>/,
+# each headed by the commit it was read at), checked offline. GitHub removes Node 20 from its
+# runners on 16 September 2026.
+ACTIONS = Path(__file__).with_name("actions")
+PINNED = re.compile(r"uses:\s*(?P<action>[\w.-]+/[\w.-]+)@(?P<sha>[0-9a-f]{40}) # (?P<version>v\d+\.\d+\.\d+)\s*$")
+RUNTIMES = {"node24", "composite"}
+
+
+def action_problems(line: str, store: Path = ACTIONS) -> list[str]:
+    """What is wrong with one `uses:` line: not pinned, not checked, or not on Node 24
+    (a composite action's own `uses:` are checked the same way)."""
+    pinned = PINNED.search(line)
+    if not pinned:
+        return [f"not pinned by commit SHA with its version in a comment: {line.strip()}"]
+    action, sha, version = pinned["action"], pinned["sha"], pinned["version"]
+    checked = store / action / version / "action.yml"
+    if not checked.is_file():
+        return [f"{action} {version}: no checked action.yml in {checked.parent}"]
+    text = checked.read_text(encoding="utf-8")
+    if f"Commit: {sha}" not in text.splitlines()[1]:
+        return [f"{action} {version}: the checked action.yml was read at another commit than {sha}"]
+    runs = yaml.safe_load(text)["runs"]
+    if runs["using"] not in RUNTIMES:
+        return [f"{action} {version}: runs on {runs['using']}"]
+    inner = uses_lines(text) if runs["using"] == "composite" else []
+    return [problem for step in inner for problem in action_problems(step, store)]
+
+
+def uses_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if re.search(r"^\s*-?\s*uses:", line)]
+
+
+def workflow_uses() -> list[str]:
+    return [line for path in sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+            for line in uses_lines(path.read_text(encoding="utf-8"))]
+
+
+def test_every_action_is_pinned_and_runs_on_node_24():
+    lines = workflow_uses()
+    assert len(lines) >= 9
+    assert [problem for line in lines for problem in action_problems(line)] == []
+    names = {PINNED.search(line)["action"] for line in lines}
+    assert names == {"actions/checkout", "actions/cache", "actions/upload-artifact",
+                     "actions/download-artifact", "actions/upload-pages-artifact", "actions/deploy-pages"}
+
+
+@pytest.mark.parametrize(("line", "using", "expected"), [
+    ("uses: actions/checkout@v4", "node24",
+     "not pinned by commit SHA with its version in a comment: uses: actions/checkout@v4"),
+    ("uses: actions/checkout@" + "a" * 40, "node24",
+     "not pinned by commit SHA with its version in a comment: uses: actions/checkout@" + "a" * 40),
+    ("uses: actions/checkout@" + "a" * 40 + " # v4.2.2", "node20", "actions/checkout v4.2.2: runs on node20"),
+    ("uses: actions/checkout@" + "b" * 40 + " # v4.2.2", "node24",
+     "actions/checkout v4.2.2: the checked action.yml was read at another commit than " + "b" * 40),
+    ("uses: actions/other@" + "a" * 40 + " # v1.0.0", "node24",
+     "actions/other v1.0.0: no checked action.yml in {store}/actions/other/v1.0.0"),
+])
+def test_an_action_off_node_24_or_unpinned_is_named(tmp_path, line, using, expected):
+    stored = tmp_path / "actions" / "checkout" / "v4.2.2" / "action.yml"
+    stored.parent.mkdir(parents=True)
+    stored.write_text(f"# Source: test\n# Tag: v4.2.2  Commit: {'a' * 40}\nruns:\n  using: {using}\n", encoding="utf-8")
+    assert action_problems(line, tmp_path) == [expected.format(store=tmp_path)]
+
+
+def test_a_composite_action_is_checked_through_its_steps(tmp_path):
+    inner = tmp_path / "actions" / "inner" / "v1.0.0" / "action.yml"
+    inner.parent.mkdir(parents=True)
+    inner.write_text(f"# Source: test\n# Tag: v1.0.0  Commit: {'c' * 40}\nruns:\n  using: node20\n", encoding="utf-8")
+    outer = tmp_path / "actions" / "outer" / "v2.0.0" / "action.yml"
+    outer.parent.mkdir(parents=True)
+    outer.write_text(f"# Source: test\n# Tag: v2.0.0  Commit: {'d' * 40}\nruns:\n  using: composite\n  steps:\n"
+                     f"    - uses: actions/inner@{'c' * 40} # v1.0.0\n", encoding="utf-8")
+    assert action_problems(f"uses: actions/outer@{'d' * 40} # v2.0.0", tmp_path) == [
+        "actions/inner v1.0.0: runs on node20"]

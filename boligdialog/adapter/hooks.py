@@ -131,6 +131,8 @@ class Generator:
             root, lambda: settings.from_mkdocs(config.config_file_path, config.extra), Path(config.docs_dir),
             today=now.date())
         _notices(site)
+        if overdue := site_settings.statement_overdue(now.date()):
+            log.info("%s %s", tr("To record:"), overdue)
         content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
         changes = lastmod.Changes(site, lastmod.git_log(root), content_dir=content_dir, today=now.date())
         return Build(site=site, now=now, config=config_bytes, identity=Identity.from_settings(config.site_url, site_settings),
@@ -205,7 +207,7 @@ class Generator:
         title, description = build.meta[uri]
         context["bd"] = view.view(lang=lang, uri=uri, urls=urls, head=build.head.get(uri, "")) | view.page_extras(
             build.site, uri, title=title, page_title=page.title, description=description, url=page.canonical_url,
-            site_name=context["config"].site_name, repository=build.repository)
+            site_name=context["config"].site_name, repository=build.repository, changed=build.changes.of(uri))
         return context
 
     def on_template_context(self, context: dict, *, template_name: str, config: Any) -> dict:

@@ -5,6 +5,7 @@ Plain values; the adapter puts them into MkDocs's context. Nothing here depends 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,9 +15,9 @@ from boligdialog.pages import editlinks, opengraph
 from boligdialog.site import routes
 from boligdialog.site.routes import lang_of
 from boligdialog.site.sitedata import Site
-from boligdialog.site.i18n import LANGUAGE_NAMES, strings
+from boligdialog.site.i18n import LANGUAGE_NAMES, format_partial, strings
 from boligdialog.site.identity import Identity
-from boligdialog.model.values import LANGS, Lang
+from boligdialog.model.values import LANGS, Lang, PartialDate
 
 ERROR_PAGES: dict[str, Lang] = {"404.html": "da", "en/404.html": "en"}
 """The 404 page of each language (theme templates: ``boligdialog/adapter/theme/404.html``,
@@ -67,13 +68,18 @@ def error_page_view(template: str) -> dict[str, Any]:
 
 
 def page_extras(site: Site, uri: str, *, title: str | None, page_title: str | None, description: str, url: str,
-                site_name: str, repository: editlinks.Repository | None) -> dict[str, Any]:
+                site_name: str, repository: editlinks.Repository | None,
+                changed: dt.date | None = None) -> dict[str, Any]:
     """``bd`` of a page besides :func:`view`: its "Edit this page" link (if the site names its
-    repository) and its OpenGraph properties (a news article is an article)."""
+    repository), the day its content last changed (the sitemap's ``<lastmod>``: ``changed``,
+    ISO, and ``changed_text``, in the page's language) and its OpenGraph properties (a news
+    article is an article)."""
     where = editlinks.source(uri, site) if repository else None
     danish = routes.danish_uri(uri)
     return {
         "edit_url": repository.link(where) if repository and where else None,
+        "changed": changed.isoformat() if changed else None,
+        "changed_text": format_partial(PartialDate.parse(changed.isoformat()), lang_of(uri)) if changed else None,
         "og": opengraph.properties(
             title=title or Markup(page_title or "").striptags(), description=description, url=url,
             lang=lang_of(uri), site_name=site_name,

@@ -125,6 +125,14 @@ MINUTES_STATUSES = ClosedList("minutes", {
 })
 """A report's status as minutes (Danish report's front matter ``minutes:``)."""
 
+OUTCOMES = ClosedList("outcome", {
+    "accommodated": ("Imødekommet", "Accommodated"),
+    "partly_accommodated": ("Delvist imødekommet", "Partly accommodated"),
+    "not_accommodated": ("Ikke imødekommet", "Not accommodated"),
+})
+"""What came of a consultation response: whether the text was changed as it asked (the
+consultation memo's, høringsnotatets, three answers)."""
+
 SHOWN_STATES = ClosedList("shown_state", {
     **MEETING_STATES.labels,
     "awaiting_report": ("Referat følger", "Report to follow"),
@@ -153,7 +161,7 @@ AGREEMENT_STATUSES = ClosedList("agreement_status", {
 the version's dates, so it is shown, never written in the data."""
 
 LISTS = {c.name: c for c in (CLASSIFICATIONS, MEMBERSHIP_STATUSES, MEETING_STATES, DECISION_STATUSES,
-                             MINUTES_STATUSES, SHOWN_STATES, SCHEDULED_MEMBERSHIPS, AGREEMENT_STATUSES)}
+                             MINUTES_STATUSES, OUTCOMES, SHOWN_STATES, SCHEDULED_MEMBERSHIPS, AGREEMENT_STATUSES)}
 
 
 def label(kind: str, value: str, lang: Lang, *, plural: bool = False) -> str:

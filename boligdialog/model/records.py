@@ -26,7 +26,7 @@ from boligdialog.model.fields import About, models, references
 from boligdialog.model.valuetypes import (  # noqa: F401 (the value types are imported from here too)
     MAX_ID, AddressField, AgreementId, Classification, ContentPath, CountField, DateField, DecisionStatus,
     Description, Email, FilePath, Id, Label, Line, LineField, MeetingId, MeetingState, MembershipStatus,
-    MinutesStatus, PartnerId, TextField, ThemeId, TimeField, Url, WhenField,
+    MinutesStatus, Outcome, PartnerId, TextField, ThemeId, TimeField, Url, WhenField,
 )
 from boligdialog.model.values import PartialDate
 
@@ -214,6 +214,13 @@ class Response(Model):
     summary: Annotated[TextField, About("Hvad svaret siger, kort.", "What the response says, in short.")]
     file: Annotated[FilePath | None, About("Hvor selve svaret ligger i sidens kilder.",
                                            "Where the response itself is in the site's sources.")] = None
+    answer: Annotated[TextField | None, About("Partnerskabets svar på høringssvaret (til høringsnotatet).",
+                                              "The partnership's answer to the response (for the consultation "
+                                              "memo).")] = None
+    outcome: Annotated[Outcome | None, About("Om teksten blev ændret, som svaret ønskede: imødekommet, delvist "
+                                             "imødekommet eller ikke imødekommet.",
+                                             "Whether the text was changed as the response asked: accommodated, "
+                                             "partly accommodated or not accommodated.")] = None
 
 
 class Agreement(Model):

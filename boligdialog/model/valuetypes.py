@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from pydantic import PlainValidator
 
 from boligdialog.model.choices import (
-    CLASSIFICATIONS, DECISION_STATUSES, MEETING_STATES, MEMBERSHIP_STATUSES, MINUTES_STATUSES,
+    CLASSIFICATIONS, DECISION_STATUSES, MEETING_STATES, MEMBERSHIP_STATUSES, MINUTES_STATUSES, OUTCOMES,
 )
 from boligdialog.model.errors import show
 from boligdialog.model.fields import RefersTo
@@ -100,6 +100,7 @@ MembershipStatus = MEMBERSHIP_STATUSES.field()
 MeetingState = MEETING_STATES.field()
 DecisionStatus = DECISION_STATUSES.field()
 MinutesStatus = MINUTES_STATUSES.field()
+Outcome = OUTCOMES.field()
 
 PartnerId = Annotated[Id, RefersTo("partners")]
 """The id of a partner in ``data/partners.yaml``."""

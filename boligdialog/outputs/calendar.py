@@ -2,7 +2,10 @@
 
 Pure functions: meetings and URLs in, ``bytes`` out. A meeting with a time is a
 timed event in Copenhagen time; a meeting with only a day is an all-day event; a
-meeting known only to the month or year is left out. A timed meeting without an
+meeting known only to the month or year is left out. A cancelled meeting stays in, marked
+``STATUS:CANCELLED`` and, for the apps that ignore the status, by its title ("Aflyst: …")
+and the first line of its description. Every event links to its meeting page (``URL``,
+and the last line of its description). A timed meeting without an
 end has no DTEND (it ends where it starts, RFC 5545 §3.6.1) and its description
 says that the end has not been announced: no end is invented. UIDs depend on the
 meeting id and the site's host only, so they stay the same across builds and
@@ -159,7 +162,12 @@ def meeting_event(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: 
             event.add("dtend", moment(day, meeting.end))
         else:
             lines.append(s["end_not_announced"])
-    event.add("summary", meeting.name.get(lang).text)
+    title = meeting.name.get(lang).text
+    cancelled = meeting.state == "cancelled"
+    # apps that ignore STATUS (Google Calendar's subscriptions, many phones) show the title
+    event.add("summary", s["cancelled_title"].replace("{title}", title) if cancelled else title)
+    if cancelled:
+        lines.insert(0, s["meeting_cancelled"])
     if theme_titles:
         lines.append(f"{s['themes']}: {', '.join(theme_titles)}")
     if meeting.agenda:
@@ -172,7 +180,7 @@ def meeting_event(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: 
     place += [str(meeting.address)] if meeting.address is not None else []
     if place:  # what a calendar app shows and hands to a map: the place's name and its address
         event.add("location", ", ".join(place))
-    event.add("status", "CANCELLED" if meeting.state == "cancelled" else "CONFIRMED")
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return event
 
 

@@ -30,7 +30,7 @@ from functools import cached_property
 from typing import Any
 
 from boligdialog.outputs import collect, opendata
-from boligdialog.pages import agreement, followup, meetings, news, partners, standalone
+from boligdialog.pages import agreement, followup, meetings, memo, news, partners, standalone
 from boligdialog.pages.page import GeneratedPage
 from boligdialog.site import routes
 from boligdialog.site.identity import Identity
@@ -64,12 +64,14 @@ class Known:
     """Which year pages there are."""
     lacking_english: Sequence[str] = ()
     """The Danish pages without an English file (whose English stand-in the build makes)."""
+    memos: Sequence[str] = ()
+    """The text paths of the versions whose consultation has closed (which have a memo)."""
 
     @classmethod
     def of(cls, site: Site) -> Known:
         return cls([p.id for p in site.partners], [m.id for m in site.meetings], [t.id for t in site.themes],
                    [a.text for a in site.agreements], archive(site.meetings, site.decisions),
-                   [p.src_uri for p in standalone.lacking_english(site)])
+                   [p.src_uri for p in standalone.lacking_english(site)], [a.text for a in memo.closed(site)])
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,10 @@ PAGE_TYPES: tuple[PageType, ...] = (
                                   for text in known.agreements[1:]},
              lambda i, pair, lang: [agreement.comparison_page(i.site, *pair, lang)], items=agreement.compared,
              texts=frozenset({PAGES}), shows=lambda site, pair: [a.text for a in pair]),
+    PageType("consultation memo", frozenset({AGREEMENTS, PARTNERS}),
+             lambda known, lang: {memo.memo_uri_of(text, lang): tr("the consultation memo of {text}", text=text)
+                                  for text in known.memos},
+             lambda i, version, lang: [memo.memo_page(i.site, version, lang)], items=memo.closed),
     PageType("English stand-in", frozenset({PAGES}),
              lambda known, lang: {routes.counterpart_uri(uri): "" for uri in known.lacking_english if lang == "en"},
              lambda i, danish, lang: [standalone.english_fallback(danish)] if lang == "en" else [],
@@ -245,6 +251,10 @@ OUTPUTS: tuple[Output, ...] = (
            folder=routes.DATA_DIR),
     Output("feeds", frozenset({REPORTS, NEWS, MEETINGS}), lambda i: collect.feeds(i.site, identity=i.identity),
            lambda known, lang: {routes.feed(lang): tr("the news feed")}, texts=frozenset({REPORTS, NEWS})),
+    Output("accessibility address", frozenset(),
+           lambda i: {standalone.WAS: standalone.was_page(i.identity.accessibility_statement, i.identity.name.da)},
+           lambda known, lang: {standalone.WAS: tr("the page that forwards to the accessibility statement")}
+           if lang == "da" else {}),
     Output("JSON-LD", frozenset({MEETINGS, THEMES, PARTNERS, DECISIONS, REPORTS}),
            lambda i: collect.head_extras(i.site, identity=i.identity), head=True),
 )

@@ -9,12 +9,16 @@ from __future__ import annotations
 from boligdialog.outputs import opendata
 from boligdialog.pages import describe
 from boligdialog.pages.page import GeneratedPage, fallback_block, front_matter, page
-from boligdialog.pages.render import block
+from boligdialog.pages.render import block, render
 from boligdialog.site import routes
 from boligdialog.site.i18n import format_partial, format_size, strings
 from boligdialog.site.routes import counterpart_uri
 from boligdialog.site.sitedata import ContentPage, Site
 from boligdialog.model.values import Lang, PartialDate
+
+
+WAS = "was/index.html"
+"""Where ``<domain>/was`` is: the agency requires it to lead to the accessibility statement."""
 
 
 def search_page(lang: Lang, *, preview: bool = False) -> GeneratedPage:
@@ -54,3 +58,10 @@ def lacking_english(site: Site) -> list[ContentPage]:
     """The Danish pages of their own (not reports) without an English file."""
     return [p for p in site.pages.values() if p.lang == "da" and p.src_uri not in site.report_paths
             and counterpart_uri(p.src_uri) not in site.pages]
+
+
+def was_page(statement: str, site_name: str) -> str:
+    """``was/index.html``: the page at ``<domain>/was`` that forwards to the accessibility
+    statement (Danish, as the statement is; a meta refresh, and a link for those it does not
+    forward)."""
+    return render("was.html", lang="da", page_uri=WAS, statement=statement, site_name=site_name) + "\n"

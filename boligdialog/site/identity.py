@@ -8,6 +8,7 @@ all take the name from here, so a page never names the site in another language.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
 from boligdialog.site import routes
@@ -30,6 +31,9 @@ class Identity:
     """The site's name (``extra.site_name``)."""
     description: Text
     """What the partnership is, in a sentence (``extra.description``)."""
+    accessibility_statement: str = ""
+    """The accessibility statement's address (``extra.accessibility_statement``, by default
+    :func:`was_address` of the site's host): ``/was`` forwards to it."""
 
     @property
     def organization_id(self) -> str:
@@ -45,5 +49,12 @@ class Identity:
         """The identity from ``site_url`` and the site's settings (``extra.site_name``,
         ``extra.description``)."""
         url = site_url or FALLBACK_URL
-        return cls(url=url if url.endswith("/") else url + "/", name=settings.site_name,
-                   description=settings.description)
+        url = url if url.endswith("/") else url + "/"
+        return cls(url=url, name=settings.site_name, description=settings.description,
+                   accessibility_statement=str(settings.accessibility_statement or was_address(url)))
+
+
+def was_address(site_url: str) -> str:
+    """The agency's address for a site's statement: ``https://www.was.digst.dk/`` and the
+    site's host with its dots as hyphens (``boligdialog.dk`` -> ``boligdialog-dk``)."""
+    return "https://www.was.digst.dk/" + (urlsplit(site_url).hostname or "").replace(".", "-")

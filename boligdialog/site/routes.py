@@ -127,6 +127,12 @@ def comparison(text: str) -> str:
     return text.removesuffix(".md") + "/aendringer.md"
 
 
+def memo(text: str) -> str:
+    """The consultation memo of the version whose text is ``text``:
+    ``aftale/2027.md`` -> ``aftale/2027/hoeringsnotat.md``."""
+    return text.removesuffix(".md") + "/hoeringsnotat.md"
+
+
 def meetings_year(year: int, lang: Lang) -> str:
     """The archive page of a year's meetings: ``moeder/2019.md`` (a meeting's id is never a
     year, so no meeting has that page)."""

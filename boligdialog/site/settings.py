@@ -16,6 +16,7 @@ the path of ``mkdocs.yml`` and the ``extra`` MkDocs read; :func:`read` reads the
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, PlainValidator
 
 from boligdialog.model.errors import DataError, ValidationFailed
 from boligdialog.model.messages import validate_source
-from boligdialog.model.records import Id, LineField, Line, TextField, Url
+from boligdialog.model.records import Email, Id, LineField, Line, TextField, Url
 from boligdialog.model.translate import tr
 from boligdialog.model.values import LANGS, Lang, Text
 from boligdialog.model.yamlsource import Source
@@ -95,6 +96,12 @@ class OpenData(_Model):
     description: TextField | None = None
     """The data package's description. Default: the word ``open_data_package_description``,
     which names the place and the forum."""
+    publisher: LineField | None = None
+    """Who publishes the data, as the catalogues (DCAT-AP-DK ``dct:publisher``) name it.
+    Default: the site's name."""
+    contact_email: Email | None = None
+    """Where users of the data write with questions (DCAT-AP-DK ``dcat:contactPoint``);
+    without it the catalogue description names no contact point."""
     keywords: Annotated[dict, PlainValidator(_keywords)] | None = None
     """Words the data catalogues find the package by, one list for both languages or
     ``{da: [...], en: [...]}``. Default: the place, ``boligdialog``, the forum, OParl, Popolo."""
@@ -125,7 +132,11 @@ class Settings(_Model):
     """The forum where the partnership meets."""
     accessibility_statement: Url | None = None
     """The accessibility statement made with the agency's WAS-Tool, linked from every page's
-    footer as "Tilgængelighedserklæring"."""
+    footer as "Tilgængelighedserklæring", and where ``/was`` forwards. Default: the agency's
+    address for the site's host."""
+    accessibility_reviewed: dt.date | None = None
+    """The day the accessibility statement was last reviewed (``2026-03-01``): the law asks
+    for a review every year, and the build log says when this day is more than a year ago."""
     open_data: OpenData = OpenData()
     """The open data's licence, title, description and keywords."""
     edit: Edit | None = None
@@ -146,6 +157,15 @@ class Settings(_Model):
     tags: Any = None
     version: Any = None
 
+    def statement_overdue(self, today: dt.date) -> str | None:
+        """The build log's reminder when the statement's review is more than a year old."""
+        reviewed = self.accessibility_reviewed
+        if reviewed is None or today <= _a_year_after(reviewed):
+            return None
+        return tr("{file}: extra.accessibility_reviewed: the accessibility statement was last reviewed on {day}, "
+                  "more than a year before the build date {today}: review it in the WAS-Tool and set the day of "
+                  "the review here", file=CONFIG_FILE, day=reviewed.isoformat(), today=today.isoformat())
+
     def placeholders(self) -> dict[Lang, dict[str, str]]:
         """What ``{forum}``, ``{place}``, ``{partnership}`` and ``{slug}`` say in each language's words."""
         return {lang: {"forum": self.forum.name.get(lang).text, "place": self.place.get(lang).text,
@@ -161,7 +181,8 @@ class Settings(_Model):
                                           "OParl", "Popolo"] for lang in LANGS}
         merged = list(dict.fromkeys(w for lang in LANGS for w in keywords[lang]))
         return AboutData(name=routes.slugify(self.site_name.da) or "boligdialog", title=title,
-                         description=description, keywords=merged)
+                         description=description, keywords=merged, publisher=od.publisher or self.site_name,
+                         contact_email=od.contact_email)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -172,6 +193,18 @@ class AboutData:
     title: Text
     description: Text
     keywords: list[str]
+    publisher: Text | None = None
+    """Who publishes the data (``extra.open_data.publisher``, by default the site's name)."""
+    contact_email: str | None = None
+    """Where to write about the data (``extra.open_data.contact_email``)."""
+
+
+def _a_year_after(day: dt.date) -> dt.date:
+    """The same day a year later (29 February: 28 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 # --- reading ------------------------------------------------------------------------------

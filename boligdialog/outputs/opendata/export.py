@@ -1,4 +1,5 @@
-"""The open data of one build: every table as CSV and JSON, and ``datapackage.json``."""
+"""The open data of one build: every table as CSV and JSON, ``datapackage.json``, and the
+DCAT-AP-DK description for the data catalogues (``dcat.jsonld``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from boligdialog.outputs.opendata import dcat
 from boligdialog.outputs.opendata.descriptor import descriptor, resource
 from boligdialog.outputs.opendata.files import csv_file, json_file
 from boligdialog.outputs.opendata.licence import License
@@ -48,4 +50,6 @@ def package(site: Site, *, site_url: str, license: License, about: "AboutData", 
                       modified=modified)
     files[routes.DATAPACKAGE] = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     files.update(also or {})
+    files[dcat.FILE] = dcat.dcat_file(files, tables(), site_url=site_url, license=license, about=about,
+                                      created=created, modified=modified)
     return Package(tables(), counts, files, license, modified)

@@ -14,7 +14,8 @@ line that asks the editor to record what happened.
 The checks, one job each: :mod:`~boligdialog.site.checks.base` (what they share),
 :mod:`~boligdialog.site.checks.data`, :mod:`~boligdialog.site.checks.content`,
 :mod:`~boligdialog.site.checks.links` (links, images and requests to other hosts in the
-editors' Markdown) and :mod:`~boligdialog.site.checks.outputs`.
+editors' Markdown), :mod:`~boligdialog.site.checks.outputs` and
+:mod:`~boligdialog.site.checks.reminders` (notices only).
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ from boligdialog.site.checks.content import ContentChecks
 from boligdialog.site.checks.data import DataChecks
 from boligdialog.site.checks.links import LinkChecks
 from boligdialog.site.checks.outputs import OutputChecks
+from boligdialog.site.checks.reminders import ReminderChecks
 
 __all__ = ["RESERVED_IDS", "Checker", "Ids", "Loaded"]
 
 
-class Checker(DataChecks, ContentChecks, LinkChecks, OutputChecks):
+class Checker(DataChecks, ContentChecks, LinkChecks, OutputChecks, ReminderChecks):
     """Every check between files; :meth:`run` runs them all."""
 
     def run(self) -> list[DataError]:
@@ -53,4 +55,5 @@ class Checker(DataChecks, ContentChecks, LinkChecks, OutputChecks):
         self.links()
         self.outputs()
         self.unknown_references()
+        self.reminders()
         return self.errors
