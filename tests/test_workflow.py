@@ -140,9 +140,13 @@ def uses_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if re.search(r"^\s*-?\s*uses:", line)]
 
 
+STARTER_WORKFLOWS = ROOT / "boligdialog" / "editors" / "starter" / "github" / "workflows"
+"""The workflows `boligdialog init` gives a new site: held to the same rule."""
+
+
 def workflow_uses() -> list[str]:
-    return [line for path in sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
-            for line in uses_lines(path.read_text(encoding="utf-8"))]
+    return [line for folder in (ROOT / ".github" / "workflows", STARTER_WORKFLOWS)
+            for path in sorted(folder.glob("*.y*ml")) for line in uses_lines(path.read_text(encoding="utf-8"))]
 
 
 def test_every_action_is_pinned_and_runs_on_node_24():
