@@ -72,13 +72,13 @@ def test_things_to_record_are_warnings_on_their_line(project, capsys):
         assert main(["check", "--format", "github", str(project)]) == 0
     warnings = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
     assert read("\n".join(warnings)) == [
+        {"level": "warning", "file": "data/meetings.yaml", "line": "8", "title": "To record",
+         "message": "meetings: no meeting is announced, and the last one was on 2017-08-31, more than six months "
+                    "ago: add the next meeting"},
         {"level": "warning", "file": "data/meetings.yaml", "line": "17", "title": "To record",
          "message": "1st meeting (visionsforum-2017-1), state: the meeting's day 2017-08 has passed but it is still "
                     "'planned': set state to 'held' (and add who attended and the report) or 'cancelled'. Until then "
-                    "its page says the report is to follow."},
-        {"level": "warning", "file": "data/meetings.yaml", "line": "8", "title": "To record",
-         "message": "meetings: no meeting is announced, and the last one was on 2017-08-31, more than six months "
-                    "ago: add the next meeting"}]
+                    "its page says the report is to follow."}]
 
 
 def workflow(name: str) -> dict:
@@ -157,11 +157,16 @@ def test_check_writes_the_job_summary_and_gives_notices_their_own_level(project,
         assert main(["check", "--format", "github", str(project)]) == 0
     commands = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
     assert [(c["level"], c["file"], c["line"], c["title"]) for c in read("\n".join(commands))] == [
+        ("warning", "data/meetings.yaml", "8", "Skal registreres"),  # the shipped data's last meeting is in 2017
         ("warning", "schemas/ids.schema.json", "1", "Skal opdateres"),
         ("notice", "content/nyheder/ny-hjemmeside.md", "1", "Kun på dansk"),
     ]
     assert summary_file.read_text(encoding="utf-8") == (
         "Before.\n"
+        "### Skal registreres (1)\n\n"
+        "| Fil | Linje | Skal registreres |\n| --- | ---: | --- |\n"
+        "| data/meetings.yaml | 8 | meetings: der er ikke meldt noget møde ud, og det seneste var 2017-08-31, for mere "
+        "end seks måneder siden: tilføj det næste møde |\n\n"
         "### Skal opdateres (1)\n\n"
         "| Fil | Linje | Skal opdateres |\n| --- | ---: | --- |\n"
         "| schemas/ids.schema.json | 1 | schemas/ids.schema.json viser ikke de id'er, der er i data nu, så "
