@@ -18,7 +18,7 @@ from boligdialog.site import routes, versions
 from boligdialog.site.i18n import strings
 from boligdialog.site.sitedata import Site
 from boligdialog.model.records import Agreement, Membership, Partner, Representative
-from boligdialog.model.values import Lang
+from boligdialog.model.values import Lang, Localized
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,22 @@ def agreement_block(site: Site, uri: str, lang: Lang) -> str | None:
     return version_block(site, agreement, lang, uri) if agreement is not None else None
 
 
+NOT_ADOPTED = frozenset({"draft", "consultation", "consultation_closed"})
+
+
+def draft_summary(site: Site, uri: str, lang: Lang) -> tuple[Localized, str] | None:
+    """On the page of a version not yet adopted: its title (the page's heading, so it is not
+    taken for the version in force) and, under it, its status, deadline, how to respond and
+    what changes."""
+    agreement = next((a for a in site.agreements if a.text == routes.danish_uri(uri)), None)
+    if agreement is None:
+        return None
+    view = version_view(site, agreement, lang)
+    if view.status not in NOT_ADOPTED:
+        return None
+    return agreement.title.get(lang), block("draft_summary.html", lang=lang, page_uri=uri, site=site, view=view)
+
+
 def agreement_page(site: Site, lang: Lang) -> GeneratedPage:
     """``/aftale/``: the version in force, saying so, with its text; then the other versions."""
     s = strings(lang)
@@ -134,7 +150,7 @@ def comparison_page(site: Site, agreement: Agreement, previous: Agreement, lang:
     else:
         text_lang = lang
     fragment = block("comparison_page.html", lang=lang, page_uri=uri, agreement=agreement, previous=previous,
-                     text_lang=text_lang, blocks=compare.compare(old.body, new.body),
+                     text_lang=text_lang, blocks=compare.compare(old.body, new.body), shaped=compare.shaped,
                      version_uri=routes.src_uri(lang, agreement.text),
                      previous_uri=routes.src_uri(lang, previous.text))
     title = f"{s['changes_in']} {agreement.title.get(lang).text}"
