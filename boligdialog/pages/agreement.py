@@ -150,7 +150,7 @@ def comparison_page(site: Site, agreement: Agreement, previous: Agreement, lang:
     else:
         text_lang = lang
     fragment = block("comparison_page.html", lang=lang, page_uri=uri, agreement=agreement, previous=previous,
-                     text_lang=text_lang, blocks=compare.compare(old.body, new.body), shaped=compare.shaped,
+                     text_lang=text_lang, blocks=compare.compare(old.body, new.body),
                      version_uri=routes.src_uri(lang, agreement.text),
                      previous_uri=routes.src_uri(lang, previous.text))
     title = f"{s['changes_in']} {agreement.title.get(lang).text}"
