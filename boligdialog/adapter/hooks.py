@@ -126,7 +126,7 @@ class Generator:
         """Load and check the site, and read the generator's settings from ``mkdocs.yml``."""
         root = Path(config.config_file_path).parent
         now = _build_time()
-        site_settings = settings.from_mkdocs(config.config_file_path, config.extra)
+        site_settings = settings.from_mkdocs(config.config_file_path, config.extra, config.site_url)
         words = settings.activate(root, site_settings)
         site = load_site(root, Path(config.docs_dir), today=now.date())
         _notices(site)
@@ -135,7 +135,7 @@ class Generator:
         return Build(site=site, now=now, identity=Identity.from_settings(config.site_url, site_settings),
                      changes=changes, license=opendata.License.from_settings(site_settings),
                      repository=editlinks.Repository.from_settings(site_settings),
-                     about=site_settings.about_open_data(words))
+                     about=site_settings.about_open_data(words), sender=site_settings)
 
     def _show_problems(self, config: Any, errors: list[DataError]) -> None:
         """The preview with mistakes: build one page that lists them, and nothing else (no
@@ -204,7 +204,8 @@ class Generator:
         title, description = build.meta[uri]
         context["bd"] = view.view(lang=lang, uri=uri, urls=urls, head=build.head.get(uri, "")) | view.page_extras(
             build.site, uri, title=title, page_title=page.title, description=description, url=page.canonical_url,
-            site_name=context["config"].site_name, repository=build.repository)
+            site_name=context["config"].site_name, repository=build.repository) | {
+            "sender": view.sender(build.sender, lang)}
         return context
 
     def on_template_context(self, context: dict, *, template_name: str, config: Any) -> dict:
@@ -216,7 +217,8 @@ class Generator:
         elif template_name in view.ERROR_PAGES:
             context["base_url"] = urlsplit(config.site_url or "/").path
             _localize(context, build, config, view.ERROR_PAGES[template_name], template_name)
-            context["bd"] = view.error_page_view(template_name)
+            context["bd"] = view.error_page_view(template_name) | {
+                "sender": view.sender(build.sender, view.ERROR_PAGES[template_name])}
         return context
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:

@@ -33,6 +33,9 @@ class Build:
     license: opendata.License
     about: AboutData
     """What the open data package says about itself (its title, description, keywords)."""
+    sender: Any = None
+    """Who publishes the site, its colours and whether it is an example (``Settings``), for the
+    header, the banner and the footer."""
     repository: editlinks.Repository | None = None
     """Where editors change the site's files (``extra.edit``), for "Edit this page" links."""
     navs: dict[str, Any] = field(default_factory=dict)
