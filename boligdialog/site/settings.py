@@ -140,9 +140,9 @@ class Responsible(_Model):
     authority a citizen writes or calls, as the Danish public sector's footer shows it."""
 
     name: LineField
-    """The authority's name in each language, or one for both (``Albertslund Kommune``)."""
+    """The authority's name in each language, or one for both (``Vestby Kommune``)."""
     address: LineField | None = None
-    """Its postal address, on one line (``Nordmarks Allé 1, 2620 Albertslund``)."""
+    """Its postal address, on one line (``Torvet 1, 9999 Vestby``)."""
     email: Email | None = None
     phone: Line | None = None
     """Its telephone number as people dial it (``43 68 68 68``)."""
