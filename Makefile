@@ -67,7 +67,7 @@ TEST_JOBS ?= 2
 
 test-quick: $(VENV)/.installed tools  ## while working: the suite without the browser gates and the tests marked slow (CI runs make test)
 	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadfile -m "not slow" \
-	  --ignore=tests/test_browser.py --ignore=tests/test_browser_html.py
+	  --ignore=tests/test_browser.py --ignore=tests/test_browser_html.py --ignore=tests/test_browser_layout.py
 
 lighthouse: build  ## Lighthouse mobile scores of the home and a meeting page (docs/quality.md)
 	$(NPM) install --prefix $(TOOLS)/lighthouse --no-audit --no-fund --save-exact lighthouse@$(LIGHTHOUSE_VERSION)

@@ -72,6 +72,9 @@ def test_footer_links_the_statement_and_gives_a_contact_in_the_page_language(shi
             strings(lang)["open_data"], None, "aabne-data/" if lang == "da" else "en/aabne-data/"), path
         assert len(links) == 2, path
         assert extra["contact"][lang] in texts, path
+        assert texts[0] == (f"{strings(lang)['responsible']}: {extra['responsible']['name']}, "
+                            f"{extra['responsible']['address']}"), path  # who answers, first
+        assert texts[-1] == strings(lang)["no_cookies"], path
 
 
 def test_statement_address_defaults_to_the_agencys_address_for_the_domain(project):

@@ -269,13 +269,28 @@ def test_every_heading_has_an_id_and_a_place_in_the_table_of_contents(shipped_si
 
 def test_meeting_and_partner_pages_list_their_sections_in_the_table_of_contents(shipped_site):
     meeting = toc_entries(soup(shipped_site, "moeder/visionsforum-2017-1/"))
-    assert ("#inviterede", "Inviterede") in meeting
+    assert meeting[0][0] == "#referat" and ("#organisationer", "Organisationer") in meeting
     assert toc_entries(soup(shipped_site, "partnere/va/")) == [
         ("#historik", "Historik"), ("#repraesentanter", "Repræsentanter"), ("#moeder", "Møder"),
-        ("#deltog-i-moeder", "Deltog i møder"), ("#inviteret-til-moeder", "Inviteret til møder"),
         ("#bd-years", "Møder år for år")]
     assert [entry for entry, _ in toc_entries(soup(shipped_site, "en/partnere/va/"))] == [
-        "#history", "#representatives", "#meetings", "#attended-meetings", "#invited-to-meetings", "#bd-years"]
+        "#history", "#representatives", "#meetings", "#bd-years"]
+
+
+def test_a_meeting_lists_each_organisation_once_marked_with_whether_it_attended(fuller_site):
+    items = [li.get_text(" ", strip=True) for li in soup(fuller_site, "moeder/visionsforum-2027-1/").select(
+        "ul.bd-organisations li")]
+    assert items == ["Albertslund Kommune deltog", "VA deltog", "AB deltog", "AKB-Albertslund deltog ikke"]
+    planned = soup(fuller_site, "moeder/visionsforum-2028-1/")
+    assert [li.get_text(" ", strip=True) for li in planned.select("ul.bd-organisations li")] == []
+    assert planned.select_one(".bd-facts").get_text(" ", strip=True).count("Referatet kommer efter mødet.") == 1
+
+
+def test_a_partner_lists_each_meeting_once(fuller_site):
+    items = [li.get_text(" ", strip=True) for li in soup(fuller_site, "partnere/akb-albertslund/").select(
+        "ul.bd-partner-meetings li")]
+    assert len(items) == len({i.split(" · ")[0] for i in items})
+    assert any(i.startswith("2. Visionsforum") and i.endswith("inviteret, deltog ikke") for i in items), items
 
 
 def test_table_of_contents_follows_the_heading_in_the_page(shipped_site):

@@ -353,6 +353,8 @@ def calendar_files(site: Path) -> dict[Path, tuple[str, str]]:
         out[site / prefix / "moeder/visionsforum.ics"] = (lang, f"Visionsforum – {SITE_NAME[lang]}")
         for theme in THEMES:
             out[site / prefix / f"temaer/{theme['id']}.ics"] = (lang, f"Visionsforum – {theme['title'][lang]}")
+        for meeting in yaml.safe_load(MEETINGS):  # each meeting on its own, to add once, named after it
+            out[site / prefix / f"moeder/{meeting['id']}.ics"] = (lang, meeting["name"][lang])
     return out
 
 
@@ -372,6 +374,8 @@ def test_every_calendar_places_each_meeting_at_its_instant(calendar_site, parser
                            ("borgerdialog", {"cal-summer", "cal-all-day"})):
             assert seen[f"{prefix}temaer/{theme}.ics"] == {k: EXPECTED[k] for k in ids}
         assert seen[f"{prefix}temaer/boligsocialt-arbejde.ics"] == {}  # no meetings: the zone alone
+        for mid, at in EXPECTED.items():
+            assert seen[f"{prefix}moeder/{mid}.ics"] == {mid: at}
 
 
 @pytest.mark.parametrize("parser", ["icalendar", "vobject", "ical.js"])

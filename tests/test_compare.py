@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from boligdialog.pages.compare import Block, Part, blocks, compare
+from boligdialog.pages.compare import Block, Part, blocks, compare, shaped
 from boligdialog.site.i18n import strings
 from boligdialog.pages.render import render
 from fragment_page import look, vnu_errors, write_page
@@ -237,3 +237,27 @@ def test_comparison_passes_axe_and_vnu_on_a_phone_and_in_print(tmp_path):
         for marks in (seen.probe, seen.printed):
             assert (marks["ins"], marks["del"], marks["tag"]) == ("underline", "line-through", "block"), name
             assert marks["hidden"] <= 1, name
+
+
+@pytest.mark.parametrize(("old", "new", "form", "level", "number", "text"), [
+    ("## Baggrund", "## Baggrund", "heading", 2, None, "Baggrund"),
+    ("## Baggrund", "### Baggrund", "heading", 3, None, "Baggrund"),
+    ("- Fælles mål", "- Fælles strategiske mål", "item", 0, None, "Fælles strategiske mål"),
+    ("", "3. Tredje punkt", "item", 0, 3, "Tredje punkt"),
+    ("Et afsnit.", "Et nyt afsnit.", "paragraph", 0, None, "Et nyt afsnit."),
+    ("- Gammelt punkt", "", "item", 0, None, "Gammelt punkt"),
+])
+def test_a_block_reads_as_a_heading_a_list_item_or_a_paragraph_without_its_marker(old, new, form, level, number, text):
+    block = next(b for b in compare(old, new) if b.kind != "same" or new)
+    shape = shaped(block)
+    assert (shape.form, shape.level, shape.number) == (form, level, number)
+    assert "".join(p.text for p in shape.parts if p.kind != ("del" if new else "ins")).strip() == text
+
+
+def test_the_comparison_page_shows_headings_and_lists_not_markdown(fuller_site):
+    page = BeautifulSoup((fuller_site / "aftale/2027/aendringer/index.html").read_text(encoding="utf-8"), "html.parser")
+    compared = page.select_one(".bd-compare")
+    assert [h.get_text(strip=True) for h in compared.select("h2")] == ["Partnerskabsaftalen"]
+    assert "Baggrund" in [h.get_text(strip=True) for h in compared.select("h3")]
+    assert compared.select("ul.bd-compare__text li") and compared.select("ins") and compared.select("del")
+    assert not [p for p in compared.select(".bd-compare__text") if p.get_text().lstrip().startswith(("#", "- "))]

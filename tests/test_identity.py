@@ -25,6 +25,6 @@ def test_a_build_without_the_names_stops_with_the_message(project):
     result = build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert ("ERROR   -  mkdocs.yml:44: extra.site_name: expected a value but received nothing (the key is missing); "
+    assert ("ERROR   -  mkdocs.yml:45: extra.site_name: expected a value but received nothing (the key is missing); "
             "add the line site_name: …") in output
     assert "Traceback" not in output

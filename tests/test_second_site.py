@@ -72,7 +72,7 @@ def test_its_names_and_addresses_come_from_its_own_answers(second_site):
 @pytest.mark.parametrize("parser", ["icalendar", "vobject", "ical.js"])
 def test_every_calendar_is_read_with_its_meeting_at_its_instant(second_site, parser):
     calendars = sorted(second_site.rglob("*.ics"))
-    assert len(calendars) == 2 * 3  # the forum's and the two themes', in each language
+    assert len(calendars) == 2 * 4  # the forum's, the two themes' and the one meeting's, in each language
     found = read_files(parser, calendars)
     for path in (second_site / "moeder/dialogforum.ics", second_site / "en/moeder/dialogforum.ics"):
         components, events = found[path]

@@ -17,9 +17,11 @@ from pathlib import Path
 import material
 import mkdocs
 import pytest
+from bs4 import BeautifulSoup
 
 from boligdialog.adapter.hooks import THEME
-from conftest import ROOT
+from boligdialog.site.i18n import strings
+from conftest import ROOT, build, edit
 
 OVERRIDES = THEME
 VENDOR = ROOT / "vendor"
@@ -64,3 +66,25 @@ def test_installed_theme_template_is_the_version_the_override_was_made_from(rel)
             f"boligdialog/adapter/theme/{rel}, then copy the installed file over vendor/{theme}/{rel}.\n{diff}",
             pytrace=False,
         )
+
+
+def test_an_example_site_says_so_and_whose_it_is_on_every_page(shipped_site):
+    """Albertslund's shipped site has example addresses (extra.example: true): every page, the
+    404 pages too, says so above the header, and names who is responsible for the site."""
+    for file in sorted(shipped_site.rglob("*.html")):
+        rel = file.relative_to(shipped_site).as_posix()
+        lang = "en" if rel.startswith("en/") else "da"
+        banner = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select_one("aside.md-banner")
+        assert banner is not None, rel
+        assert banner.select_one(".bd-sender").get_text(strip=True) == strings(lang)["site_by"].replace(
+            "{name}", "Albertslund Kommune"), rel
+        assert strings(lang)["example_text"] in banner.select_one(".bd-example").get_text(" ", strip=True), rel
+
+
+def test_the_partnerships_colours_replace_materials(project):
+    edit(project / "mkdocs.yml", '    primary: "#1d5b79"', '    primary: "#005a32"')
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    home = (project / "site/index.html").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #005a32;" in home and 'data-md-color-primary="custom"' in home
+    assert "indigo" not in home

@@ -128,17 +128,18 @@ class Generator:
         config_bytes = Path(config.config_file_path).read_bytes()  # MkDocs read it just now: the same, or newer
         now = _build_time()
         site_settings, words, site = load_with_settings(
-            root, lambda: settings.from_mkdocs(config.config_file_path, config.extra), Path(config.docs_dir),
-            today=now.date())
+            root, lambda: settings.from_mkdocs(config.config_file_path, config.extra, config.site_url),
+            Path(config.docs_dir), today=now.date())
         _notices(site)
         if overdue := site_settings.statement_overdue(now.date()):
             log.info("%s %s", tr("To record:"), overdue)
         content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
         changes = lastmod.Changes(site, lastmod.git_log(root), content_dir=content_dir, today=now.date())
-        return Build(site=site, now=now, config=config_bytes, identity=Identity.from_settings(config.site_url, site_settings),
+        return Build(site=site, now=now, config=config_bytes,
+                     identity=Identity.from_settings(config.site_url, site_settings),
                      changes=changes, license=opendata.License.from_settings(site_settings),
                      repository=editlinks.Repository.from_settings(site_settings),
-                     about=site_settings.about_open_data(words))
+                     about=site_settings.about_open_data(words), sender=site_settings)
 
     def _show_problems(self, config: Any, errors: list[DataError]) -> None:
         """The preview with mistakes: build one page that lists them, and nothing else (no
@@ -207,7 +208,8 @@ class Generator:
         title, description = build.meta[uri]
         context["bd"] = view.view(lang=lang, uri=uri, urls=urls, head=build.head.get(uri, "")) | view.page_extras(
             build.site, uri, title=title, page_title=page.title, description=description, url=page.canonical_url,
-            site_name=context["config"].site_name, repository=build.repository, changed=build.changes.of(uri))
+            site_name=context["config"].site_name, repository=build.repository, changed=build.changes.of(uri)) | {
+            "sender": view.sender(build.sender, lang)}
         return context
 
     def on_template_context(self, context: dict, *, template_name: str, config: Any) -> dict:
@@ -219,7 +221,8 @@ class Generator:
         elif template_name in view.ERROR_PAGES:
             context["base_url"] = urlsplit(config.site_url or "/").path
             _localize(context, build, config, view.ERROR_PAGES[template_name], template_name)
-            context["bd"] = view.error_page_view(template_name)
+            context["bd"] = view.error_page_view(template_name) | {
+                "sender": view.sender(build.sender, view.ERROR_PAGES[template_name])}
         return context
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:

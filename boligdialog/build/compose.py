@@ -11,13 +11,13 @@ import html
 from typing import Any
 
 from boligdialog.pages import describe
-from boligdialog.pages.agreement import agreement_block, consultation_block
+from boligdialog.pages.agreement import agreement_block, consultation_block, draft_summary
 from boligdialog.pages.news import news_date_block
-from boligdialog.pages.render import block
+from boligdialog.pages.render import block, md_escape
 from boligdialog.site import routes, schedule
 from boligdialog.site.routes import lang_of
 from boligdialog.site.sitedata import Site
-from boligdialog.model.values import Lang
+from boligdialog.model.values import Lang, Localized
 
 HOME_PAGES = frozenset(routes.src_uri(lang, "index.md") for lang in ("da", "en"))
 
@@ -45,6 +45,9 @@ def compose(site: Site, uri: str, markdown: str) -> str:
     version = agreement_block(site, uri, lang)
     if version:
         markdown += "\n\n" + version + "\n"
+    draft = draft_summary(site, uri, lang)
+    if draft:
+        markdown = after_first_heading(retitled(markdown, draft[0]), draft[1])
     date = news_date_block(site, uri, lang)
     if date:
         markdown = after_first_heading(markdown, date)
@@ -58,6 +61,17 @@ def home_block(site: Site, lang: Lang, today: dt.date) -> str:
     home = block("home.html", lang=lang, page_uri=uri, site=site,
                  next=schedule.next_meeting(site.meetings, today), reported=reported)
     return "\n\n".join(b for b in (consultation_block(site, lang), home) if b)
+
+
+def retitled(markdown: str, title: Localized) -> str:
+    """``markdown`` with its first top-level heading (``# …``) saying ``title`` instead (or
+    ``title`` as a heading at its top)."""
+    heading = f"# {md_escape(title.text)}" + (' { lang="da" }' if title.fallback else "")
+    lines = markdown.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "".join([*lines[:i], heading, "\n", *lines[i + 1:]])
+    return f"{heading}\n\n{markdown}"
 
 
 def after_first_heading(markdown: str, text: str) -> str:

@@ -58,6 +58,21 @@ def view(*, lang: Lang, uri: str, urls: Mapping[str, str], head: str = "") -> di
     }
 
 
+def sender(settings: Any, lang: Lang) -> dict[str, Any]:
+    """``bd.sender``: who is responsible for the site (name, address, e-mail, telephone, in
+    ``lang``), its colours, and whether it is an example site (``settings``: the site's
+    :class:`~boligdialog.site.settings.Settings`)."""
+    who = settings.responsible if settings is not None else None
+    return {
+        "example": bool(settings and settings.example),
+        "colors": settings.colors if settings is not None else None,
+        "name": who.name.get(lang).text if who else None,
+        "address": who.address.get(lang).text if who and who.address else None,
+        "email": who.email if who else None,
+        "phone": who.phone if who else None,
+    }
+
+
 def error_page_view(template: str) -> dict[str, Any]:
     """``bd`` of a 404 page (served at any missing address, so its links start from the
     site's root), with the other language's words for its second half."""

@@ -35,6 +35,9 @@ class Build:
     """What the open data package says about itself (its title, description, keywords)."""
     config: bytes = b""
     """The bytes of ``mkdocs.yml``, read as the build started (for the preview's fingerprint)."""
+    sender: Any = None
+    """Who publishes the site, its colours and whether it is an example (``Settings``), for the
+    header, the banner and the footer."""
     repository: editlinks.Repository | None = None
     """Where editors change the site's files (``extra.edit``), for "Edit this page" links."""
     navs: dict[str, Any] = field(default_factory=dict)

@@ -31,6 +31,7 @@ from boligdialog.editors.scaffold import Ask, Facts, Refused, scalar, slug, text
 from boligdialog.model.errors import ValidationFailed
 from boligdialog.model.translate import N_, ordinal, tr, use
 from boligdialog.model.values import PartialDate, When, plain_text
+from boligdialog.site import colors
 from boligdialog.site.load import load_site
 from boligdialog.site.schedule import build_time
 
@@ -65,6 +66,9 @@ class Answers:
     generator: str
     statement: str
     contact: dict[str, str]
+    example: bool = False
+    """The address is an example one (``https://example.invalid/``): the site is marked as an
+    example (``extra.example``) until it has its real address."""
 
 
 QUESTIONS: dict[str, str] = {
@@ -179,6 +183,7 @@ def answers(facts: Facts, today: dt.date) -> Answers:
         statement=f"https://www.was.digst.dk/{host.replace('.', '-')}",
         contact={"da": "Spørgsmål om partnerskabet kan rettes til en af parterne.",
                  "en": "Questions about the partnership can be put to any of the partners."},
+        example=colors.is_placeholder(url),
     )
 
 

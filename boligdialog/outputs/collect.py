@@ -32,14 +32,17 @@ def _theme_titles(site: Site, lang: Lang) -> Callable[[Meeting], list[str]]:
 
 
 def calendars(site: Site, *, site_url: str, stamp: dt.datetime, site_name: Text) -> dict[str, bytes]:
-    """``{path: ics}``: the whole series (with the deadlines of consultations on the agreement)
-    and one per theme, in each language; the series is named after the site (``site_name``)
+    """``{path: ics}``: the whole series (with the deadlines of consultations on the agreement),
+    one per meeting with a known day (to add once) and one per theme, in each language; the series is named after the site (``site_name``)
     in that language."""
     out: dict[str, bytes] = {}
     for lang in LANGS:
         page_url, titles = _meeting_url(site_url, lang), _theme_titles(site, lang)
         events = {m.id: calendar.meeting_event(m, lang, page_url(m), site_url, stamp, titles(m))
                   for m in site.meetings if calendar.in_calendar(m)}  # each event made once
+        for mid, event in events.items():
+            out[routes.meeting_calendar(mid, lang)] = calendar.calendar_file(
+                [event], name=site.meeting(mid).name.get(lang).text)
         deadlines = [e for a in site.agreements if (e := calendar.deadline_event(
             a, lang, routes.absolute(site_url, routes.src_uri(lang, a.text)), site_url, stamp)) is not None]
         out[routes.calendar(lang)] = calendar.calendar_file(

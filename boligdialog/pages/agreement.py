@@ -18,7 +18,7 @@ from boligdialog.site import routes, versions
 from boligdialog.site.i18n import strings
 from boligdialog.site.sitedata import Site
 from boligdialog.model.records import Agreement, Membership, Partner, Representative
-from boligdialog.model.values import Lang
+from boligdialog.model.values import Lang, Localized
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,22 @@ def agreement_block(site: Site, uri: str, lang: Lang) -> str | None:
     its consultation and responses, who signed it, and the other versions."""
     agreement = next((a for a in site.agreements if a.text == routes.danish_uri(uri)), None)
     return version_block(site, agreement, lang, uri) if agreement is not None else None
+
+
+NOT_ADOPTED = frozenset({"draft", "consultation", "consultation_closed"})
+
+
+def draft_summary(site: Site, uri: str, lang: Lang) -> tuple[Localized, str] | None:
+    """On the page of a version not yet adopted: its title (the page's heading, so it is not
+    taken for the version in force) and, under it, its status, deadline, how to respond and
+    what changes."""
+    agreement = next((a for a in site.agreements if a.text == routes.danish_uri(uri)), None)
+    if agreement is None:
+        return None
+    view = version_view(site, agreement, lang)
+    if view.status not in NOT_ADOPTED:
+        return None
+    return agreement.title.get(lang), block("draft_summary.html", lang=lang, page_uri=uri, site=site, view=view)
 
 
 def agreement_page(site: Site, lang: Lang) -> GeneratedPage:

@@ -214,3 +214,42 @@ def _join(parts: list[Part]) -> tuple[Part, ...]:
         else:
             joined.append(part)
     return tuple(joined)
+
+
+_MARKER = re.compile(r"\s*(?:(?P<hashes>#{1,6})|[-*+]|(?P<number>\d{1,9})[.)])\s+")
+"""The start of a heading or a list item in a block's text."""
+_MARKER_ONLY = re.compile(r"[\s#*+\-.)\d]*")
+
+
+@dataclass(frozen=True)
+class Shaped:
+    """A block as it reads: a heading (its Markdown level), a list item (its number, if the
+    list is numbered) or a paragraph, with its Markdown marker left out of its parts."""
+
+    form: Literal["heading", "item", "paragraph"]
+    parts: tuple[Part, ...]
+    level: int = 0
+    number: int | None = None
+
+
+def shaped(block: Block) -> Shaped:
+    """``block`` as a heading, a list item or a paragraph, the marker (``## ``, ``- ``,
+    ``3. ``) taken off its parts: the text the new version reads (the old one, for a removed
+    block) decides which."""
+    shown = [p for p in block.parts if p.kind != "del"] or list(block.parts)
+    found = _MARKER.match("".join(p.text for p in shown))
+    if found is None:
+        return Shaped("paragraph", block.parts)
+    parts, left = [], len(found.group(0))
+    for part in block.parts:
+        if left and part in shown:
+            cut = min(left, len(part.text))
+            left -= cut
+            part = Part(part.kind, part.text[cut:])
+        elif not parts and part.kind == "del" and _MARKER_ONLY.fullmatch(part.text):
+            continue  # a marker that was removed (a heading's level changed)
+        parts.append(part)
+    kept = tuple(p for p in parts if p.text)
+    if found.group("hashes"):
+        return Shaped("heading", kept, level=len(found.group("hashes")))
+    return Shaped("item", kept, number=int(found.group("number")) if found.group("number") else None)

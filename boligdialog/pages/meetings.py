@@ -64,10 +64,15 @@ def meetings_year_page(site: Site, year: int, years: list[tuple[int, int]], lang
 
 
 def meeting_page(site: Site, meeting: Meeting, lang: Lang) -> GeneratedPage:
-    """A meeting's page, with its report."""
+    """A meeting's page: when, where, its state and whether there is a report first, then
+    the report, then the agenda, files, decisions and the organisations."""
     uri = routes.item("meetings", meeting.id, lang)
-    fragment = block("meeting.html", lang=lang, page_uri=uri, site=site, meeting=meeting)
-    return page(uri, meeting.name.get(lang), fragment, report_block(site, meeting, lang),
+    in_calendar = meeting.start.date.precision == "day" and site.state_of(meeting) != "cancelled"
+    facts = block("meeting.html", lang=lang, page_uri=uri, site=site, meeting=meeting,
+                  report=site.report(meeting, "da"),
+                  calendar_uri=routes.meeting_calendar(meeting.id, lang) if in_calendar else None)
+    more = block("meeting_more.html", lang=lang, page_uri=uri, site=site, meeting=meeting)
+    return page(uri, meeting.name.get(lang), facts, report_block(site, meeting, lang), more,
                 description=describe.meeting(site, meeting, lang))
 
 

@@ -6,6 +6,7 @@ depends on MkDocs.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 from boligdialog.pages import describe
@@ -16,7 +17,7 @@ from boligdialog.site.i18n import strings
 from boligdialog.site.sitedata import Site
 from boligdialog.site.timeline import timeline
 from boligdialog.model.choices import CLASSIFICATIONS
-from boligdialog.model.records import Partner
+from boligdialog.model.records import Meeting, Partner
 from boligdialog.model.values import Lang
 
 OVERVIEW_MAX = 40
@@ -41,8 +42,8 @@ def partners_page(site: Site, lang: Lang) -> GeneratedPage:
 
 def partner_page(site: Site, partner: Partner, lang: Lang) -> GeneratedPage:
     """A partner's page, with its status on the build date (membership changes dated later are
-    shown as announced). It lists the meetings it is invited to or attended of the last twelve
-    months and those to come, and counts every year's (the municipality is invited to every
+    shown as announced). It lists, once each, the meetings it is invited to or attended of the
+    last twelve months and those to come (marked attended or not), and counts every year's (the municipality is invited to every
     meeting)."""
     today = site.today
     uri = routes.item("partners", partner.id, lang)
@@ -51,9 +52,15 @@ def partner_page(site: Site, partner: Partner, lang: Lang) -> GeneratedPage:
     counts = [(y, len(schedule.in_year(invited, y)), len(schedule.in_year(attended, y)))
               for y in schedule.years(invited + attended)]
     fragment = block("partner.html", lang=lang, page_uri=uri, site=site, partner=partner, timeline=own,
-                     attended=schedule.recent(attended, today),
-                     invited=schedule.upcoming(invited, today) + schedule.recent(invited, today), years=counts)
+                     meetings=_listed(invited, attended, today), attended=attended, years=counts)
     return page(uri, partner.name.get(lang), fragment, description=describe.partner(partner, lang, today))
+
+
+def _listed(invited: list[Meeting], attended: list[Meeting], today: dt.date) -> list[Meeting]:
+    """The meetings a partner is invited to or attended, each once: those to come, then those
+    of the last twelve months."""
+    either = invited + [m for m in attended if m not in invited]
+    return schedule.upcoming(either, today) + schedule.recent(either, today)
 
 
 def partner_pages(site: Site, lang: Lang) -> list[GeneratedPage]:

@@ -218,6 +218,8 @@ PAGE_TYPES: tuple[PageType, ...] = (
              lambda i, _, lang: [news.news_page(i.site, lang)], in_nav=True),
     PageType("search", frozenset(), _fixed(routes.SEARCH, N_("the search page")),
              lambda i, _, lang: [standalone.search_page(lang, preview=i.preview)], in_nav=True),
+    PageType("calendar help", frozenset(), _fixed(routes.SUBSCRIBE, N_("the page on subscribing to the calendars")),
+             lambda i, _, lang: [standalone.subscribe_page(i.site, lang, i.site_url)]),
     PageType("agreement", frozenset({AGREEMENTS, PARTNERS, PAGES}), _fixed(routes.AGREEMENT, N_("the agreement page")),
              lambda i, _, lang: [agreement.agreement_page(i.site, lang)], in_nav=True,
              texts=frozenset({PAGES}), shows=lambda site, _: [a.text for a in site.agreements]),
@@ -245,7 +247,8 @@ OUTPUTS: tuple[Output, ...] = (
     Output("calendars", frozenset({MEETINGS, THEMES, AGREEMENTS}),
            lambda i: collect.calendars(i.site, site_url=i.site_url, stamp=i.now, site_name=i.identity.name),
            lambda known, lang: {routes.calendar(lang): tr("the meeting calendar")}
-           | {routes.theme_calendar(t, lang): tr("the calendar of theme {id}", id=repr(t)) for t in known.themes}),
+           | {routes.theme_calendar(t, lang): tr("the calendar of theme {id}", id=repr(t)) for t in known.themes}
+           | {routes.meeting_calendar(m, lang): tr("the calendar of meeting {id}", id=repr(m)) for m in known.meetings}),
     Output("open data", SOURCES - TEXTS | {REPORTS},
            lambda i: {routes.DATA_DIR + name: content for name, content in i.package.files.items()},
            folder=routes.DATA_DIR),

@@ -23,7 +23,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSyst
 from markupsafe import Markup
 
 from boligdialog.model import choices
-from boligdialog.pages import htmlblocks
+from boligdialog.pages import compare, htmlblocks
 from boligdialog.site import i18n, routes
 from boligdialog.site.sitedata import Site
 from boligdialog.model.values import Lang
@@ -66,6 +66,7 @@ def environment() -> Environment:
         routes=routes,
     )
     env.filters["md_escape"] = lambda text: Markup(md_escape(str(text)))
+    env.filters["shaped"] = compare.shaped
     return env
 
 

@@ -1,4 +1,4 @@
-"""Pages of their own: the search page, the open-data page, and the English stand-in for a
+"""Pages of their own: the search page, the page on subscribing to the calendars, the open-data page, and the English stand-in for a
 Danish page that has no English text yet.
 
 Pure functions to Markdown; nothing here depends on MkDocs.
@@ -27,6 +27,15 @@ def search_page(lang: Lang, *, preview: bool = False) -> GeneratedPage:
     s = strings(lang)
     return page(uri, s["search"], block("search.html", lang=lang, page_uri=uri, preview=preview),
                 description=s["search_intro"])
+
+
+def subscribe_page(site: Site, lang: Lang, site_url: str) -> GeneratedPage:
+    """How to subscribe to the meeting calendars on an iPhone, on Android (Google Calendar) and
+    in Outlook, with the address of each calendar to copy."""
+    uri = routes.src_uri(lang, routes.SUBSCRIBE)
+    s = strings(lang)
+    return page(uri, s["subscribe_title"], block("subscribe.html", lang=lang, page_uri=uri, site=site, site_url=site_url),
+                description=s["subscribe_description"])
 
 
 def open_data_page(package: opendata.Package, lang: Lang, site_url: str) -> GeneratedPage:

@@ -33,6 +33,8 @@ AGREEMENT = "aftale/index.md"
 its text's page, e.g. ``aftale/2017.md``)."""
 
 SEARCH = "soeg.md"
+SUBSCRIBE = "kalender.md"
+"""How to get the meetings into a phone's or Outlook's calendar (linked where the calendars are)."""
 FOLLOW_UP = "opfoelgning.md"
 FOLLOW_UP_DIR = "opfoelgning/"
 """The follow-up's year pages: ``opfoelgning/2019.md`` (the decisions taken in 2019 that are
@@ -74,6 +76,15 @@ def forum_slug() -> str:
 def calendar(lang: Lang) -> str:
     """The whole meeting series as iCalendar, in ``lang``: ``moeder/<forum's slug>.ics``."""
     return src_uri(lang, f"{SECTIONS['meetings']}/{_forum['slug']}.ics")
+
+
+def meeting_calendar(meeting_id: str, lang: Lang) -> str:
+    """One meeting as iCalendar, to add to a calendar once: ``moeder/<id>.ics``."""
+    return src_uri(lang, f"{SECTIONS['meetings']}/{meeting_id}.ics")
+
+
+def subscribe_page(lang: Lang) -> str:
+    return src_uri(lang, SUBSCRIBE)
 
 
 def theme_calendar(theme_id: str, lang: Lang) -> str:

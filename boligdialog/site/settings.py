@@ -30,7 +30,8 @@ from boligdialog.model.records import Email, Id, LineField, Line, TextField, Url
 from boligdialog.model.translate import tr
 from boligdialog.model.values import LANGS, Lang, Text
 from boligdialog.model.yamlsource import Source
-from boligdialog.site import i18n, routes
+from boligdialog.site import colors, i18n, routes
+from boligdialog.model.valuetypes import Email
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -116,6 +117,44 @@ class Edit(_Model):
     """The branch the site is published from."""
 
 
+def _color(value: Any) -> str:
+    if not colors.is_hex(value):
+        raise ValueError(tr("expected a colour written like '#1d5b79' but received {value}", value=repr(value)))
+    ratio = colors.contrast(value, "#ffffff")
+    if ratio < colors.AA:
+        raise ValueError(tr("expected a colour dark enough for white text on it (a contrast of at least 4.5:1) "
+                            "but received {value}, whose contrast is {ratio}:1", value=repr(value),
+                            ratio=f"{ratio:.1f}".replace(".", ",")))
+    return value.lower()
+
+
+Color = Annotated[str, PlainValidator(_color)]
+"""A colour ``#rrggbb`` that white text can be read on (WCAG AA, 4.5:1)."""
+
+
+class Colors(_Model):
+    """The partnership's colours (``extra.colors``); ``theme.palette`` in mkdocs.yml says
+    ``custom`` so that Material takes these instead of its own."""
+
+    primary: Color = "#1d5b79"
+    """The header's and the footer's background (white text on it), and headings' accents."""
+    accent: Color = "#8a3b00"
+    """Links when pointed at or focused, and the keyboard focus ring (on white)."""
+
+
+class Responsible(_Model):
+    """Who is responsible for the site, as the footer names it (``extra.responsible``): the
+    authority a citizen writes or calls, as the Danish public sector's footer shows it."""
+
+    name: LineField
+    """The authority's name in each language, or one for both (``Vestby Kommune``)."""
+    address: LineField | None = None
+    """Its postal address, on one line (``Torvet 1, 9999 Vestby``)."""
+    email: Email | None = None
+    phone: Line | None = None
+    """Its telephone number as people dial it (``43 68 68 68``)."""
+
+
 class Settings(_Model):
     """Every key the generator reads from ``extra:`` in ``mkdocs.yml``."""
 
@@ -143,6 +182,16 @@ class Settings(_Model):
     """Where editors change the site's files; without it, pages have no edit link."""
     contact: TextField | None = None
     """The footer's contact line, in each language."""
+    responsible: Responsible | None = None
+    """The authority responsible for the site, with its contact: the header names it, the
+    footer gives its address, e-mail and telephone."""
+    colors: Colors = Colors()
+    """The partnership's colours."""
+    example: bool = False
+    """The site is an example: its address, its accessibility statement or its contact are
+    placeholders. Every page says so in a banner. Without it, a site whose address or
+    accessibility statement is an example address (``boligdialog.example.org``, the WAS
+    address made from it) does not build."""
     # Material for MkDocs' own keys (its templates read them as config.extra.*): passed through.
     alternate: Any = None
     analytics: Any = None
@@ -246,9 +295,10 @@ def _lines(node: yaml.Node | None, path: tuple[Any, ...], out: dict[tuple[Any, .
             _lines(item, (*path, i), out)
 
 
-def from_mkdocs(config_file_path: str | Path, extra: Any) -> Settings:
+def from_mkdocs(config_file_path: str | Path, extra: Any, site_url: str | None = None) -> Settings:
     """The settings from ``extra`` as MkDocs read it from ``config_file_path``; every mistake
-    in them raises one :class:`ValidationFailed`, at its line of the file."""
+    in them (and an example ``site_url`` on a site that is not marked as an example) raises one
+    :class:`ValidationFailed`, at its line of the file."""
     path = Path(config_file_path)
     lines: dict[tuple[Any, ...], int] = {}
     try:
@@ -266,7 +316,21 @@ def from_mkdocs(config_file_path: str | Path, extra: Any) -> Settings:
         raise ValidationFailed([dataclasses.replace(e, path=f"extra.{e.path}" if e.path else "extra", place="")
                                 for e in errors])
     assert settings is not None
+    left = [] if settings.example else placeholders_left(settings, site_url, path.name, lines)
+    if left:
+        raise ValidationFailed(left)
     return settings
+
+
+def placeholders_left(settings: Settings, site_url: str | None, file: str,
+                      lines: dict[tuple[Any, ...], int]) -> list[DataError]:
+    """The example addresses a citizen could meet on a site not marked ``example: true``."""
+    found = [(("site_url",), "site_url", site_url)]
+    found.append((("extra", "accessibility_statement"), "extra.accessibility_statement", settings.accessibility_statement))
+    return [DataError(file, lines.get(key, lines.get(("extra",), 1)), path, tr(
+        "expected the site's real address but received the example address {value}: set the real one, or set "
+        "extra.example: true to publish the site as an example (every page then says so)", value=repr(value)))
+        for key, path, value in found if value and colors.is_placeholder(value)]
 
 
 def read(root: Path) -> Settings:
@@ -279,7 +343,7 @@ def read(root: Path) -> Settings:
         raise ValidationFailed([DataError(CONFIG_FILE, 1, "", tr("expected a readable mkdocs.yml: {problem}",
                                                                   problem=str(exc).splitlines()[0]))]) from None
     extra = config.get("extra") if isinstance(config, dict) else None
-    return from_mkdocs(path, extra)
+    return from_mkdocs(path, extra, config.get("site_url") if isinstance(config, dict) else None)
 
 
 def activate(root: Path | None, settings: Settings) -> dict[Lang, dict[str, str]]:

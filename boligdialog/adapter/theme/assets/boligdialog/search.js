@@ -14,6 +14,22 @@
   announceResults(el);
   var q = new URLSearchParams(window.location.search).get("q");
   if (q) ui.triggerSearch(q);
+  keepQuery(q);
+  el.addEventListener("input", function (event) {
+    var words = (event.target.value || "").trim();
+    keepQuery(words);
+    history.replaceState(null, "", words ? "?q=" + encodeURIComponent(words) : window.location.pathname);
+  });
+
+  // The header's link to the search page in the other language carries the words searched
+  // for (?q=), so switching language shows the same search's results there.
+  function keepQuery(words) {
+    var link = document.querySelector(".bd-lang-switch");
+    if (!link) return;
+    var target = new URL(link.getAttribute("href"), window.location.href);
+    if (words) target.searchParams.set("q", words); else target.searchParams.delete("q");
+    link.setAttribute("href", target.pathname + target.search);
+  }
 
   // The field's name for screen readers is the search form's label ("Søg på dette website"),
   // not only its placeholder.
