@@ -70,6 +70,6 @@ def test_the_build_reports_mistakes_in_the_settings_and_in_the_data_together(pro
         "ERROR   -  data/meetings.yaml:23: 1. møde (visionsforum-2017-1), invited nr. 4: her skal stå "
         "'albertslund-kommune', 'va', 'ab', 'akb-albertslund', 'grundejerforeninger' eller 'andelsboligforeninger' "
         "(partnere), men der står 'akb-albertslun'; mente du 'akb-albertslund'?",
-        "ERROR   -  mkdocs.yml:62: extra.forum.bogus_setting: nøglen 'bogus_setting' findes ikke; her kan stå 'name' "
+        "ERROR   -  mkdocs.yml:63: extra.forum.bogus_setting: nøglen 'bogus_setting' findes ikke; her kan stå 'name' "
         "eller 'slug'",
     ]
