@@ -34,7 +34,8 @@ def test_the_description_conforms_to_dcat_ap_dk(shipped_site):
     catalogue = URIRef(f"{SITE}data/dcat.jsonld")
     assert (catalogue, RDF.type, DCAT.Catalog) in data
     datasets = set(data.objects(catalogue, DCAT.dataset))
-    tables = json.loads((shipped_site / "data/datapackage.json").read_text(encoding="utf-8"))["resources"]
+    tables = [r for r in json.loads((shipped_site / "data/datapackage.json").read_text(encoding="utf-8"))["resources"]
+              if r["profile"] == "tabular-data-resource"]
     assert len(datasets) == len(tables) + 1  # each table, and the Popolo export
     # every file a distribution points to is in the build, with its size
     for distribution in data.subjects(RDF.type, DCAT.Distribution):

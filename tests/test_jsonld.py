@@ -61,3 +61,26 @@ def test_home_has_the_partnership_and_the_site_in_its_language():
                    "alternateName": "Boligdialog Albertslund", "url": "https://x.org/", "description": "The partnership."}
     assert site == {"@type": "WebSite", "@id": "https://x.org/en/#website", "name": "Housing dialogue Albertslund",
                     "url": "https://x.org/en/", "inLanguage": "en", "publisher": {"@id": "https://x.org/#partnerskab"}}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_open_data_page_describes_the_data_as_a_dataset(shipped_site, lang):
+    """What search engines' dataset search requires (name, description of 50 to 5,000
+    characters) and recommends (licence, creator, files to download), in the page's language,
+    with a download for every file under /data/."""
+    import re
+
+    prefix = "" if lang == "da" else "en/"
+    page = (shipped_site / prefix / "aabne-data/index.html").read_text(encoding="utf-8")
+    [found] = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">\n(.*?)\n</script>', page,
+                                                 flags=re.S)]
+    assert found["@type"] == "Dataset" and found["inLanguage"] == lang
+    assert found["name"] and 50 <= len(found["description"]) <= 5000
+    assert found["license"] == "https://creativecommons.org/publicdomain/zero/1.0/"
+    assert found["creator"] == {"@id": "https://boligdialog.example.org/#partnerskab"}
+    files = {p.name for p in (shipped_site / "data").iterdir()}
+    downloads = {d["contentUrl"].removeprefix("https://boligdialog.example.org/data/"): d["encodingFormat"]
+                 for d in found["distribution"]}
+    assert set(downloads) == files
+    assert downloads["meetings.csv"] == "text/csv" and downloads["popolo-da.json"] == "application/json"
+    assert downloads["dcat.jsonld"] == "application/ld+json"

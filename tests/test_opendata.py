@@ -37,6 +37,13 @@ def data_dir(site: Path) -> Path:
     return site / "data"
 
 
+def tables_of(package: Package) -> list:
+    """The package's tables (its CSV files); the other files (JSON, Popolo, DCAT) are listed
+    beside them as plain data resources."""
+    return [r for r in package.resources if r.type == "table"]
+
+
+
 # --- the validator ------------------------------------------------------------------------
 
 
@@ -60,7 +67,7 @@ def test_validator_reports_a_broken_reference(tricky_project, tmp_path):
         (copy / file.name).write_bytes(file.read_bytes())
     descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
-        resource.pop("hash"), resource.pop("bytes")
+        resource.pop("hash", None), resource.pop("bytes", None)
     (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     text = (copy / "memberships.csv").read_text(encoding="utf-8")
     (copy / "memberships.csv").write_text(text.replace("aftale-2017", "aftale-2099", 1), encoding="utf-8")
@@ -74,7 +81,7 @@ def test_every_json_file_parses_and_holds_the_rows_of_its_csv(tricky_project):
         json.loads(file.read_text(encoding="utf-8"))  # every JSON file, Popolo included
     package = Package(str(folder / "datapackage.json"))
     inline = []
-    for resource in package.resources:
+    for resource in tables_of(package):
         from_json = json.loads((folder / f"{resource.name}.json").read_text(encoding="utf-8"))
         as_csv = [undefused(row.to_dict()) for row in resource.read_rows()]
         assert [{k: plain(v) for k, v in r.items()} for r in as_csv] == from_json, resource.name
@@ -251,7 +258,7 @@ def test_comma_quote_and_newline_keep_the_csv_row_whole(tricky_project):
 def test_formula_like_texts_are_written_so_that_no_spreadsheet_runs_them(tricky_project):
     site = tricky_project / "site"
     package = Package(str(data_dir(site) / "datapackage.json"))
-    cells = [(r.name, k, v) for r in package.resources for row in r.read_rows()
+    cells = [(r.name, k, v) for r in tables_of(package) for row in r.read_rows()
              for k, v in row.to_dict().items() if isinstance(v, str)]
     assert cells and [c for c in cells if c[2].startswith(FORMULA)] == []
     tricky = next(r for r in package.get_resource("partners").read_rows() if r["id"] == "tricky")
@@ -304,7 +311,7 @@ def test_package_schema_and_model_agree(shipped_site):
     """Every field of every exported model is a column (or a table), with its required flag and
     type; every column is a model field's or one of the few added ones."""
     descriptor = json.loads((data_dir(shipped_site) / "datapackage.json").read_text(encoding="utf-8"))
-    resources = {r["name"]: r for r in descriptor["resources"]}
+    resources = {r["name"]: r for r in descriptor["resources"] if r["profile"] == "tabular-data-resource"}
     seen: set[str] = set()
     for table, cls in [("partners", model.Partner), ("memberships", model.Membership),
                        ("representatives", model.Representative), ("agreements", model.Agreement),
@@ -341,7 +348,7 @@ def test_package_schema_and_model_agree(shipped_site):
 
 def test_field_types_follow_the_value_types(shipped_site):
     descriptor = json.loads((data_dir(shipped_site) / "datapackage.json").read_text(encoding="utf-8"))
-    fields = {(r["name"], f["name"]): f for r in descriptor["resources"] for f in r["schema"]["fields"]}
+    fields = {(r["name"], f["name"]): f for r in descriptor["resources"] if "schema" in r for f in r["schema"]["fields"]}
     assert fields[("meetings", "start_date")]["constraints"]["pattern"] == opendata.DATE_PATTERN
     assert fields[("meetings", "start_time")]["type"] == "time"
     assert fields[("meetings", "participants")]["type"] == "integer"
@@ -422,7 +429,7 @@ def test_references_and_texts_name_real_fields_and_tables():
 
 def test_descriptor_names_licence_languages_and_times(shipped_site):
     descriptor = json.loads((data_dir(shipped_site) / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor["profile"] == "tabular-data-package"
+    assert descriptor["profile"] == "data-package"
     assert descriptor["licenses"] == [{"name": "CC0-1.0", "title": "Creative Commons Zero v1.0 Universal",
                                        "path": "https://creativecommons.org/publicdomain/zero/1.0/"}]
     da, en = descriptor["description"].split("\n\n")
@@ -432,7 +439,11 @@ def test_descriptor_names_licence_languages_and_times(shipped_site):
     assert modified <= created and created.tzinfo is not None
     assert descriptor["homepage"] == f"{SITE_URL}aabne-data/"
     paths = {r["path"] for r in descriptor["resources"]}
-    assert {p.name for p in data_dir(shipped_site).glob("*.csv")} == paths
+    assert {p.name for p in data_dir(shipped_site).iterdir()} - {"datapackage.json"} == paths  # every other file
+    tabular = {r["path"] for r in descriptor["resources"] if r["profile"] == "tabular-data-resource"}
+    assert {p.name for p in data_dir(shipped_site).glob("*.csv")} == tabular
+    assert [c["role"] for c in descriptor["contributors"]] == ["publisher", "maintainer"]
+    assert descriptor["contributors"][1]["email"] == "aabne-data@boligdialog.example.org"
 
 
 def test_created_is_the_build_time(tricky_project):
@@ -463,7 +474,7 @@ def test_page_lists_every_file_table_and_field_of_the_package(shipped_site, lang
     links = {resolve(url, a["href"]) for a in page.select("article a[href]") if not a["href"].startswith(("#", "http"))}
     files = {f"data/{p.name}" for p in data_dir(shipped_site).iterdir()}
     assert files <= links
-    for resource in descriptor["resources"]:
+    for resource in (r for r in descriptor["resources"] if r["profile"] == "tabular-data-resource"):
         section = page.select_one(f"section[aria-labelledby='tabel-{resource['name']}']")
         names = [dt_.get_text(strip=True) for dt_ in section.select("dl.bd-fields dt")]
         assert names == [f["name"] for f in resource["schema"]["fields"]], resource["name"]

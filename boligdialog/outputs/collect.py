@@ -102,9 +102,11 @@ def feeds(site: Site, *, identity: Identity) -> dict[str, bytes]:
     return out
 
 
-def head_extras(site: Site, *, identity: Identity) -> dict[str, str]:
+def head_extras(site: Site, *, identity: Identity, package: opendata.Package | None = None,
+                about: AboutData | None = None) -> dict[str, str]:
     """``{page path: HTML for <head>}``: JSON-LD on the home pages (the partnership and the
-    site) and on every meeting page whose day is known (the meeting as an Event).
+    site), on every meeting page whose day is known (the meeting as an Event), and, given the
+    open data ``package`` and what it says ``about`` itself, on the open-data pages (a Dataset).
 
     The organiser of a meeting is the partnership, which holds the forum; listing every
     partner on every meeting page would make each page grow with the partnership.
@@ -119,6 +121,13 @@ def head_extras(site: Site, *, identity: Identity) -> dict[str, str]:
                                 description=describe.meeting(site, m, lang), organizer=organizer)
             if data is not None:
                 out[uri] = jsonld.script(data)
+        if package is not None and about is not None:
+            uri = routes.src_uri(lang, routes.OPEN_DATA)
+            out[uri] = jsonld.script(jsonld.dataset(
+                identity, lang, name=about.title.get(lang).text, description=about.description.get(lang).text,
+                page_url=routes.absolute(identity.url, uri), data_url=routes.absolute(identity.url, routes.DATA_DIR),
+                files=sorted(package.files), license_url=package.license.path,
+                keywords=about.keywords, modified=package.modified))
     return out
 
 

@@ -1,5 +1,5 @@
 """schema.org JSON-LD: an ``Event`` for a meeting page, the partnership (``Organization``)
-and the site (``WebSite``) for the home pages.
+and the site (``WebSite``) for the home pages, the open data (``Dataset``) for its page.
 
 Pure: records in, ``dict`` out, and :func:`script` to put one safely in HTML. A meeting is an
 Event only when its day is known: a date known only to the month is not a start date that
@@ -81,6 +81,24 @@ def home(identity: Identity, lang: Lang) -> dict[str, Any]:
     website = {"@type": "WebSite", "@id": home_url + "#website", "name": org["name"], "url": home_url,
                "inLanguage": lang, "publisher": {"@id": identity.organization_id}}
     return {"@context": CONTEXT, "@graph": [org, website]}
+
+
+MEDIA_TYPES = {".csv": "text/csv", ".json": "application/json", ".jsonld": "application/ld+json"}
+
+
+def dataset(identity: Identity, lang: Lang, *, name: str, description: str, page_url: str, data_url: str,
+            files: list[str], license_url: str, keywords: list[str], modified: dt.datetime) -> dict[str, Any]:
+    """The open data as a schema.org ``Dataset`` (the open-data page in ``lang``): what search
+    engines' dataset search reads. ``files`` are the names under ``data_url``; the partnership
+    both makes and publishes them."""
+    downloads = [{"@type": "DataDownload", "contentUrl": data_url + name,
+                  "encodingFormat": MEDIA_TYPES[name[name.rfind("."):]]}
+                 for name in files if name[name.rfind("."):] in MEDIA_TYPES]
+    return {"@context": CONTEXT, "@type": "Dataset", "name": name, "description": description,
+            "url": page_url, "inLanguage": lang, "license": license_url, "keywords": keywords,
+            "isAccessibleForFree": True, "dateModified": modified.isoformat(timespec="seconds"),
+            "creator": {"@id": identity.organization_id}, "publisher": organization(identity, lang),
+            "distribution": downloads}
 
 
 def script(data: dict[str, Any]) -> str:

@@ -258,8 +258,8 @@ OUTPUTS: tuple[Output, ...] = (
            lambda i: {standalone.WAS: standalone.was_page(i.identity.accessibility_statement, i.identity.name.da)},
            lambda known, lang: {standalone.WAS: tr("the page that forwards to the accessibility statement")}
            if lang == "da" else {}),
-    Output("JSON-LD", frozenset({MEETINGS, THEMES, PARTNERS, DECISIONS, REPORTS}),
-           lambda i: collect.head_extras(i.site, identity=i.identity), head=True),
+    Output("JSON-LD", SOURCES - TEXTS | {REPORTS},
+           lambda i: collect.head_extras(i.site, identity=i.identity, package=i.package, about=i.about), head=True),
 )
 """Every generated output, in the order the build adds them."""
 

@@ -108,3 +108,12 @@ def dcat_file(files: Mapping[str, bytes], tables: Sequence[Table], *, site_url: 
         graph.append({"@id": contact, "@type": ["vcard:Kind", "vcard:Organization"],
                       "vcard:fn": publisher_name.da, "vcard:hasEmail": {"@id": f"mailto:{about.contact_email}"}})
     return (json.dumps({"@context": CONTEXT, "@graph": graph}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def resource() -> dict[str, Any]:
+    """This description as a resource of ``datapackage.json`` (it describes the package, so the
+    package names it without a size or hash, which would depend on each other)."""
+    return {"name": "dcat", "path": FILE, "profile": "data-resource", "format": "json",
+            "mediatype": "application/ld+json", "encoding": "utf-8",
+            "description": "Beskrivelsen af datasættene efter DCAT-AP-DK, som datakataloger høster.\n\n"
+                           "The description of the datasets in DCAT-AP-DK, which data catalogues harvest."}

@@ -73,11 +73,38 @@ def resource(table: Table, content: bytes) -> dict[str, Any]:
     }
 
 
+def file_resource(name: str, content: bytes, description: tuple[str, str]) -> dict[str, Any]:
+    """A file of the package that is not one of its CSV tables (a table as JSON, the Popolo
+    export): named, with its size and hash, so that the descriptor lists every file."""
+    return {
+        "name": name.replace(".", "-").replace("_", "-"),
+        "path": name,
+        "profile": "data-resource",
+        "description": _both(description),
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+        "bytes": len(content),
+        "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
+    }
+
+
+def contributors(about: "AboutData", homepage: str) -> list[dict[str, str]]:
+    """Who publishes the data, and where to write about them (Data Package ``contributors``:
+    the roles ``publisher`` and, with an e-mail address, ``maintainer``)."""
+    name = f"{about.publisher.da} / {about.publisher.get('en').text}" if about.publisher else about.name
+    out = [{"title": name, "role": "publisher", "path": homepage}]
+    if about.contact_email:
+        out.append({"title": name, "role": "maintainer", "email": about.contact_email})
+    return out
+
+
 def descriptor(resources: list[dict[str, Any]], *, site_url: str, license: License, about: "AboutData",
                created: dt.datetime, modified: dt.datetime) -> dict[str, Any]:
-    """The Data Package descriptor (``datapackage.json``)."""
+    """The Data Package descriptor (``datapackage.json``): the CSV tables with their schemas,
+    then every other file of the package."""
     return {
-        "profile": "tabular-data-package",
+        "profile": "data-package",
         "name": about.name,
         "id": routes.absolute(site_url, routes.DATA_DIR + routes.DATAPACKAGE),
         "title": f"{about.title.da} / {about.title.get('en').text}",
@@ -87,5 +114,6 @@ def descriptor(resources: list[dict[str, Any]], *, site_url: str, license: Licen
         "created": created.isoformat(timespec="seconds"),
         "modified": modified.isoformat(timespec="seconds"),
         "keywords": about.keywords,
+        "contributors": contributors(about, routes.absolute(site_url, routes.OPEN_DATA)),
         "resources": resources,
     }

@@ -10,15 +10,32 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from boligdialog.outputs.opendata import dcat
-from boligdialog.outputs.opendata.descriptor import descriptor, resource
+from boligdialog.outputs.opendata.descriptor import descriptor, file_resource, resource
 from boligdialog.outputs.opendata.files import csv_file, json_file
 from boligdialog.outputs.opendata.licence import License
-from boligdialog.outputs.opendata.tables import Context, Table, tables
+from boligdialog.outputs.opendata.tables import Context, Table, table_text, tables
 from boligdialog.site import routes
 from boligdialog.site.sitedata import Site
 
 if TYPE_CHECKING:
     from boligdialog.site.settings import AboutData
+
+
+OTHER_FILES: dict[str, tuple[str, str]] = {
+    "popolo-da.json": ("Partnerskabet i Popolo JSON, med tekster på dansk: organisationer, personer, "
+                       "medlemskaber og møder.",
+                       "The partnership in Popolo JSON, with Danish texts: organisations, people, memberships "
+                       "and meetings."),
+    "popolo-en.json": ("Partnerskabet i Popolo JSON, med tekster på engelsk: organisationer, personer, "
+                       "medlemskaber og møder.",
+                       "The partnership in Popolo JSON, with English texts: organisations, people, memberships "
+                       "and meetings."),
+}
+"""What each file beside the tables holds, in Danish and English."""
+
+
+def _as_json(text: tuple[str, str]) -> tuple[str, str]:
+    return f"{text[0]} (Samme rækker som CSV-filen, som JSON.)", f"{text[1]} (The same rows as the CSV file, as JSON.)"
 
 
 @dataclass(frozen=True)
@@ -46,10 +63,16 @@ def package(site: Site, *, site_url: str, license: License, about: "AboutData", 
         files[f"{table.name}.csv"] = csv_file(table, rows)
         files[f"{table.name}.json"] = json_file(table, rows)
         resources.append(resource(table, files[f"{table.name}.csv"]))
+    files.update(also or {})
+    for table in tables():
+        name = f"{table.name}.json"
+        resources.append(file_resource(name, files[name], _as_json(table_text(table.name))))
+    for name, content in (also or {}).items():
+        resources.append(file_resource(name, content, OTHER_FILES.get(name, (name, name))))
+    resources.append(dcat.resource())  # written after this descriptor, which it describes: no size here
     data = descriptor(resources, site_url=site_url, license=license, about=about, created=created,
                       modified=modified)
     files[routes.DATAPACKAGE] = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    files.update(also or {})
     files[dcat.FILE] = dcat.dcat_file(files, tables(), site_url=site_url, license=license, about=about,
                                       created=created, modified=modified)
     return Package(tables(), counts, files, license, modified)
