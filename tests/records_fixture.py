@@ -154,6 +154,7 @@ VERSIONS = """
           da: Forummet mødes nu tre gange om året i stedet for to.
           en: The forum now meets three times a year instead of twice.
         outcome: accommodated
+        section: Visionsforum
   - id: aftale-2028
     title: {da: Partnerskabsaftale 2028 (udkast), en: Partnership agreement 2028 (draft)}
     text: aftale/2028.md

@@ -221,6 +221,11 @@ class Response(Model):
                                              "imødekommet eller ikke imødekommet.",
                                              "Whether the text was changed as the response asked: accommodated, "
                                              "partly accommodated or not accommodated.")] = None
+    section: Annotated[LineField | None, About("Overskriften på det afsnit i versionens tekst, som svaret fik ændret.",
+                                               "The heading of the section of the version's text that the response "
+                                               "had changed.")] = None
+    """The comparison page names the response at that heading, and the memo links to it there;
+    in each language in which the text is compared (the check says when no heading has it)."""
 
 
 class Agreement(Model):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from boligdialog.pages import compare
+from boligdialog.pages import compare, memo
 from boligdialog.pages.page import GeneratedPage, fallback_block, page
 from boligdialog.pages.render import block, md_escape
 from boligdialog.site import routes, versions
@@ -144,13 +144,12 @@ def comparison_page(site: Site, agreement: Agreement, previous: Agreement, lang:
     """What changed in ``agreement`` from the ``previous`` version, word by word."""
     s = strings(lang)
     uri = routes.src_uri(lang, routes.comparison(agreement.text))
-    old, new = (site.pages.get(routes.src_uri(lang, a.text)) for a in (previous, agreement))
-    if old is None or new is None:  # compare like with like: the Danish texts
-        old, new, text_lang = site.pages[previous.text], site.pages[agreement.text], "da"
-    else:
-        text_lang = lang
+    text_lang = memo.text_lang(site, agreement, previous, lang)  # compare like with like: else the Danish texts
+    old, new = (site.pages[routes.src_uri(text_lang, a.text)] for a in (previous, agreement))
     fragment = block("comparison_page.html", lang=lang, page_uri=uri, agreement=agreement, previous=previous,
                      text_lang=text_lang, blocks=compare.compare(old.body, new.body),
+                     changed_by=memo.changed_by(site, agreement, text_lang, lang),
+                     memo_uri=memo.memo_uri_of(agreement.text, lang), section_id=memo.SECTION_ID,
                      version_uri=routes.src_uri(lang, agreement.text),
                      previous_uri=routes.src_uri(lang, previous.text))
     title = f"{s['changes_in']} {agreement.title.get(lang).text}"

@@ -223,7 +223,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("agreement", frozenset({AGREEMENTS, PARTNERS, PAGES}), _fixed(routes.AGREEMENT, N_("the agreement page")),
              lambda i, _, lang: [agreement.agreement_page(i.site, lang)], in_nav=True,
              texts=frozenset({PAGES}), shows=lambda site, _: [a.text for a in site.agreements]),
-    PageType("changes in a version", frozenset({AGREEMENTS, PAGES}),
+    PageType("changes in a version", frozenset({AGREEMENTS, PARTNERS, PAGES}),
              lambda known, lang: {routes.src_uri(lang, routes.comparison(text)): tr("the changes in {text}", text=text)
                                   for text in known.agreements[1:]},
              lambda i, pair, lang: [agreement.comparison_page(i.site, *pair, lang)], items=agreement.compared,

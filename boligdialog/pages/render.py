@@ -67,6 +67,7 @@ def environment() -> Environment:
     )
     env.filters["md_escape"] = lambda text: Markup(md_escape(str(text)))
     env.filters["shaped"] = compare.shaped
+    env.filters["slug"] = routes.slugify
     return env
 
 

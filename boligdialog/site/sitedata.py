@@ -7,6 +7,7 @@ has passed, so its lookups never fail on an unknown id.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -29,6 +30,14 @@ class ContentPage:
     """False when the front matter had mistakes (already reported); checks that read it skip it."""
     body_line: int = 1
     """The line of the file on which :attr:`body` begins (after the front matter)."""
+
+    @property
+    def headings(self) -> list[str]:
+        """The texts of the body's Markdown headings (``## Formål`` -> ``Formål``), in order."""
+        return [m.group(1) for m in _HEADING.finditer(self.body)]
+
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 
 
 @dataclass

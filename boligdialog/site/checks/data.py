@@ -136,6 +136,21 @@ class DataChecks(Base):
                 self.fail(src, (*at, "file"), tr("expected the response itself, a file such as a PDF, but received "
                                                  "{path}, which is a page of the site; link the response's file",
                                                  path=repr(r.file)))
+            if r.section is not None:
+                self.section(a, r.section, (*at, "section"), src)
+
+    def section(self, a: Any, section: Any, at: tuple[Any, ...], src: Source) -> None:
+        """A response's ``section`` is a heading of the version's text, in each language given."""
+        for lang, prefix in (("da", ""), ("en", routes.EN)):
+            wanted = section.da if lang == "da" else section.en
+            page = self.pages.get(prefix + a.text)
+            if wanted is None or page is None:
+                continue
+            if wanted not in page.headings:
+                where = (*at, lang) if section.en is not None else at
+                self.fail(src, where, tr("expected a heading of content/{path} (the section the response had "
+                                         "changed): {allowed}, but received {value}", path=prefix + a.text,
+                                         allowed=one_of(page.headings), value=repr(wanted)))
 
     def meetings(self) -> None:
         loaded = self.data[MEETINGS]
