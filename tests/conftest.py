@@ -9,8 +9,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -149,6 +150,20 @@ def fuller_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from fuller_site import build_fuller_site
 
     return build_fuller_site(tmp_path_factory.mktemp("fuller"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium (Debian's) for the whole session, driven by Playwright, shared by
+    every browser test file (Playwright's sync API runs one instance a thread)."""
+    from browser import CHROMIUM_ARGS, chromium_path, require, start_playwright
+
+    executable = chromium_path()
+    require(executable is not None, "Chromium (Debian package chromium)")
+    with start_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

@@ -17,9 +17,8 @@ from typing import Any
 
 import pytest
 
-from browser import (AXE_JS, CHROMIUM_ARGS, DESKTOP, PHONE, ROOT, SIZES, Visit, block_other_hosts, chromium_path,
-                     describe_violations, is_local, page_lang, require, run_axe, serve,
-                     site_config, site_pages, start_playwright, visit_all)
+from browser import (AXE_JS, DESKTOP, PHONE, ROOT, SIZES, Visit, block_other_hosts, describe_violations, is_local,
+                     page_lang, require, run_axe, serve, site_config, site_pages, visit_all)
 from links import LinkChecker
 
 FIRST_VIEW_LIMIT = 100 * 1024
@@ -33,17 +32,6 @@ SEARCHES = {"da": "midtby", "en": "town centre"}
 
 
 # --- fixtures ------------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """One headless Chromium (Debian's) for the whole session, driven by Playwright."""
-    executable = chromium_path()
-    require(executable is not None, "Chromium (Debian package chromium)")
-    with start_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
 
 @pytest.fixture(scope="session")
 def axe_available() -> None:

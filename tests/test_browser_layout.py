@@ -7,12 +7,11 @@ Debian's Chromium via Playwright, as the other browser gates (tests/browser.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from browser import CHROMIUM_ARGS, block_other_hosts, chromium_path, require, serve, site_pages, start_playwright
+from browser import block_other_hosts, serve, site_pages
 
 WIDTHS = (320, 375, 1280)
 FIRST_SCREEN = 800
@@ -65,16 +64,6 @@ FACTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    require(executable is not None, "Chromium (Debian package chromium)")
-    with start_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 def layout_problems(browser: Any, site: Any, width: int) -> list[str]:
     """What scrolls sideways or is cut off on each page of ``site`` in a window ``width`` wide."""
     problems = []
@@ -82,7 +71,7 @@ def layout_problems(browser: Any, site: Any, width: int) -> list[str]:
         context = browser.new_context(viewport={"width": width, "height": 800})
         block_other_hosts(context, base)
         page = context.new_page()
-        for path in site_pages(site):
+        for path in site_pages(site, themed=True):  # /was only forwards to the statement
             page.goto(base + path, wait_until="load")
             found = page.evaluate(_LAYOUT)
             if found["scroll"] > found["window"]:

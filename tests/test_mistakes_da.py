@@ -104,15 +104,15 @@ PAGE_CASES = [
     ('data/agreements.yaml', 'text: aftale/2028.md', 'text: index.md',
      ['content/aftale/2028.md:2: her skal være teksten til en udgave, som data/agreements.yaml nævner (text: aftale/2028.md), men ingen udgave nævner siden; tilføj udgaven, eller flyt siden',
       'content/en/aftale/2028.md:2: her skal være teksten til en udgave, som data/agreements.yaml nævner (text: aftale/2028.md), men ingen udgave nævner siden; tilføj udgaven, eller flyt siden',
-      "data/agreements.yaml:53: 3. aftaleversion (aftale-2028), text: her skal stå en tekst i content/aftale/, som aftale/2027.md, men der står 'index.md', som er en anden side på hjemmesiden"]),
+      "data/agreements.yaml:54: 3. aftaleversion (aftale-2028), text: her skal stå en tekst i content/aftale/, som aftale/2027.md, men der står 'index.md', som er en anden side på hjemmesiden"]),
     ('data/agreements.yaml', 'text: aftale/2028.md', 'text: nyheder/ny-hjemmeside.md',
      ['content/aftale/2028.md:2: her skal være teksten til en udgave, som data/agreements.yaml nævner (text: aftale/2028.md), men ingen udgave nævner siden; tilføj udgaven, eller flyt siden',
       'content/en/aftale/2028.md:2: her skal være teksten til en udgave, som data/agreements.yaml nævner (text: aftale/2028.md), men ingen udgave nævner siden; tilføj udgaven, eller flyt siden',
-      "data/agreements.yaml:53: 3. aftaleversion (aftale-2028), text: her skal stå en tekst i content/aftale/, som aftale/2027.md, men der står 'nyheder/ny-hjemmeside.md', som er en anden side på hjemmesiden"]),
+      "data/agreements.yaml:54: 3. aftaleversion (aftale-2028), text: her skal stå en tekst i content/aftale/, som aftale/2027.md, men der står 'nyheder/ny-hjemmeside.md', som er en anden side på hjemmesiden"]),
     ('data/agreements.yaml', 'text: aftale/2028.md', 'text: aftale/index.md',
      ['content/aftale/2028.md:2: her skal være teksten til en udgave, som data/agreements.yaml nævner (text: aftale/2028.md), men ingen udgave nævner siden; tilføj udgaven, eller flyt siden',
       'content/en/aftale/2028.md:2: her skal være teksten til en udgave, som data/agreements.yaml nævner (text: aftale/2028.md), men ingen udgave nævner siden; tilføj udgaven, eller flyt siden',
-      "data/agreements.yaml:53: 3. aftaleversion (aftale-2028), text: her skal stå en tekst i content/aftale/, som aftale/2027.md, men der står 'aftale/index.md', som er en anden side på hjemmesiden"]),
+      "data/agreements.yaml:54: 3. aftaleversion (aftale-2028), text: her skal stå en tekst i content/aftale/, som aftale/2027.md, men der står 'aftale/index.md', som er en anden side på hjemmesiden"]),
 ]
 
 
