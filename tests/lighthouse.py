@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from browser import CHROMIUM_ARGS, ROOT, chromium_path, serve
 
@@ -35,7 +36,11 @@ def scores(url: str, chromium: str) -> dict[str, str]:
     return row | {name: report["audits"][name]["displayValue"].replace("\xa0", " ") for name in METRICS}
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """``python tests/lighthouse.py [SITE [PATH …]]``: the built site (default ``site/``) and the
+    pages to score (default :data:`PAGES`)."""
+    site = Path(argv[0]) if argv else ROOT / "site"
+    pages = argv[1:] or PAGES
     chromium = chromium_path()
     if chromium is None or not LIGHTHOUSE.is_file():
         print("needs Debian's chromium and `make lighthouse` (npm)", file=sys.stderr)
@@ -43,12 +48,12 @@ def main() -> int:
     columns = CATEGORIES + METRICS
     print("| page | " + " | ".join(columns) + " |")
     print("|---" * (len(columns) + 1) + "|")
-    with serve(ROOT / "site") as base:
-        for path in PAGES:
+    with serve(site) as base:
+        for path in pages:
             row = scores(base + path, chromium)
             print(f"| /{path} | " + " | ".join(row[name] for name in columns) + " |")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
