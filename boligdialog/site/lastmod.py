@@ -71,6 +71,8 @@ class Changes:
         self._of_meetings: dict[int | None, list[dt.date]] = {}
         """Dates of the reports and days of the meetings, of one year (or of all: ``None``),
         worked out once: thousands of pages list the same meetings."""
+        self._of: dict[str, dt.date | None] = {}
+        """Each page's date, worked out once: the page shows it and the sitemap lists it."""
 
     def _meetings(self, year: int | None = None) -> list[dt.date]:
         """:meth:`_reports` and :meth:`_held` of every meeting, or of every meeting in ``year``."""
@@ -100,6 +102,11 @@ class Changes:
 
     def of(self, uri: str) -> dt.date | None:
         """When the page with source path ``uri`` last changed, if known."""
+        if uri not in self._of:
+            self._of[uri] = self._work_out(uri)
+        return self._of[uri]
+
+    def _work_out(self, uri: str) -> dt.date | None:
         danish = routes.danish_uri(uri)
         own = self.site.pages.get(uri) or self.site.pages.get(danish)
         dates = self._editors_page(own, danish) if own is not None else self._generated_page(danish)
