@@ -48,6 +48,14 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def config_line(text: str) -> int:
+    """The line of the shipped ``mkdocs.yml`` on which ``text`` first begins: the tables of
+    settings mistakes name their lines from it, so they follow the file when it grows."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert text in config, text
+    return config[: config.index(text)].count("\n") + 1
+
+
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace ``old`` by ``new`` in a file; fail loudly if ``old`` is not there."""
     text = path.read_text(encoding="utf-8")

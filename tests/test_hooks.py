@@ -11,7 +11,7 @@ from mkdocs.livereload import LiveReloadServer
 from boligdialog.adapter.hooks import THEME
 from boligdialog.pages import render
 from boligdialog.model.translate import use
-from conftest import ROOT, build, edit
+from conftest import ROOT, build, config_line, edit
 
 
 def load_hooks():
@@ -70,6 +70,6 @@ def test_the_build_reports_mistakes_in_the_settings_and_in_the_data_together(pro
         "ERROR   -  data/meetings.yaml:23: 1. møde (visionsforum-2017-1), invited nr. 4: her skal stå "
         "'albertslund-kommune', 'va', 'ab', 'akb-albertslund', 'grundejerforeninger' eller 'andelsboligforeninger' "
         "(partnere), men der står 'akb-albertslun'; mente du 'akb-albertslund'?",
-        "ERROR   -  mkdocs.yml:63: extra.forum.bogus_setting: nøglen 'bogus_setting' findes ikke; her kan stå 'name' "
+        f"ERROR   -  mkdocs.yml:{config_line('  forum:') + 1}: extra.forum.bogus_setting: nøglen 'bogus_setting' findes ikke; her kan stå 'name' "
         "eller 'slug'",
     ]

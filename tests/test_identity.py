@@ -3,7 +3,7 @@
 from boligdialog.site import settings
 from boligdialog.site.identity import FALLBACK_URL, Identity
 from boligdialog.model.values import Text
-from conftest import build, edit
+from conftest import build, config_line, edit
 
 EXTRA = {"site_name": {"da": "Boligdialog", "en": "Housing dialogue"}, "description": "Partnerskabet.",
          "place": "Byen"}
@@ -25,6 +25,6 @@ def test_a_build_without_the_names_stops_with_the_message(project):
     result = build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert ("ERROR   -  mkdocs.yml:45: extra.site_name: expected a value but received nothing (the key is missing); "
+    assert (f"ERROR   -  mkdocs.yml:{config_line('extra:')}: extra.site_name: expected a value but received nothing (the key is missing); "
             "add the line site_name: …") in output
     assert "Traceback" not in output

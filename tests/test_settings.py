@@ -12,10 +12,26 @@ import pytest
 from boligdialog.model.errors import ValidationFailed
 from boligdialog.site import i18n, routes, settings
 from boligdialog.model.translate import use
-from conftest import ROOT, build, edit
+from conftest import ROOT, build, config_line, edit
 from htmlpage import soup
 
 SHIPPED = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+LINE = {
+    "site_url": config_line("site_url:"),
+    "extra": config_line("extra:"),
+    "place": config_line("  place: Albertslund"),
+    "forum.name": config_line("    name:\n      da: Visionsforum"),
+    "forum.en": config_line("      en: Visionsforum\n"),
+    "statement": config_line("  accessibility_statement:"),
+    "reviewed": config_line("  accessibility_reviewed:"),
+    "open_data": config_line("  open_data:\n"),
+    "license.path": config_line("      path: https://creativecommons.org/"),
+    "address": config_line("    address: Nordmarks Allé 1, 2620 Albertslund"),
+    "primary": config_line('    primary: "#1d5b79"'),
+    "accent": config_line('    accent: "#8a3b00"'),
+    "contact": config_line("  contact:\n"),
+}
+"""The lines of the shipped mkdocs.yml that the mistakes below are made on."""
 
 
 def mistakes(tmp_path: Path, old: str, new: str) -> list[str]:
@@ -29,15 +45,15 @@ def mistakes(tmp_path: Path, old: str, new: str) -> list[str]:
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ('    primary: "#1d5b79"', "    primary: blue",
-     "mkdocs.yml:102: extra.colors.primary: her skal stå en farve skrevet som '#1d5b79', men der står 'blue'"),
+     f"mkdocs.yml:{LINE['primary']}: extra.colors.primary: her skal stå en farve skrevet som '#1d5b79', men der står 'blue'"),
     ('    accent: "#8a3b00"', '    accent: "#ffcc00"',
-     "mkdocs.yml:103: extra.colors.accent: her skal stå en farve, der er mørk nok til hvid tekst (en kontrast på "
+     f"mkdocs.yml:{LINE['accent']}: extra.colors.accent: her skal stå en farve, der er mørk nok til hvid tekst (en kontrast på "
      "mindst 4,5:1), men der står '#ffcc00', hvis kontrast er 1,5:1"),
     ("    address: Nordmarks Allé 1, 2620 Albertslund\n", "    address: Nordmarks Allé 1\n    email: kommunen\n",
-     "mkdocs.yml:100: extra.responsible.email: her skal stå en e-mailadresse som 'hoering@kommune.dk', men der står "
+     f"mkdocs.yml:{LINE['address'] + 1}: extra.responsible.email: her skal stå en e-mailadresse som 'hoering@kommune.dk', men der står "
      "'kommunen'"),
     ("  example: true\n", "",
-     "mkdocs.yml:2: site_url: her skal stå websitets rigtige adresse, men der står eksempeladressen "
+     f"mkdocs.yml:{LINE['site_url']}: site_url: her skal stå websitets rigtige adresse, men der står eksempeladressen "
      "'https://boligdialog.example.org/': skriv den rigtige, eller skriv extra.example: true for at udgive websitet "
      "som et eksempel (så siger hver side det)"),
 ])
@@ -47,8 +63,8 @@ def test_a_mistake_in_the_face_and_sender_is_named_at_its_line_in_danish(tmp_pat
 
 def test_an_example_address_is_refused_unless_the_site_is_marked_as_an_example(tmp_path):
     found = mistakes(tmp_path, "  example: true\n", "")
-    assert [m.split(": ")[:2] for m in found] == [["mkdocs.yml:2", "site_url"],
-                                                  ["mkdocs.yml:74", "extra.accessibility_statement"]]
+    assert [m.split(": ")[:2] for m in found] == [[f"mkdocs.yml:{LINE['site_url']}", "site_url"],
+                                                  [f"mkdocs.yml:{LINE['statement']}", "extra.accessibility_statement"]]
     real = SHIPPED.replace("  example: true\n", "").replace("boligdialog.example.org", "boligdialog.albertslund.dk")
     (tmp_path / "mkdocs.yml").write_text(real.replace("boligdialog-example-org", "boligdialog-albertslund-dk"),
                                          encoding="utf-8")
@@ -57,30 +73,30 @@ def test_an_example_address_is_refused_unless_the_site_is_marked_as_an_example(t
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("  contact:\n", "  contakt:\n",
-     "mkdocs.yml:105: extra.contakt: nøglen 'contakt' findes ikke; her kan stå 'site_name', 'description', 'place', "
+     f"mkdocs.yml:{LINE['contact']}: extra.contakt: nøglen 'contakt' findes ikke; her kan stå 'site_name', 'description', 'place', "
      "'forum', 'accessibility_statement', 'accessibility_reviewed', 'open_data', 'edit', 'contact', 'responsible', 'colors', 'example', "
      "'alternate', 'analytics', 'annotate', "
      "'consent', 'generator', 'homepage', 'polyfills', 'scope', 'social', 'status', 'tags' eller 'version'; "
      "mente du 'contact'?"),
     ("  place: Albertslund\n", "  place: [Albertslund]\n",
-     "mkdocs.yml:57: extra.place: her skal stå en tekst eller da:/en:-tekster, men der står en liste; skriv teksten "
+     f"mkdocs.yml:{LINE['place']}: extra.place: her skal stå en tekst eller da:/en:-tekster, men der står en liste; skriv teksten "
      "efter kolonet, eller da: og en: på hver sin linje nedenunder"),
     ("  place: Albertslund\n", "",
-     "mkdocs.yml:45: extra.place: her mangler en værdi (nøglen er der ikke); tilføj linjen place: …"),
+     f"mkdocs.yml:{LINE['extra']}: extra.place: her mangler en værdi (nøglen er der ikke); tilføj linjen place: …"),
     ("      en: Visionsforum\n", "      en: Visionsforum\n    slug: Visions Forum\n",
-     "mkdocs.yml:66: extra.forum.slug: et id skal skrives med små bogstaver a-z, tal og bindestreger "
+     f"mkdocs.yml:{LINE['forum.en'] + 1}: extra.forum.slug: et id skal skrives med små bogstaver a-z, tal og bindestreger "
      "(som 'forum-2027-1'), men der står 'Visions Forum'"),
     ("    name:\n      da: Visionsforum", "    nmae:\n      da: Visionsforum",
-     "mkdocs.yml:63: extra.forum.nmae: nøglen 'nmae' findes ikke; her kan stå 'name' eller 'slug'; mente du 'name'?"),
+     f"mkdocs.yml:{LINE['forum.name']}: extra.forum.nmae: nøglen 'nmae' findes ikke; her kan stå 'name' eller 'slug'; mente du 'name'?"),
     ("      path: https://creativecommons.org/publicdomain/zero/1.0/", "      path: creativecommons.org",
-     "mkdocs.yml:84: extra.open_data.license.path: her skal stå en webadresse, der begynder med https://, "
+     f"mkdocs.yml:{LINE['license.path']}: extra.open_data.license.path: her skal stå en webadresse, der begynder med https://, "
      "men der står 'creativecommons.org'"),
     ("  open_data:\n", "  open_data:\n    keywords: boligdialog\n",
-     "mkdocs.yml:81: extra.open_data.keywords: her skal stå en liste af ord, eller én under da og én under en, "
+     f"mkdocs.yml:{LINE['open_data'] + 1}: extra.open_data.keywords: her skal stå en liste af ord, eller én under da og én under en, "
      "men der står 'boligdialog'"),
     ("  accessibility_statement: https://www.was.digst.dk/boligdialog-example-org",
      "  accessibility_statement: was.digst.dk",
-     "mkdocs.yml:74: extra.accessibility_statement: her skal stå en webadresse, der begynder med https://, "
+     f"mkdocs.yml:{LINE['statement']}: extra.accessibility_statement: her skal stå en webadresse, der begynder med https://, "
      "men der står 'was.digst.dk'"),
 ])
 def test_a_mistake_in_the_settings_is_named_at_its_line_in_danish(tmp_path, old, new, expected):
@@ -110,13 +126,13 @@ def test_an_accessibility_statement_reviewed_more_than_a_year_ago_is_named(tmp_p
 def test_an_accessibility_review_date_that_is_not_a_date_is_a_mistake(tmp_path):
     assert [m.split(": ")[:2] for m in mistakes(tmp_path, "accessibility_reviewed: 2026-11-15",
                                                 "accessibility_reviewed: sidste år")] == [
-        ["mkdocs.yml:76", "extra.accessibility_reviewed"]]
+        [f"mkdocs.yml:{LINE['reviewed']}", "extra.accessibility_reviewed"]]
 
 
 def test_every_mistake_at_once(tmp_path):
     found = mistakes(tmp_path, "  place: Albertslund\n", "  place: 7\n  plaec: x\n")
-    assert [m.split(": ")[0:2] for m in found] == [["mkdocs.yml:57", "extra.place"],
-                                                   ["mkdocs.yml:58", "extra.plaec"]]
+    assert [m.split(": ")[0:2] for m in found] == [[f"mkdocs.yml:{LINE['place']}", "extra.place"],
+                                                   [f"mkdocs.yml:{LINE['place'] + 1}", "extra.plaec"]]
 
 
 def test_the_shipped_settings_and_their_defaults():
@@ -186,7 +202,7 @@ def test_a_mistake_in_the_settings_stops_the_build_without_a_traceback(project):
     result = build(project)
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
-    assert "mkdocs.yml:105: extra.contakt: expected one of [" in output and "did you mean 'contact'?" in output
+    assert f"mkdocs.yml:{LINE['contact']}: extra.contakt: expected one of [" in output and "did you mean 'contact'?" in output
 
 
 def test_another_forum_names_the_calendar_and_the_open_data(project):
