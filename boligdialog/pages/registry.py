@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from boligdialog.outputs import collect, opendata
+from boligdialog.outputs import collect, opendata, webeditor
 from boligdialog.pages import agreement, followup, meetings, memo, news, partners, standalone
 from boligdialog.pages.page import GeneratedPage
 from boligdialog.site import routes
@@ -258,6 +258,7 @@ OUTPUTS: tuple[Output, ...] = (
            lambda i: {standalone.WAS: standalone.was_page(i.identity.accessibility_statement, i.identity.name.da)},
            lambda known, lang: {standalone.WAS: tr("the page that forwards to the accessibility statement")}
            if lang == "da" else {}),
+    Output("web editor", frozenset(), lambda i: webeditor.files(i.identity), folder=routes.ADMIN_DIR),
     Output("JSON-LD", SOURCES - TEXTS | {REPORTS},
            lambda i: collect.head_extras(i.site, identity=i.identity, package=i.package, about=i.about), head=True),
 )

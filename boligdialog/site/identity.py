@@ -15,7 +15,7 @@ from boligdialog.site import routes
 from boligdialog.model.values import Lang, Text
 
 if TYPE_CHECKING:
-    from boligdialog.site.settings import Settings
+    from boligdialog.site.settings import Settings, WebEditor
 
 FALLBACK_URL = "https://boligdialog.invalid/"
 """Address used when ``site_url`` is not set (a preview); ``.invalid`` is never a real host."""
@@ -34,6 +34,8 @@ class Identity:
     accessibility_statement: str = ""
     """The accessibility statement's address (``extra.accessibility_statement``, by default
     :func:`was_address` of the site's host): ``/was`` forwards to it."""
+    web_editor: "WebEditor | None" = None
+    """The web editor at ``/admin/`` (``extra.web_editor``), if the site has one."""
 
     @property
     def organization_id(self) -> str:
@@ -51,7 +53,8 @@ class Identity:
         url = site_url or FALLBACK_URL
         url = url if url.endswith("/") else url + "/"
         return cls(url=url, name=settings.site_name, description=settings.description,
-                   accessibility_statement=str(settings.accessibility_statement or was_address(url)))
+                   accessibility_statement=str(settings.accessibility_statement or was_address(url)),
+                   web_editor=settings.web_editor)
 
 
 def was_address(site_url: str) -> str:

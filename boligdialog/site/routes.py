@@ -48,6 +48,9 @@ OPEN_DATA = "aabne-data.md"
 DATA_DIR = "data/"
 """Folder of the open-data files (one for both languages): ``/data/datapackage.json`` and the tables."""
 DATAPACKAGE = "datapackage.json"
+ADMIN_DIR = "admin/"
+"""The web editor (``/admin/``): its page, its configuration and Decap CMS's script; in neither
+the sitemap, the navigation, the search nor the feeds (it is no page of the site's)."""
 SEARCH_BUNDLE = "pagefind/"
 """Folder of the search index of each language's pages (Pagefind's bundle): ``pagefind/`` for
 the Danish pages, ``en/pagefind/`` for the English ones."""
@@ -128,6 +131,7 @@ SITE_FOLDERS = {
     "assets/": N_("the theme's files"),
     **{search_bundle(lang): N_("the search index") for lang in LANGS},
     DATA_DIR: N_("the open data"),
+    ADMIN_DIR: N_("the web editor"),
 }
 """Folders whose every file the build writes itself."""
 

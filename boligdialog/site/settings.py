@@ -142,6 +142,19 @@ class Colors(_Model):
     """Links when pointed at or focused, and the keyboard focus ring (on white)."""
 
 
+class WebEditor(_Model):
+    """The web editor at ``/admin/`` (``extra.web_editor``): Decap CMS, its forms made from the
+    data model (:mod:`boligdialog.outputs.webeditor`), saving to the repository on GitHub."""
+
+    repository: Url
+    """The repository's address on GitHub, ``https://github.com/<owner>/<repository>``."""
+    branch: Line = "main"
+    """The branch the site is published from; a save opens a pull request against it."""
+    auth: Url | None = None
+    """The address of the sign-in service (an OAuth client for GitHub, such as one of those
+    Decap CMS lists as external OAuth clients); without it, Decap's default (Netlify)."""
+
+
 class Responsible(_Model):
     """Who is responsible for the site, as the footer names it (``extra.responsible``): the
     authority a citizen writes or calls, as the Danish public sector's footer shows it."""
@@ -180,6 +193,8 @@ class Settings(_Model):
     """The open data's licence, title, description and keywords."""
     edit: Edit | None = None
     """Where editors change the site's files; without it, pages have no edit link."""
+    web_editor: WebEditor | None = None
+    """The web editor at ``/admin/``; without it, the site has none."""
     contact: TextField | None = None
     """The footer's contact line, in each language."""
     responsible: Responsible | None = None
