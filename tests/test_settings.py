@@ -74,7 +74,7 @@ def test_an_example_address_is_refused_unless_the_site_is_marked_as_an_example(t
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("  contact:\n", "  contakt:\n",
      f"mkdocs.yml:{LINE['contact']}: extra.contakt: nøglen 'contakt' findes ikke; her kan stå 'site_name', 'description', 'place', "
-     "'forum', 'accessibility_statement', 'accessibility_reviewed', 'open_data', 'edit', 'contact', 'responsible', 'colors', 'example', "
+     "'forum', 'accessibility_statement', 'accessibility_reviewed', 'open_data', 'edit', 'web_editor', 'contact', 'responsible', 'colors', 'example', "
      "'alternate', 'analytics', 'annotate', "
      "'consent', 'generator', 'homepage', 'polyfills', 'scope', 'social', 'status', 'tags' eller 'version'; "
      "mente du 'contact'?"),

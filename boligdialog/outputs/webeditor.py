@@ -74,6 +74,8 @@ MEDIA = "content/filer"
 """Where uploaded files go; their path in the data is then ``filer/<name>``, under content/."""
 PUBLIC = "filer"
 
+PAGE = routes.ADMIN_DIR + "index.html"
+"""The editor's page."""
 DATA = "data"
 """The collection of the data files."""
 
@@ -352,7 +354,7 @@ def files(identity: Identity) -> dict[str, str | bytes]:
                        "run make tools", path=str(BUNDLE_DIR)))
         return {}
     out: dict[str, str | bytes] = {routes.ADMIN_DIR + name: data for name, data in bundle_files(folder)}
-    out[routes.ADMIN_DIR + "index.html"] = admin_page()
+    out[PAGE] = admin_page()
     out[routes.ADMIN_DIR + "config.yml"] = config_yaml(config(
         repository=str(editor.repository), branch=editor.branch, auth=str(editor.auth) if editor.auth else None,
         site_url=identity.url))

@@ -258,7 +258,9 @@ OUTPUTS: tuple[Output, ...] = (
            lambda i: {standalone.WAS: standalone.was_page(i.identity.accessibility_statement, i.identity.name.da)},
            lambda known, lang: {standalone.WAS: tr("the page that forwards to the accessibility statement")}
            if lang == "da" else {}),
-    Output("web editor", frozenset(), lambda i: webeditor.files(i.identity), folder=routes.ADMIN_DIR),
+    Output("web editor", frozenset(), lambda i: webeditor.files(i.identity),
+           lambda known, lang: {webeditor.PAGE: tr("the web editor")} if lang == "da" else {},
+           folder=routes.ADMIN_DIR),
     Output("JSON-LD", SOURCES - TEXTS | {REPORTS},
            lambda i: collect.head_extras(i.site, identity=i.identity, package=i.package, about=i.about), head=True),
 )
