@@ -111,14 +111,21 @@ FORWARDING_PAGES = ("was/",)
 by the theme, so without its head, header and skip link."""
 
 
+EDITOR_PAGES = ("admin/",)
+"""The web editor (Decap CMS, for editors who sign in): no citizen's page, so not under the
+citizen pages' gates (weight, requests, layout, axe on every page); tests/test_webeditor_browser.py
+opens it against a local backend, runs axe on its screens and lists what it requests."""
+
+
 def site_pages(site: Path, *, themed: bool = False) -> list[str]:
-    """Every HTML page of a built site as a path below the root: ``""``, ``en/moeder/``, ``404.html``;
-    with ``themed``, only those the theme makes (not :data:`FORWARDING_PAGES`)."""
+    """Every citizen's HTML page of a built site as a path below the root: ``""``, ``en/moeder/``,
+    ``404.html`` (not the web editor's, :data:`EDITOR_PAGES`); with ``themed``, only those the theme
+    makes (not :data:`FORWARDING_PAGES`)."""
     paths = []
     for file in sorted(site.rglob("*.html")):
         rel = file.relative_to(site).as_posix()
         paths.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-    return [p for p in paths if not (themed and p in FORWARDING_PAGES)]
+    return [p for p in paths if p not in EDITOR_PAGES and not (themed and p in FORWARDING_PAGES)]
 
 
 def page_lang(path: str) -> str:
