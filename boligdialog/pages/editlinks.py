@@ -51,6 +51,21 @@ def source(src_uri: str, site: Site) -> Source | None:
     return None
 
 
+def report_source(src_uri: str, site: Site) -> Source | None:
+    """A meeting page's report, in the page's language if it has its own (the English page
+    shows the Danish report where there is no English one), or ``None``: what an editor
+    changes after the meeting is mostly the report, not the meeting's entry."""
+    danish = routes.danish_uri(src_uri)
+    folder = routes.SECTIONS["meetings"]
+    if not (danish.startswith(f"{folder}/") and danish.endswith(".md")):
+        return None
+    report = site.reports.get(danish[len(folder) + 1: -len(".md")])
+    if report is None:
+        return None
+    own = routes.src_uri(routes.lang_of(src_uri), report)
+    return Source(f"content/{own if own in site.pages else report}")
+
+
 @dataclass(frozen=True)
 class Repository:
     """Where the site's files are kept, as ``extra.edit`` in ``mkdocs.yml`` says."""
