@@ -35,7 +35,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
-from boligdialog.adapter import navigation
+from boligdialog.adapter import anchorlinks, navigation
 from boligdialog.build import compose, context as view, memory, rebuild
 from boligdialog.build.state import Build
 from boligdialog.editors import preview
@@ -98,6 +98,8 @@ class Generator:
         """Pagefind refreshing the preview's search index after a rebuild that kept pages."""
         self.build: Build | None = None
         """The build under way (from ``on_config``)."""
+        self.anchor_warnings: anchorlinks.AnchorWarnings | None = None
+        """Words MkDocs's warnings about links to missing headings for editors, during a build."""
 
     @property
     def current(self) -> Build:
@@ -167,7 +169,30 @@ class Generator:
         made = rebuild.make(build.inputs(preview=self.serving), plan)
         build.record(made, plan.key, snapshot=self.dirty)
         _add_made(files, config, made, build.site, plan.changed)
+        self._watch_anchor_links(files, config)
         return files
+
+    def _watch_anchor_links(self, files: Files, config: Any) -> None:
+        """Until the build ends, MkDocs's warning about a link to a missing heading names the
+        editor's file and line (:mod:`boligdialog.adapter.anchorlinks`)."""
+        build = self.current
+        folder = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()
+
+        def lookup(link: anchorlinks.Link) -> tuple[frozenset[str], dict[str, tuple[int, str]]]:
+            target = files.get_file_from_path(link.target)
+            rendered = target.page.present_anchor_ids if target is not None and target.page is not None else None
+            kept = build.snapshot.anchors.get(link.target, frozenset()) if build.snapshot is not None else frozenset()
+            return frozenset(rendered if rendered is not None else kept), \
+                anchorlinks.texts(build.site.pages, link.source, folder)
+
+        self._unwatch_anchor_links()
+        self.anchor_warnings = anchorlinks.AnchorWarnings(lookup)
+        self.anchor_warnings.install()
+
+    def _unwatch_anchor_links(self) -> None:
+        if self.anchor_warnings is not None:
+            self.anchor_warnings.remove()
+            self.anchor_warnings = None
 
     def _plan(self, config: Any) -> rebuild.Plan:
         """Everything, or under ``mkdocs serve --dirty`` what changed since the last build."""
@@ -259,12 +284,14 @@ class Generator:
                 log.log(config.validation.links.anchors, "Doc file '%s' contains a link '%s', but the doc '%s' does "
                         "not contain an anchor '#%s'.", link.source, link.written, link.target, link.anchor)
             self.indexer.start(Path(config.site_dir))
+        self._unwatch_anchor_links()
         if self.dirty:
             self.previous = build.snapshot
 
     def on_build_error(self, *, error: Exception) -> None:
         """A build that stopped may have written nothing: the next rebuild makes everything."""
         self.previous = None
+        self._unwatch_anchor_links()
 
 
 def _configure(config: Any) -> None:
@@ -317,10 +344,10 @@ def _notices(site: Site) -> None:
 
 def _add_made(files: Files, config: Any, made: rebuild.Made, site: Site, changed: frozenset[str]) -> None:
     """Add what the build made to MkDocs's files, and tell a dirty build which outputs are current."""
-    for uri in site.report_paths:
+    for uri in site.not_built:
         existing = files.get_file_from_path(uri)
         if existing is not None:
-            files.remove(existing)  # reports are shown on their meeting's page
+            files.remove(existing)  # reports are shown on their meeting's page; empty news wait
     taken = {f.dest_uri: f for f in files}
     for uri, content in made.files.items():
         _add(files, taken, File.generated(config, uri, content=content), keep=made.unchanged_file(uri, content))
