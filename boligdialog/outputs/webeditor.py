@@ -101,24 +101,36 @@ class Folder:
     path: str
     """The folder under ``content/``."""
     lang: Lang
-    fields: tuple[str, ...]
-    """The front matter's fields (of :class:`~boligdialog.model.records.Page`), in the form's order."""
+    leaves_out: tuple[str, ...]
+    """The front matter's fields (of :class:`~boligdialog.model.records.Page`) its pages do not
+    have; the form shows the others, in the model's order (a field added to ``Page`` is in every
+    folder's form)."""
     slug: str
     """The new file's name (Decap's template)."""
 
 
+REPORT_ONLY = ("meeting", "minutes", "approved_at")
+"""The front matter's fields of a report, not of other pages."""
+ENGLISH_LEAVES_OUT = ("minutes", "approved_at")
+"""An English report's status is the Danish one's."""
+
 FOLDERS: tuple[Folder, ...] = (
-    Folder("referater", "Referater", "referat", routes.REPORTS_DIR, "da",
-           ("meeting", "title", "date", "updated", "minutes", "approved_at", "description"), "{{fields.meeting}}"),
-    Folder("referater-en", "Referater på engelsk", "engelsk referat", routes.REPORTS_DIR, "en",
-           ("meeting", "title", "date", "updated", "description"), "{{fields.meeting}}"),
-    Folder("nyheder", "Nyheder", "nyhed", routes.NEWS_DIR, "da", ("title", "date", "updated", "description"),
-           "{{slug}}"),
-    Folder("nyheder-en", "Nyheder på engelsk", "engelsk nyhed", routes.NEWS_DIR, "en",
-           ("title", "date", "updated", "description"), "{{slug}}"),
+    Folder("referater", "Referater", "referat", routes.REPORTS_DIR, "da", (), "{{fields.meeting}}"),
+    Folder("referater-en", "Referater på engelsk", "engelsk referat", routes.REPORTS_DIR, "en", ENGLISH_LEAVES_OUT,
+           "{{fields.meeting}}"),
+    Folder("nyheder", "Nyheder", "nyhed", routes.NEWS_DIR, "da", REPORT_ONLY, "{{slug}}"),
+    Folder("nyheder-en", "Nyheder på engelsk", "engelsk nyhed", routes.NEWS_DIR, "en", REPORT_ONLY, "{{slug}}"),
+    Folder("aftaletekster", "Aftalens tekster", "aftaletekst", routes.AGREEMENT_DIR, "da", REPORT_ONLY, "{{slug}}"),
+    Folder("aftaletekster-en", "Aftalens tekster på engelsk", "engelsk aftaletekst", routes.AGREEMENT_DIR, "en",
+           REPORT_ONLY, "{{slug}}"),
 )
-"""The editors' folders in the web editor: reports and news, each language. Reports tie to their
-meeting by ``meeting:`` and are named by it, so the English report lands at the Danish one's path."""
+"""The editors' folders in the web editor: reports, news and the agreement's texts, each language.
+Reports tie to their meeting by ``meeting:`` and are named by it, so the English report lands at
+the Danish one's path."""
+
+HOME: tuple[tuple[Lang, str], ...] = (("da", "Forsiden"), ("en", "Forsiden på engelsk"))
+"""The home page of each language (``content/index.md``, ``content/en/index.md``): the one
+editors' page outside a folder, a collection of its own files."""
 
 NOT_EDITED: frozenset[str] = frozenset({"hide"})
 """Front-matter fields the web editor leaves out: Material's ``hide`` is layout, not content."""
@@ -259,16 +271,34 @@ def data_collection(hints: dict[Any, dict[str, Any]]) -> dict[str, Any]:
     return {"name": DATA, "label": "Data", "editor": {"preview": False}, "files": files}
 
 
+_BODY: dict[str, Any] = {"name": "body", "label": "Tekst", "widget": "markdown",
+                         "hint": "Sidens tekst i Markdown. Skriv ikke scripts, on…-attributter eller "
+                                 "javascript:-links: tjekket afviser dem."}
+"""The page's text below the front matter."""
+
+
+def page_fields(leaves_out: tuple[str, ...]) -> list[str]:
+    """The front matter's fields a form shows: the ``Page`` model's, but ``leaves_out`` and :data:`NOT_EDITED`."""
+    return [n for n in Page.model_fields if n not in NOT_EDITED and n not in leaves_out]
+
+
 def folder_collection(folder: Folder, hints: dict[Any, dict[str, Any]]) -> dict[str, Any]:
     """The collection of one editors' folder: front matter from the ``Page`` model, then the text."""
     path = f"content/{routes.src_uri(folder.lang, folder.path).rstrip('/')}"
-    fields = [widget(Page, name, hints) for name in folder.fields]
-    fields.append({"name": "body", "label": "Tekst", "widget": "markdown",
-                   "hint": "Sidens tekst i Markdown. Skriv ikke HTML, scripts eller javascript:-links: "
-                           "tjekket afviser dem."})
+    fields = [widget(Page, name, hints) for name in page_fields(folder.leaves_out)]
+    fields.append(_BODY)
     return {"name": folder.name, "label": folder.label, "label_singular": folder.singular, "folder": path,
             "create": True, "extension": "md", "format": "frontmatter", "slug": folder.slug,
             "identifier_field": "title", "summary": "{{title}}", "editor": {"preview": False}, "fields": fields}
+
+
+def home_collection(hints: dict[Any, dict[str, Any]]) -> dict[str, Any]:
+    """The collection of the home pages: the front matter's title and description, then the text."""
+    files = [{"name": lang, "label": label, "file": f"content/{routes.src_uri(lang, 'index.md')}",
+              "fields": [*(widget(Page, name, hints) for name in page_fields(REPORT_ONLY)), _BODY]}
+             for lang, label in HOME]
+    return {"name": "forside", "label": "Forsiden", "format": "frontmatter", "editor": {"preview": False},
+            "files": files}
 
 
 def config(*, repository: str, branch: str = "main", auth: str | None = None, site_url: str = "",
@@ -287,7 +317,8 @@ def config(*, repository: str, branch: str = "main", auth: str | None = None, si
         backend["base_url"] = auth
     with use("da"):
         hints = _hints()
-        collections = [data_collection(hints), *(folder_collection(f, hints) for f in FOLDERS)]
+        collections = [data_collection(hints), *(folder_collection(f, hints) for f in FOLDERS),
+                       home_collection(hints)]
     out: dict[str, Any] = {
         "backend": backend,
         "local_backend": {"url": local_backend, "allowed_hosts": ["127.0.0.1", "localhost"]},

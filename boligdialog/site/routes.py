@@ -28,7 +28,9 @@ pages of their own."""
 SECTIONS = {"partners": "partnere", "meetings": "moeder", "themes": "temaer"}
 """Folder of each generated section (the same in both languages)."""
 
-AGREEMENT = "aftale/index.md"
+AGREEMENT_DIR = "aftale/"
+"""The agreement's texts, one file a version (``content/aftale/2017.md``, the English one under ``en/``)."""
+AGREEMENT = AGREEMENT_DIR + "index.md"
 """The agreement: the version in force, and the list of versions (each version's own page is
 its text's page, e.g. ``aftale/2017.md``)."""
 
