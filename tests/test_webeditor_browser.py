@@ -1,0 +1,189 @@
+"""The web editor at /admin/ in a real browser: Decap CMS (the bundle the site serves) in
+headless Chromium, against decap-server (Decap's local backend, from ``make tools``) writing to a
+copy of the project on disk, on 127.0.0.1. Nothing leaves the machine: every request to
+another host is aborted and recorded."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+
+from browser import TOOLS, require, serve
+from conftest import JAN_2027, build_here, copy_project
+
+from boligdialog.editors.cli import run_check
+from boligdialog.model.yamlsource import parse
+from boligdialog.outputs import webeditor
+
+DECAP_SERVER = TOOLS / "decap-server" / "dist" / "index.js"
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+SHOOT = os.environ.get("BOLIGDIALOG_SCREENSHOTS") == "1"
+"""``BOLIGDIALOG_SCREENSHOTS=1``: write the guide's screenshots (docs/screenshots/) from this run."""
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _on_this_machine(url: str) -> bool:
+    """The site's server or decap-server (both on 127.0.0.1), or an inline data:/blob: URL."""
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob") or parts.hostname == "127.0.0.1"
+
+
+class Editor(NamedTuple):
+    project: Path
+    base: str
+    """The web editor's address (``http://127.0.0.1:<port>/admin/``)."""
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
+    """A copy of the project, built, its /admin/ served, and decap-server writing to the copy."""
+    require(DECAP_SERVER.is_file(), f"decap-server ({DECAP_SERVER})")
+    require(shutil.which("node") is not None, "node")
+    project = copy_project(tmp_path_factory.mktemp("webeditor") / "project")
+    build_here(project, epoch=JAN_2027)
+    admin = project / "site" / "admin"
+    assert (admin / webeditor.BUNDLE).is_file()
+    port = _free_port()
+    (admin / "config.yml").write_text(webeditor.config_yaml(webeditor.config(
+        repository="https://github.com/boligdialog/boligdialog", local_backend=f"http://127.0.0.1:{port}/api/v1")),
+        encoding="utf-8")
+    env = {**os.environ, "GIT_REPO_DIRECTORY": str(project), "PORT": str(port), "BIND_HOST": "127.0.0.1"}
+    server = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        with serve(project / "site") as base:
+            yield Editor(project, base + "admin/")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+_FIELD = """([path, last]) => {
+  // The visible form control under the labels ``path`` (each the start of a label's text, each
+  // after the one before it in the page), the last match of the first label when ``last``.
+  const labels = [...document.querySelectorAll('label')].filter(l => l.offsetParent !== null);
+  let at = -1;
+  path.forEach((text, i) => {
+    const found = labels.map((l, j) => [l, j]).filter(([l, j]) => j > at && l.textContent.trim().startsWith(text));
+    if (!found.length) throw new Error('no label ' + text);
+    at = (i === 0 && last ? found[found.length - 1] : found[0])[1];
+  });
+  return labels[at].htmlFor;
+}"""
+
+
+class Form:
+    """Fills Decap's form by its Danish labels, as an editor reads them."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.actions = 0
+
+    def control(self, *path: str) -> Any:
+        control_id = self.page.evaluate(_FIELD, [list(path), True])
+        return self.page.locator(f"[id='{control_id}']")
+
+    def type(self, text: str, *path: str) -> None:
+        self.control(*path).fill(text)
+        self.actions += 1
+
+    def choose(self, option: str, *path: str) -> None:
+        box = self.control(*path)
+        box.fill(option)
+        self.page.get_by_role("option", name=option, exact=False).first.click()
+        self.actions += 1
+
+
+def _open(page: Any, editor: Editor, screen: str) -> None:
+    page.goto(editor.base)
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_function("() => !document.body.innerText.includes('Log ind')")
+    page.goto(editor.base + screen)
+
+
+@pytest.fixture
+def page(browser: Any, editor: Editor) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    context.route(lambda url: not _on_this_machine(url), lambda route: route.abort())
+    tab = context.new_page()
+    tab.requests = []
+    tab.on("request", lambda r: tab.requests.append(r.url))
+    yield tab
+    context.close()
+
+
+def _shoot(page: Any, name: str) -> None:
+    if SHOOT:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def _publish(page: Any) -> None:
+    page.get_by_role("button", name="Publicer").first.click()
+    page.get_by_text("Publicer nu").click()
+
+
+def test_a_meeting_added_in_the_form_is_written_to_the_data_file_passes_check_and_is_built(page, editor):
+    meetings = editor.project / "data" / "meetings.yaml"
+    before = meetings.read_text(encoding="utf-8")
+    _open(page, editor, "#/collections/data/entries/meetings")
+    _shoot(page, "webredaktoer-moeder")
+    started = time.monotonic()
+    page.get_by_role("button", name="Tilføj møde").click()
+    form = Form(page)
+    form.type("visionsforum-2027-1", "Mødets faste id (id)")
+    form.type("2", "Mødets nummer")
+    form.type("2. Visionsforum", "Mødets navn (name)", "Dansk")
+    form.type("2nd Visionsforum", "Mødets navn (name)", "Engelsk")
+    form.type("2027-03-18 17:00", "Hvornår mødet begynder")
+    form.type("19:30", "Hvornår mødet slutter")
+    form.type("Albertslund Rådhus", "Navnet på stedet", "Dansk")
+    form.type("Nordmarks Allé 1, 2620 Albertslund", "Stedets postadresse")
+    form.choose("Planlagt", "Om mødet er planlagt")
+    form.choose("midtby", "De temaer, mødet handler om")
+    form.choose("va", "De organisationer, der blev inviteret")
+    _shoot(page, "webredaktoer-nyt-moede")
+    _publish(page)
+    page.wait_for_function("() => document.body.innerText.includes('ÆNDRINGER GEMT') "
+                           "|| document.body.innerText.toUpperCase().includes('ÆNDRINGER GEMT')", timeout=20_000)
+    filled = time.monotonic() - started
+    after = meetings.read_text(encoding="utf-8")
+    assert after != before
+    data = parse(after, "meetings.yaml").data  # the house's reader: 19:30 is a time, not 1170
+    added = data["meetings"][-1]
+    assert added == {"id": "visionsforum-2027-1", "number": 2, "name": {"da": "2. Visionsforum", "en": "2nd Visionsforum"},
+                     "start": "2027-03-18 17:00", "end": "19:30", "location": {"da": "Albertslund Rådhus"},
+                     "address": "Nordmarks Allé 1, 2620 Albertslund", "state": "planned", "themes": ["midtby"],
+                     "invited": ["va"], "attended": [], "agenda": [], "files": []} | {
+        k: v for k, v in added.items() if k not in {"id", "number", "name", "start", "end", "location", "address",
+                                                      "state", "themes", "invited"}}
+    assert parse(before, "meetings.yaml").data["meetings"] == data["meetings"][:-1]  # the others as they were
+    assert run_check(editor.project) == 0
+    build_here(editor.project, epoch=JAN_2027)
+    assert (editor.project / "site" / "moeder" / "visionsforum-2027-1" / "index.html").is_file()
+    assert [url for url in page.requests if not _on_this_machine(url)] == []
+    print(f"form: {form.actions} fields in {filled:.1f} s")
+    print("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "før", "efter")))
