@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from browser import require
-from conftest import ROOT
+from conftest import ROOT, build
 from test_search import fragments
 
 from boligdialog.model import records
@@ -212,3 +212,13 @@ def test_the_editor_is_in_no_sitemap_feed_search_or_navigation(shipped_site):
         linking += [(str(page.relative_to(shipped_site)), a["href"]) for a in soup.find_all(href=True)
                     if re.search(r"(^|/)admin(/|$)", a["href"].split("#")[0])]
     assert not linking
+
+
+def test_without_decap_installed_the_site_is_built_without_the_editor(project, tmp_path, monkeypatch):
+    """``make build`` on a checkout without npm: the citizens' site as always, no /admin/, and
+    the build's log says why."""
+    monkeypatch.setenv(webeditor.BUNDLE_ENV, str(tmp_path / "no-decap"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "index.html").is_file() and not (project / "site" / "admin").exists()
+    assert "The web editor (/admin/) is left out: Decap CMS is not installed" in result.stderr

@@ -350,11 +350,14 @@ def config_yaml(settings: dict[str, Any]) -> str:
 
 
 def bundle_dir(root: Path | None = None) -> Path | None:
-    """The folder that holds Decap CMS's bundle: :data:`BUNDLE_ENV`, else :data:`BUNDLE_DIR` from
-    ``root`` (the current folder, where the build runs) or from the package's own checkout."""
+    """The folder that holds Decap CMS's bundle: :data:`BUNDLE_ENV` if it is set (and then only
+    it), else :data:`BUNDLE_DIR` from ``root`` (the current folder, where the build runs) or from
+    the package's own checkout."""
     here = Path(__file__).resolve().parents[2]
-    candidates = [Path(os.environ[BUNDLE_ENV])] if os.environ.get(BUNDLE_ENV) else []
-    candidates += [(root or Path.cwd()) / BUNDLE_DIR, here / BUNDLE_DIR]
+    if os.environ.get(BUNDLE_ENV):
+        candidates = [Path(os.environ[BUNDLE_ENV])]
+    else:
+        candidates = [(root or Path.cwd()) / BUNDLE_DIR, here / BUNDLE_DIR]
     return next((c for c in candidates if (c / BUNDLE).is_file()), None)
 
 
@@ -373,15 +376,16 @@ def admin_page() -> str:
 
 
 def files(identity: Identity) -> dict[str, str | bytes]:
-    """The files of ``/admin/``; none when the site has no web editor, and none, with a warning,
-    when Decap CMS's bundle is not installed (``make tools``): a page that cannot load its script
-    is not published, and ``--strict`` (the publish build) stops at the warning."""
+    """The files of ``/admin/``; none when the site has no web editor, and none, with a line in the
+    build's log, when Decap CMS's bundle is not installed (``make tools``): a page that cannot load
+    its script is not published, and the citizens' site is built as before (``make build`` on a
+    checkout without npm; the publish workflow runs ``make tools`` first)."""
     editor = identity.web_editor
     if editor is None:
         return {}
     folder = bundle_dir()
     if folder is None:
-        log.warning(tr("The web editor (/admin/) is left out: Decap CMS is not installed in {path}; "
+        log.info(tr("The web editor (/admin/) is left out: Decap CMS is not installed in {path}; "
                        "run make tools", path=str(BUNDLE_DIR)))
         return {}
     out: dict[str, str | bytes] = {routes.ADMIN_DIR + name: data for name, data in bundle_files(folder)}
