@@ -42,9 +42,12 @@ def add(project: Path, path: str, anchor: str, text: str) -> None:
 BAD = [
     ("an image from another host", NEWS, NEWS_ANCHOR, "![Kort](https://kort.example.com/midtby.png)\n",
      [f"{NEWS}:8: " + OTHER_HOST.format(url="'https://kort.example.com/midtby.png'")]),
-    ("a script in raw HTML, a line further down", NEWS, NEWS_ANCHOR,
-     "\nTekst.\n\n<script src=\"//cdn.example.com/x.js\"></script>\n",
-     [f"{NEWS}:11: " + OTHER_HOST.format(url="'//cdn.example.com/x.js'")]),
+    ("a script in raw HTML, a line further down: from another host, and a script (test_markup.py)", NEWS,
+     NEWS_ANCHOR, "\nTekst.\n\n<script src=\"//cdn.example.com/x.js\"></script>\n",
+     [f"{NEWS}:11: " + OTHER_HOST.format(url="'//cdn.example.com/x.js'"),
+      f"{NEWS}:11: her skal stå tekst og HTML uden script, men der står et <script>-element, som ville køre i hver "
+      "læsers browser; skriv teksten uden det; en video eller et kort fra et andet websted linker man til, man "
+      "indlejrer det ikke"]),
     ("a frame and a background in a style", NEWS, NEWS_ANCHOR,
      '<iframe src="https://video.example.com/v/1"></iframe>\n\n'
      '<div style="background: url(\'http://img.example.com/a.jpg\')">x</div>\n',

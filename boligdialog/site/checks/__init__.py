@@ -14,7 +14,7 @@ line that asks the editor to record what happened.
 The checks, one job each: :mod:`~boligdialog.site.checks.base` (what they share),
 :mod:`~boligdialog.site.checks.data`, :mod:`~boligdialog.site.checks.content`,
 :mod:`~boligdialog.site.checks.links` (links, images and requests to other hosts in the
-editors' Markdown), :mod:`~boligdialog.site.checks.outputs` and
+editors' Markdown), :mod:`~boligdialog.site.checks.markup` (no script in the editors' Markdown), :mod:`~boligdialog.site.checks.outputs` and
 :mod:`~boligdialog.site.checks.reminders` (notices only).
 """
 
@@ -27,13 +27,14 @@ from boligdialog.site.checks.base import RESERVED_IDS, Ids, Loaded
 from boligdialog.site.checks.content import ContentChecks
 from boligdialog.site.checks.data import DataChecks
 from boligdialog.site.checks.links import LinkChecks
+from boligdialog.site.checks.markup import MarkupChecks
 from boligdialog.site.checks.outputs import OutputChecks
 from boligdialog.site.checks.reminders import ReminderChecks
 
 __all__ = ["RESERVED_IDS", "Checker", "Ids", "Loaded"]
 
 
-class Checker(DataChecks, ContentChecks, LinkChecks, OutputChecks, ReminderChecks):
+class Checker(DataChecks, ContentChecks, LinkChecks, MarkupChecks, OutputChecks, ReminderChecks):
     """Every check between files; :meth:`run` runs them all."""
 
     def run(self) -> list[DataError]:
@@ -53,6 +54,7 @@ class Checker(DataChecks, ContentChecks, LinkChecks, OutputChecks, ReminderCheck
         self.decisions()
         self.content()
         self.links()
+        self.markup()
         self.outputs()
         self.unknown_references()
         self.reminders()
