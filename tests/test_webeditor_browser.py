@@ -187,3 +187,23 @@ def test_a_meeting_added_in_the_form_is_written_to_the_data_file_passes_check_an
     assert [url for url in page.requests if not _on_this_machine(url)] == []
     print(f"form: {form.actions} fields in {filled:.1f} s")
     print("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "før", "efter")))
+
+
+def test_an_invalid_value_is_refused_in_the_form_with_the_danish_message(page, editor):
+    """An id with a space and capitals, and a day written in words: the form says what to write,
+    in the check's Danish words (the JSON Schemas' patterns), and nothing is saved."""
+    meetings = editor.project / "data" / "meetings.yaml"
+    before = meetings.read_text(encoding="utf-8")
+    _open(page, editor, "#/collections/data/entries/meetings")
+    page.get_by_role("button", name="Tilføj møde").click()
+    form = Form(page)
+    form.type("Forum 2027", "Mødets faste id (id)")
+    form.type("Forår", "Mødets navn (name)", "Dansk")
+    form.type("18. marts", "Hvornår mødet begynder")
+    form.choose("Planlagt", "Om mødet er planlagt")
+    page.get_by_role("button", name="Publicer").first.click()
+    page.get_by_text("Et id af små bogstaver a-z, tal og bindestreger, som forum-2027-1").first.wait_for()
+    page.get_by_text("Hvornår det begynder: 2027-03-18 17:00", exact=False).first.wait_for()
+    _shoot(page, "webredaktoer-fejl")
+    assert page.get_by_text("Publicer nu").count() == 0
+    assert meetings.read_text(encoding="utf-8") == before
