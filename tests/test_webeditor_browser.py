@@ -23,6 +23,7 @@ from conftest import JAN_2027, build_here, copy_project
 
 from boligdialog.editors.cli import run_check
 from boligdialog.model.yamlsource import parse
+from boligdialog.site.load import split_front_matter
 from boligdialog.outputs import webeditor
 
 DECAP_SERVER = TOOLS / "decap-server" / "dist" / "index.js"
@@ -105,6 +106,9 @@ class Form:
         self.actions = 0
 
     def control(self, *path: str) -> Any:
+        self.page.wait_for_function(  # the form has opened: a label so named is shown
+            "(text) => [...document.querySelectorAll('label')].some("
+            "l => l.offsetParent !== null && l.textContent.trim().startsWith(text))", arg=path[0])
         control_id = self.page.evaluate(_FIELD, [list(path), True])
         return self.page.locator(f"[id='{control_id}']")
 
@@ -208,3 +212,21 @@ def test_an_invalid_value_is_refused_in_the_form_with_the_danish_message(page, e
     page.get_by_text("En dato, der findes, og et klokkeslæt: 2027-03-18 17:00").first.wait_for()
     _shoot(page, "webredaktoer-fejl")
     assert meetings.read_text(encoding="utf-8") == before
+
+
+def test_a_report_edited_in_the_form_keeps_its_meeting_and_text_and_passes_check(page, editor):
+    report = editor.project / "content" / "referater" / "visionsforum-2017-1.md"
+    before = report.read_text(encoding="utf-8")
+    _open(page, editor, "#/collections/referater/entries/visionsforum-2017-1")
+    form = Form(page)
+    form.type("Kort om det første møde", "Sidens titel (title)")
+    _shoot(page, "webredaktoer-referat")
+    _publish(page)
+    page.wait_for_function("() => document.body.innerText.toUpperCase().includes('ÆNDRINGER GEMT')", timeout=20_000)
+    after = report.read_text(encoding="utf-8")
+    meta_before, body_before = split_front_matter(before, "content/referater/visionsforum-2017-1.md")
+    meta_after, body_after = split_front_matter(after, "content/referater/visionsforum-2017-1.md")
+    assert meta_after.data == meta_before.data | {"title": "Kort om det første møde"}
+    assert body_after.strip() == body_before.strip()
+    assert run_check(editor.project) == 0
+    print("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "før", "efter")))
