@@ -156,6 +156,7 @@ def test_a_meeting_added_in_the_form_is_written_to_the_data_file_passes_check_an
     meetings = editor.project / "data" / "meetings.yaml"
     before = meetings.read_text(encoding="utf-8")
     _open(page, editor, "#/collections/data/entries/meetings")
+    page.get_by_role("button", name="Tilføj møde").wait_for()
     _shoot(page, "webredaktoer-moeder")
     started = time.monotonic()
     page.get_by_role("button", name="Tilføj møde").click()
@@ -208,8 +209,10 @@ def test_an_invalid_value_is_refused_in_the_form_with_the_danish_message(page, e
     form.type("18. marts", "Hvornår mødet begynder")
     form.choose("Planlagt", "Om mødet er planlagt")
     _publish(page)
-    page.get_by_text("Et id af små bogstaver a-z, tal og bindestreger, som forum-2027-1").first.wait_for()
     page.get_by_text("En dato, der findes, og et klokkeslæt: 2027-03-18 17:00").first.wait_for()
+    message = page.get_by_text("Et id af små bogstaver a-z, tal og bindestreger, som forum-2027-1").first
+    message.wait_for()
+    message.scroll_into_view_if_needed()
     _shoot(page, "webredaktoer-fejl")
     assert meetings.read_text(encoding="utf-8") == before
 
