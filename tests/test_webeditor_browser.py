@@ -137,6 +137,8 @@ def page(browser: Any, editor: Editor) -> Iterator[Any]:
     tab = context.new_page()
     tab.requests = []
     tab.on("request", lambda r: tab.requests.append(r.url))
+    tab.loaded = []
+    tab.on("requestfinished", lambda r: tab.loaded.append((r.url, r.sizes()["responseBodySize"])))
     yield tab
     context.close()
 
@@ -193,6 +195,8 @@ def test_a_meeting_added_in_the_form_is_written_to_the_data_file_passes_check_an
     assert (editor.project / "site" / "moeder" / "visionsforum-2027-1" / "index.html").is_file()
     assert [url for url in page.requests if not _on_this_machine(url)] == []
     print(f"form: {form.actions} fields in {filled:.1f} s")
+    scripts = [(url, size) for url, size in page.loaded if url.startswith(editor.base) and url.endswith(".js")]
+    print(f"editor: {len(scripts)} scripts, {sum(size for _, size in scripts):,} bytes (uncompressed)")
     print("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "før", "efter")))
 
 
