@@ -70,6 +70,8 @@ def assert_fields_match(cls: type[Model], fields: list[dict[str, Any]], where: s
             assert field["multiple"] is ft.many, at
         elif ft.model:
             assert field["widget"] == ("list" if ft.many else "object"), at
+            if ft.many:  # "Tilføj fil", in Danish, not the model's name
+                assert field["label_singular"].lower() not in {ft.model.__name__.lower(), name}, at
             assert_fields_match(ft.model, field["fields"], at)
         elif typing.get_origin(ft.base) is Literal:
             values = list(get_args(ft.base))

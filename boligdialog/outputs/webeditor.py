@@ -89,6 +89,16 @@ TITLES: dict[str, tuple[str, str]] = {
 """Each data file's name in the editor's menu, and what one of its records is called (the
 button "Tilføj møde"), by the key of its list."""
 
+SINGULAR: dict[str, str] = {
+    "memberships": "ændring",
+    "representatives": "repræsentant",
+    "responses": "høringssvar",
+    "agenda": "punkt",
+    "files": "fil",
+}
+"""What one item of a list inside a record is called (the button "Tilføj fil"), by its field;
+a list not named here is called by its Danish label."""
+
 
 @dataclass(frozen=True)
 class Folder:
@@ -220,7 +230,7 @@ def widget(cls: type[BaseModel], name: str, hints: dict[Any, dict[str, Any]] | N
     elif ft.model:
         fields = [widget(ft.model, n, hints) for n in ft.model.model_fields]
         if ft.many:
-            item = TITLES.get(name, (label, ft.model.__name__.lower()))[1]
+            item = TITLES[name][1] if name in TITLES else SINGULAR.get(name, _first_clause(ft.about.da).lower())
             out |= {"widget": "list", "hint": about, "fields": fields, "label_singular": item, "collapsed": True,
                     "summary": _summary(ft.model)}
         else:
