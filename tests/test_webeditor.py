@@ -184,6 +184,12 @@ def test_a_field_added_to_the_model_is_in_the_form_with_no_other_change(monkeypa
     assert others == [c for c in before["collections"] if c["name"] != "data"]
 
 
+def test_the_form_never_asks_for_quotes(config):
+    """Quotes are for YAML written by hand (``end: "19:30"``); typed into a form they would be
+    part of the value."""
+    assert "anførselstegn" not in yaml.safe_dump(config, allow_unicode=True)
+
+
 def test_the_served_decap_is_the_one_make_tools_installs():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^DECAP_CMS_VERSION := (\S+)$", makefile, re.M)[1] == webeditor.DECAP_VERSION
