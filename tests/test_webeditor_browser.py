@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from browser import TOOLS, require, serve
+from browser import TOOLS, require, run_axe, serve
 from conftest import JAN_2027, build_here, copy_project
 
 from boligdialog.editors.cli import run_check
@@ -237,3 +237,27 @@ def test_a_report_edited_in_the_form_keeps_its_meeting_and_text_and_passes_check
     assert body_after.strip() == body_before.strip()
     assert run_check(editor.project) == 0
     print("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "før", "efter")))
+
+
+DECAP_AXE_FAILURES: dict[str, set[str]] = {
+    "report": {"aria-required-attr", "nested-interactive", "aria-input-field-name", "button-name"},
+    "new meeting": {"color-contrast", "button-name", "aria-command-name"},
+}
+"""What axe (WCAG 2.2 AA) finds on the editor's screens that is Decap's own markup, by screen:
+listed in docs/architecture.md ("The web editor"), not fixed (the bundle is Decap's). A rule not
+listed here fails the test: a new failure, ours (the labels and hints we configure) or Decap's."""
+
+
+def test_axe_on_the_editors_main_screens(page, editor):
+    found: dict[str, set[str]] = {}
+    _open(page, editor, "#/collections/referater/entries/visionsforum-2017-1")
+    Form(page).control("Sidens titel (title)")
+    found["report"] = {v["id"] for v in run_axe(page)}
+    page.goto(editor.base + "#/collections/data/entries/meetings")  # signed in already
+    page.get_by_role("button", name="Tilføj møde").wait_for()
+    found["meetings"] = {v["id"] for v in run_axe(page)}
+    page.get_by_role("button", name="Tilføj møde").click()
+    Form(page).control("Mødets faste id (id)")
+    found["new meeting"] = {v["id"] for v in run_axe(page)}
+    print(found)
+    assert {k: v - DECAP_AXE_FAILURES.get(k, set()) for k, v in found.items()} == {k: set() for k in found}
