@@ -4,7 +4,7 @@ words: at the editor's file and line, with the page's address and the nearest he
 The check (:mod:`boligdialog.site.checks.links`) finds such links between editors' pages
 before the build; links to the pages the generator makes (a meeting's ``#referat``) or adds
 headings to (the home page) only the build can judge. MkDocs words those in English, on the
-page's source path (``moeder/visionsforum-2027-1.md``, which no editor has) and without a line.
+page's source path (``moeder/forum-2027-1.md``, which no editor has) and without a line.
 The warning keeps its level, so a strict build still stops on it.
 """
 
