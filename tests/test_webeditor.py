@@ -4,6 +4,7 @@ editor's page is no page of the site (no sitemap, search, navigation or feed; no
 
 from __future__ import annotations
 
+import json
 import re
 import typing
 from pathlib import Path
@@ -20,6 +21,7 @@ from boligdialog.model import records
 from boligdialog.model.choices import LISTS
 from boligdialog.model.fields import About, field_type
 from boligdialog.model.records import DATA_FILES, DataFile, Model, Page
+from boligdialog.editors.schemas import modeline
 from boligdialog.outputs import webeditor
 from boligdialog.site.load import load_site
 
@@ -230,3 +232,13 @@ def test_without_decap_installed_the_site_is_built_without_the_editor(project, t
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "index.html").is_file() and not (project / "site" / "admin").exists()
     assert "The web editor (/admin/) is left out: Decap CMS is not installed" in result.stderr
+
+
+def test_each_data_file_has_its_schema_where_a_save_cannot_drop_it():
+    """A save drops the schema line at the top of a data file; .vscode/settings.json ties each
+    file to the same schema (VS Code's YAML extension reads both)."""
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    for file in DATA_FILES:
+        schema = modeline(file.name).split("$schema=../", 1)[1]
+        assert settings[schema] == [file.path]
+        assert (ROOT / schema).is_file()
