@@ -28,7 +28,7 @@ AJV_CLI_VERSION := 5.0.0
 DECAP_CMS_VERSION := 3.16.3
 DECAP_SERVER_VERSION := 3.11.3
 
-.PHONY: build build-properdocs serve check test test-quick tools lighthouse bench clean messages schemas
+.PHONY: build build-properdocs serve check test test-quick tools lighthouse bench clean messages schemas format
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,9 @@ check: $(VENV)/.installed  ## check data/ and content/ without building (CHECK_A
 
 schemas: $(VENV)/.installed  ## write the JSON Schemas of the data files (schemas/), after a change of the model or of ids
 	$(PY) -m boligdialog schemas
+
+format: $(VENV)/.installed  ## after a save in the web editor: the schema line back, each record's keys in the model's order, no empty lists
+	$(PY) -m boligdialog format
 
 messages: $(VENV)/.installed  ## update the Danish message catalogue from the code, then translate the new entries
 	$(PY) -m boligdialog messages

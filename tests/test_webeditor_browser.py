@@ -20,8 +20,11 @@ import pytest
 
 from browser import TOOLS, require, run_axe, serve
 from conftest import JAN_2027, build_here, copy_project
+from test_formatting import HAND_RECORD, SAVED_RECORD
 
 from boligdialog.editors.cli import run_check
+from boligdialog.editors.formatting import format_files
+from boligdialog.editors.schemas import modeline
 from boligdialog.model.yamlsource import parse
 from boligdialog.site.load import split_front_matter
 from boligdialog.outputs import webeditor
@@ -190,6 +193,11 @@ def test_a_meeting_added_in_the_form_is_written_to_the_data_file_passes_check_an
         k: v for k, v in added.items() if k not in {"id", "number", "name", "start", "end", "location", "address",
                                                       "state", "themes", "invited"}}
     assert parse(before, "meetings.yaml").data["meetings"] == data["meetings"][:-1]  # the others as they were
+    assert after.endswith(SAVED_RECORD)  # the record test_formatting.py formats is Decap's own writing
+    assert run_check(editor.project) == 0
+    assert format_files(editor.project) == ["data/meetings.yaml"]  # the save, in the form a hand edit has
+    formatted = meetings.read_text(encoding="utf-8")
+    assert formatted.startswith(modeline("meetings.yaml") + "\n") and formatted.endswith(HAND_RECORD)
     assert run_check(editor.project) == 0
     build_here(editor.project, epoch=JAN_2027)
     assert (editor.project / "site" / "moeder" / "visionsforum-2027-1" / "index.html").is_file()
@@ -198,6 +206,7 @@ def test_a_meeting_added_in_the_form_is_written_to_the_data_file_passes_check_an
     scripts = [(url, size) for url, size in page.loaded if url.startswith(editor.base) and url.endswith(".js")]
     print(f"editor: {len(scripts)} scripts, {sum(size for _, size in scripts):,} bytes (uncompressed)")
     print("".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True), "før", "efter")))
+    print("".join(difflib.unified_diff(before.splitlines(True), formatted.splitlines(True), "før", "format")))
 
 
 def test_an_invalid_value_is_refused_in_the_form_with_the_danish_message(page, editor):

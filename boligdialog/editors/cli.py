@@ -113,6 +113,17 @@ def _schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format(args: argparse.Namespace) -> int:
+    from boligdialog.editors import formatting
+
+    changed = formatting.format_files(args.root, write=not args.check)
+    for path in changed:
+        print(tr("{path} is not in the form a hand edit has: run {command}", path=path,
+                 command=formatting.COMMAND) if args.check else tr("formatted {path}", path=path),
+              file=sys.stderr if args.check else sys.stdout)
+    return 1 if args.check and changed else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=translate.LANGUAGES,
@@ -140,6 +151,11 @@ def _parser() -> argparse.ArgumentParser:
     schemas.add_argument("root", nargs="?", default=".", type=Path, help=tr("project folder (default: .)"))
     schemas.add_argument("--check", action="store_true", help=tr("only say whether they are up to date"))
     schemas.set_defaults(run=_schemas)
+    fmt = sub.add_parser("format", parents=[common], help=tr("write the data files in one form after a save in "
+                                                             "the web editor (the schema line, keys in order)"))
+    fmt.add_argument("root", nargs="?", default=".", type=Path, help=tr("project folder (default: .)"))
+    fmt.add_argument("--check", action="store_true", help=tr("only say which files it would change"))
+    fmt.set_defaults(run=_format)
     return parser
 
 

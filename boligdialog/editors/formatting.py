@@ -1,0 +1,107 @@
+"""One written form for the data files, whoever wrote them: ``python -m boligdialog format``.
+
+A data file is written by hand and by the web editor at ``/admin/`` (Decap CMS). A save in the
+web editor writes the whole file again: it drops the schema line at the top
+(``# yaml-language-server: $schema=…``), puts a new record's keys in the order the editor filled
+them in, and writes each empty list the form has (``attended: []``). ``format`` brings a file
+back to the form a hand edit has, and changes nothing else:
+
+- the schema line (:func:`~boligdialog.editors.schemas.modeline`) is the first line;
+- each record's keys are in the model's order (``id`` first, as the form and the guide show
+  them), if they are not already;
+- a key whose value is empty (``[]``) and the model's default, with no comment of its own, is
+  left out.
+
+The file is read and written by ruamel.yaml's round trip, so comments, quotes, flow lists
+(``themes: [midtby]``) and blank lines stay as they are: formatting a hand-written file changes
+nothing (``tests/test_formatting.py`` formats the shipped files). A file that cannot be read is
+left alone (``check`` says what is wrong). Comments a save has dropped do not come back.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from boligdialog.editors.schemas import modeline
+from boligdialog.model.fields import field_type
+from boligdialog.model.records import DATA_FILES, DataFile
+
+
+COMMAND = "python -m boligdialog format"
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round trip: comments, quotes and flow style are kept
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _has_comment(node: CommentedMap, key: Any) -> bool:
+    return bool(node.ca.items.get(key))
+
+
+def _tidy(node: Any, cls: type[BaseModel] | None) -> None:
+    """Put each record's keys in ``cls``'s order and leave out empty defaults, in place."""
+    if isinstance(node, CommentedSeq):
+        for item in node:
+            _tidy(item, cls)
+        return
+    if not isinstance(node, CommentedMap) or cls is None:
+        return
+    fields = cls.model_fields
+    for name in list(node):
+        info = fields.get(name)
+        if info is None:
+            continue
+        value = node[name]
+        if (not info.is_required() and info.default == [] and isinstance(value, list) and not value
+                and not _has_comment(node, name)):
+            del node[name]
+            continue
+        _tidy(value, field_type(info, f"{cls.__name__}.{name}").model)
+    order = [n for n in fields if n in node] + [n for n in node if n not in fields]
+    if list(node) != order:
+        for name in order:
+            node.move_to_end(name)
+
+
+def formatted(text: str, file: DataFile[Any]) -> str | None:
+    """``text`` of ``data/<file.name>`` in the one form; ``None`` if it cannot be read."""
+    yaml = _yaml()
+    try:
+        data = yaml.load(text)
+    except Exception:  # noqa: BLE001 - any YAML mistake: check reports it, format leaves the file alone
+        return None
+    if not isinstance(data, CommentedMap):
+        return None
+    _tidy(data, file.model)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    body = out.getvalue()
+    line = modeline(file.name)
+    return body if body.startswith(line) else f"{line}\n{body}"
+
+
+def format_files(root: Path, *, write: bool = True) -> list[str]:
+    """Format every data file in ``root/data`` that can be read; the paths of those that changed
+    (or, without ``write``, would change)."""
+    changed = []
+    for file in DATA_FILES:
+        path = root / file.path
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        new = formatted(text, file)
+        if new is not None and new != text:
+            changed.append(file.path)
+            if write:
+                path.write_text(new, encoding="utf-8")
+    return changed
