@@ -270,3 +270,31 @@ def test_axe_on_the_editors_main_screens(page, editor):
     found["new meeting"] = {v["id"] for v in run_axe(page)}
     print(found)
     assert {k: v - DECAP_AXE_FAILURES.get(k, set()) for k, v in found.items()} == {k: set() for k in found}
+
+
+def test_a_file_uploaded_in_the_form_lands_in_content_filer_and_the_meeting_points_to_it(page, editor, tmp_path):
+    agenda = tmp_path / "dagsorden-2027-2.pdf"
+    agenda.write_bytes(b"%PDF-1.4\n% dagsorden\n")
+    _open(page, editor, "#/collections/data/entries/meetings")
+    page.get_by_role("button", name="Tilføj møde").click()
+    form = Form(page)
+    form.type("visionsforum-2027-2", "Mødets faste id (id)")
+    form.type("3. Visionsforum", "Mødets navn (name)", "Dansk")
+    form.type("2027-09-16", "Hvornår mødet begynder")
+    form.choose("Planlagt", "Om mødet er planlagt")
+    page.get_by_role("button", name="Tilføj fil").last.click()
+    page.get_by_role("button", name="Vælg fil").last.click()
+    with page.expect_file_chooser() as chooser:
+        page.get_by_text("Upload", exact=True).click()
+    chooser.value.set_files(str(agenda))
+    page.get_by_text("dagsorden-2027-2.pdf").first.wait_for()
+    page.get_by_role("button", name="Anvend valgte").click()
+    form.type("Dagsorden", "Filens navn", "Dansk")
+    _shoot(page, "webredaktoer-fil")
+    _publish(page)
+    page.wait_for_function("() => document.body.innerText.toUpperCase().includes('ÆNDRINGER GEMT')", timeout=20_000)
+    assert (editor.project / "content" / "filer" / agenda.name).read_bytes() == agenda.read_bytes()
+    data = parse((editor.project / "data" / "meetings.yaml").read_text(encoding="utf-8"), "meetings.yaml").data
+    added = next(m for m in data["meetings"] if m["id"] == "visionsforum-2027-2")
+    assert added["files"] == [{"path": f"filer/{agenda.name}", "name": {"da": "Dagsorden"}}]
+    assert run_check(editor.project) == 0
