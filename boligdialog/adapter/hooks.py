@@ -47,6 +47,7 @@ from boligdialog.pages import editlinks, htmlblocks, render
 from boligdialog.pages.page import source_text
 from boligdialog.site import lastmod, routes, schedule, settings
 from boligdialog.site.identity import Identity
+from boligdialog.site import load
 from boligdialog.site.load import load_with_settings
 from boligdialog.site.routes import counterpart_uri, lang_of
 from boligdialog.site.sitedata import Site
@@ -199,8 +200,16 @@ class Generator:
         build.meta[uri] = compose.settle_meta(page.meta, markdown, default_description=default)
         return compose.compose(build.site, uri, markdown)
 
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        """Keep the page's HTML compressed until its template is rendered, and drop its Markdown
+        (MkDocs makes every page's HTML before it renders any template: :mod:`boligdialog.build.memory`)."""
+        self.current.packed[page.file.src_uri] = memory.pack(html)
+        memory.forget_source(page)
+        return ""
+
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         build, uri = self.current, page.file.src_uri
+        page.content = memory.unpack(build.packed.pop(uri))
         lang, counterpart = lang_of(uri), counterpart_uri(uri)
         context["nav"] = build.navs[lang]
         _localize(context, build, config, lang, uri)
@@ -251,6 +260,11 @@ class Generator:
         if self.problems is not None:
             return
         build = self.current
+        if build.full and not self.dirty:  # nothing of it is kept for a next build: drop it before Pagefind
+            self.build = None
+            load.forget()
+            _index(Path(config.site_dir))
+            return
         if build.full:
             _index(Path(config.site_dir))
         else:

@@ -52,6 +52,8 @@ class Build:
     """Everything is made and written (not a rebuild that keeps what did not change)."""
     written: set[str] = field(default_factory=set)
     """Source paths of the pages this build wrote."""
+    packed: dict[str, bytes] = field(default_factory=dict)
+    """The HTML of each page made and not yet written, compressed (:func:`boligdialog.build.memory.pack`)."""
 
     @property
     def today(self) -> dt.date:
