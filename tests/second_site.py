@@ -52,6 +52,10 @@ def make_second_site(dest: Path) -> Path:
                             "--agreement", "aftale-2026"]) == 0
         assert boligdialog(["new", "news", str(dest), "--title", "Dialogforum holder sit første møde",
                             "--title-en", "The Dialogue forum holds its first meeting"]) == 0
+        for folder, text in (("", "Dialogforum mødes første gang i foråret."),
+                             ("en/", "The Dialogue forum meets for the first time in the spring.")):
+            news = dest / f"content/{folder}nyheder/dialogforum-holder-sit-foerste-moede.md"
+            news.write_text(news.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
         # a data edit by hand, as in GitHub's web editor: the mayor represents the municipality
         edit(dest / "data/partners.yaml", "    classification: municipality\n",
              "    classification: municipality\n    representatives:\n      - name: Mette Lund\n"

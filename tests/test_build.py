@@ -323,3 +323,21 @@ def test_a_nested_navigation_stops_the_build_with_a_message(project):
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in out
     assert "Build stopped: mkdocs.yml: nav: expected only pages (title: file.md) but received 'Om', a section" in out
+
+
+def test_news_and_reports_with_no_text_are_not_published(project):
+    """An empty news item (only the scaffold's help text) gets no page and no feed entry; an
+    empty report leaves its meeting saying there is no report yet."""
+    (project / "content/nyheder/tom.md").write_text("---\ntitle: Tom nyhed\ndate: 2026-12-01\n---\n\n"
+                                                    "<!-- Skriv nyheden her. -->\n", encoding="utf-8")
+    report = project / "content/referater/visionsforum-2017-1.md"
+    report.write_text(report.read_text(encoding="utf-8").split("---\n\n", 1)[0] + "---\n\n<!-- Skriv her. -->\n",
+                      encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert not (site / "nyheder/tom").exists()
+    assert "Tom nyhed" not in (site / "feed.xml").read_text(encoding="utf-8")
+    assert "Tom nyhed" not in main_text(soup(site, "nyheder/"))
+    assert "Der er endnu intet referat" in main_text(soup(site, "moeder/visionsforum-2017-1/"))
+    assert "content/nyheder/tom.md:6: " in result.stderr

@@ -35,8 +35,10 @@ def test_every_page_links_to_the_file_to_change(project):
         "en/": ("Edit this page", f"{REPO}/edit/main/content/en/index.md"),
         "aftale/2017/": ("Ret denne side", f"{REPO}/edit/main/content/aftale/2017.md"),
         "nyheder/ny-hjemmeside/": ("Ret denne side", f"{REPO}/edit/main/content/nyheder/ny-hjemmeside.md"),
-        "moeder/visionsforum-2027-1/": ("Ret denne side", f"{REPO}/blob/main/data/meetings.yaml#L{meeting}"),
-        "en/moeder/visionsforum-2027-1/": ("Edit this page", f"{REPO}/blob/main/data/meetings.yaml#L{meeting}"),
+        # a meeting with a report: the report first (what is edited after the meeting), then its entry
+        "moeder/visionsforum-2027-1/": ("Ret referatet", f"{REPO}/edit/main/content/referater/visionsforum-2027-1.md"),
+        "en/moeder/visionsforum-2027-1/": ("Edit the report",  # no English report: the Danish one is shown
+                                           f"{REPO}/edit/main/content/referater/visionsforum-2027-1.md"),
         "partnere/va/": ("Ret denne side", f"{REPO}/blob/main/data/partners.yaml#L{partner}"),
         "en/temaer/renovering/": ("Edit this page", f"{REPO}/blob/main/data/themes.yaml#L{theme}"),
         "moeder/": ("Ret denne side", f"{REPO}/edit/main/data/meetings.yaml"),
@@ -45,6 +47,11 @@ def test_every_page_links_to_the_file_to_change(project):
         "soeg/": None,
     }
     assert {path: edit_link(site, path) for path in expected} == expected
+    for path, text in (("moeder/visionsforum-2027-1/", "Ret mødets oplysninger"),
+                       ("en/moeder/visionsforum-2027-1/", "Edit the meeting's details")):
+        links = [(a.get_text(), a["href"]) for a in soup(site, path).select("article .bd-edit a")]
+        assert links[1] == (text, f"{REPO}/blob/main/data/meetings.yaml#L{meeting}")
+    assert len(soup(site, "moeder/visionsforum-2027-2/").select("article .bd-edit a")) == 1  # no report: one link
     # the link names a file that exists, at a line that holds the record
     for path, link in expected.items():
         if link:

@@ -66,6 +66,15 @@ BAD = [
      "\n![Foto fra mødet](billeder/moede.jpg)\n",
      [f"{REPORT}:18: her skal stå et billede, der findes, men der står 'billeder/moede.jpg': teksten vises på siden "
       "moeder/visionsforum-2017-1/, og derfra peger den på moeder/billeder/moede.jpg, som ikke findes"]),
+    ("a link to a heading the page does not have", NEWS, NEWS_ANCHOR, "Se [nedenfor](#baggrund).\n",
+     [f"{NEWS}:8: her skal stå et link til en overskrift, der findes, men der står '#baggrund': "
+      f"{NEWS} har ingen overskrift med id'et 'baggrund'"]),
+    ("a heading of another page, near miss", NEWS, NEWS_ANCHOR,
+     "Se [siden](ny-hjemmeside.md#boligdialogen-har-faet-sin-egen-hjemmeside).\n",
+     [f"{NEWS}:8: her skal stå et link til en overskrift, der findes, men der står "
+      "'ny-hjemmeside.md#boligdialogen-har-faet-sin-egen-hjemmeside': "
+      f"{NEWS} har ingen overskrift med id'et 'boligdialogen-har-faet-sin-egen-hjemmeside'; mente du "
+      "'boligdialogen-har-faaet-sin-egen-hjemmeside'?"]),
     ("a link to a report's own file: the report is no page of its own", NEWS, NEWS_ANCHOR,
      "[Referatet](../referater/visionsforum-2017-1.md)\n",
      [f"{NEWS}:8: her skal stå et link til en fil, der findes, men der står "
@@ -94,9 +103,11 @@ def test_a_report_image_beside_the_report_is_found_and_the_link_from_the_meeting
 GOOD = [
     "[Partnerskabet](https://www.example.com/om) og [skriv til os](mailto:a@example.com)",
     "[Møderne](../moeder/index.md), [kalenderen](../moeder/visionsforum.ics) og [temaet](../temaer/midtby.md)",
-    "[Aftalen](../aftale/2017.md#indhold), [her](#boligdialogen-har-faet-sin-egen-hjemmeside), [op](..), [rod](/)",
+    "[Aftalen](../aftale/2017.md#indhold), [her](#boligdialogen-har-faaet-sin-egen-hjemmeside), [op](..), [rod](/)",
     "`![ikke et billede](https://kort.example.com/k.png)` og\n\n    <img src=\"https://x.example.com/kode.png\">",
     '<a href="https://www.example.com/">et link i HTML</a> og ![et indlejret billede](data:image/gif;base64,R0lGOD==)',
+    "## Baggrund {#baggrund-id}\n\n[op](#baggrund-id), <span id=\"her\">her</span> [her](#her), "
+    "[forsiden](../index.md#naeste-moede)",
 ]
 
 
@@ -104,6 +115,17 @@ GOOD = [
 def test_links_elsewhere_to_generated_pages_and_addresses_in_code_are_no_mistakes(project, text):
     add(project, NEWS, NEWS_ANCHOR, f"\n{text}\n")
     load_site(project, today=TODAY)
+
+
+def test_the_strict_build_refuses_what_the_check_refuses_about_headings(project):
+    """The anchors the check knows are MkDocs's: a heading id the check accepts passes the
+    strict build, and the one it refuses is the one MkDocs warns of."""
+    add(project, NEWS, NEWS_ANCHOR, "\n## Næste møde i Midtby\n\n[ned](#naeste-moede-i-midtby)\n")
+    load_site(project, today=TODAY)
+    assert build(project).returncode == 0
+    edit(project / NEWS, "(#naeste-moede-i-midtby)", "(#naeste-mode-i-midtby)")
+    assert build(project).returncode == 1
+    assert "naeste-mode-i-midtby" in mistakes(project)[0]
 
 
 def test_lines_are_found_by_the_address_as_written():

@@ -167,3 +167,36 @@ def test_an_id_that_is_itself_a_mistake_leaves_the_references_to_its_file_unchec
     with pytest.raises(ValidationFailed) as exc:
         load_site(project)
     assert [e.path for e in exc.value.errors] == ["partners[1].id"]  # nothing in meetings.yaml, which names 'va'
+
+
+HELP = "<!-- Write the text here. -->\n"
+
+
+def test_a_news_item_with_only_the_help_text_is_withheld_until_written(project):
+    """What ``ny nyhed`` writes is not published, nor in the feed, until it has a text: a notice
+    at the line where the text goes says so (not a mistake: the scaffold's own file passes)."""
+    for folder in ("", "en/"):
+        (project / f"content/{folder}nyheder/tom.md").write_text(f"---\ntitle: Tom\ndate: 2026-12-01\n---\n\n{HELP}",
+                                                                 encoding="utf-8")
+    site = load_site(project)
+    assert site.withheld == {"nyheder/tom.md", "en/nyheder/tom.md"}
+    assert "nyheder/tom.md" not in site.pages and "en/nyheder/tom.md" not in site.pages
+    assert "content/nyheder/tom.md:6: the news has no text yet (only the help text between <!-- and -->): it is " \
+           "not published until you write it below that line" in site.notices
+    (project / "content/nyheder/tom.md").write_text("---\ntitle: Tom\ndate: 2026-12-01\n---\n\n" + HELP + "Nu.\n",
+                                                    encoding="utf-8")
+    site = load_site(project)
+    assert "nyheder/tom.md" in site.pages and site.withheld == {"en/nyheder/tom.md"}
+
+
+def test_a_report_with_only_the_help_text_leaves_its_meeting_without_a_report(project):
+    report = project / "content/referater/visionsforum-2017-1.md"
+    head = report.read_text(encoding="utf-8").split("---\n\n", 1)[0]
+    report.write_text(head + "---\n\n" + HELP + "\n   \n", encoding="utf-8")
+    site = load_site(project)
+    assert "visionsforum-2017-1" not in site.reports
+    assert site.withheld == {"referater/visionsforum-2017-1.md", "en/referater/visionsforum-2017-1.md"}
+    line = head.count("\n") + 3
+    assert f"content/referater/visionsforum-2017-1.md:{line}: the report has no text yet (only the help text " \
+           "between <!-- and -->): the meeting's page says there is no report yet until you write it below " \
+           "that line" in site.notices

@@ -71,6 +71,9 @@ def test_a_partner_and_news(editor_project, capsys):
     text = (project / "content/nyheder/nyt-moede-om-midtby.md").read_text(encoding="utf-8")
     assert text.startswith('---\ntitle: "Nyt: møde om Midtby"\ndate: 2026-11-20\n---\n')
     assert not (project / "content/en/nyheder/nyt-moede-om-midtby.md").exists()
+    assert "content/nyheder/nyt-moede-om-midtby.md:6: the news has no text yet" in capsys.readouterr().out
+    (project / "content/nyheder/nyt-moede-om-midtby.md").write_text(text + "Mødet er den 3. december.\n",
+                                                                     encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "Homeowners South" in main_text(soup(project / "site", "en/partnere/grundejerforeningen-syd/"))

@@ -331,10 +331,10 @@ def _notices(site: Site) -> None:
 
 def _add_made(files: Files, config: Any, made: rebuild.Made, site: Site, changed: frozenset[str]) -> None:
     """Add what the build made to MkDocs's files, and tell a dirty build which outputs are current."""
-    for uri in site.report_paths:
+    for uri in site.not_built:
         existing = files.get_file_from_path(uri)
         if existing is not None:
-            files.remove(existing)  # reports are shown on their meeting's page
+            files.remove(existing)  # reports are shown on their meeting's page; empty news wait
     taken = {f.dest_uri: f for f in files}
     for uri, content in made.files.items():
         _add(files, taken, File.generated(config, uri, content=content), keep=made.unchanged_file(uri, content))

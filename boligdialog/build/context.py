@@ -55,6 +55,7 @@ def view(*, lang: Lang, uri: str, urls: Mapping[str, str], head: str = "") -> di
         "og": [],
         "error_page": uri in ERROR_PAGES,
         "edit_url": None,
+        "edit_report_url": None,
     }
 
 
@@ -90,9 +91,11 @@ def page_extras(site: Site, uri: str, *, title: str | None, page_title: str | No
     ISO, and ``changed_text``, in the page's language) and its OpenGraph properties (a news
     article is an article)."""
     where = editlinks.source(uri, site) if repository else None
+    report = editlinks.report_source(uri, site) if repository else None
     danish = routes.danish_uri(uri)
     return {
         "edit_url": repository.link(where) if repository and where else None,
+        "edit_report_url": repository.link(report) if repository and report else None,
         "changed": changed.isoformat() if changed else None,
         "changed_text": format_partial(PartialDate.parse(changed.isoformat()), lang_of(uri)) if changed else None,
         "og": opengraph.properties(

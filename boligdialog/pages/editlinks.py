@@ -43,12 +43,32 @@ def source(src_uri: str, site: Site) -> Source | None:
     for section, folder in routes.SECTIONS.items():
         if danish == f"{folder}/index.md":
             return Source(DATA_OF[section])
-        if danish.startswith(f"{folder}/") and danish.endswith(".md"):
-            record = danish[len(folder) + 1: -len(".md")]
+        record = _item(danish, folder)
+        if record is not None:
             if routes.is_year(record.rpartition("/")[2]):  # a year page lists meetings
                 return Source(DATA_OF["meetings"])
             return Source(DATA_OF[section], site.record_lines.get(DATA_OF[section], {}).get(record))
     return None
+
+
+def _item(danish: str, folder: str) -> str | None:
+    """What follows ``folder/`` in the Danish path of a page under it (a record's id, a year,
+    ``index``), or ``None``."""
+    if danish.startswith(f"{folder}/") and danish.endswith(".md"):
+        return danish[len(folder) + 1: -len(".md")]
+    return None
+
+
+def report_source(src_uri: str, site: Site) -> Source | None:
+    """A meeting page's report, in the page's language if it has its own (the English page
+    shows the Danish report where there is no English one), or ``None``: what an editor
+    changes after the meeting is mostly the report, not the meeting's entry."""
+    meeting = _item(routes.danish_uri(src_uri), routes.SECTIONS["meetings"])
+    report = site.reports.get(meeting) if meeting is not None else None
+    if report is None:
+        return None
+    own = routes.src_uri(routes.lang_of(src_uri), report)
+    return Source(f"content/{own if own in site.pages else report}")
 
 
 @dataclass(frozen=True)

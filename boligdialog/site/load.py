@@ -266,6 +266,33 @@ def _missing_english(value: Any, path: tuple[Any, ...], src: Source, out: list[s
             _missing_english(item, (*path, i), src, out)
 
 
+def _withhold(pages: dict[str, ContentPage], reports: dict[str, str]) -> tuple[frozenset[str], list[str]]:
+    """The news and reports that hold no text yet (the scaffold writes a help text in an HTML
+    comment, to be written over): they are published when they are written, and each is
+    told as a notice. A Danish one withholds its English page too; an English one alone
+    leaves the Danish page, which is then shown as existing only in Danish."""
+    withheld: set[str] = set()
+    notices = []
+    for uri, page in sorted(pages.items()):
+        danish = routes.danish_uri(uri)
+        report = danish.startswith(routes.REPORTS_DIR)
+        if not (report or danish.startswith(routes.NEWS_DIR)) or page.written:
+            continue
+        withheld.add(uri)
+        if page.lang == "da":
+            withheld.add(routes.counterpart_uri(uri))
+        message = tr("the report has no text yet (only the help text between <!-- and -->): the meeting's page "
+                     "says there is no report yet until you write it below that line") if report else \
+            tr("the news has no text yet (only the help text between <!-- and -->): it is not published until "
+               "you write it below that line")
+        blank = page.body[: len(page.body) - len(page.body.lstrip())].count("\n")  # to the help text's line
+        notices.append(DataError(f"content/{uri}", page.body_line + blank, "", message).render())
+    for meeting, uri in list(reports.items()):
+        if uri in withheld:
+            del reports[meeting]
+    return frozenset(u for u in withheld if u in pages), notices
+
+
 def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | None = None) -> Site:
     """Load, validate and cross-check the data in ``root/data`` and ``root/content``.
 
@@ -293,6 +320,8 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
     sizes = _file_sizes(meetings.items, content_dir, files, meetings.src, errors)
     if errors:
         raise ValidationFailed(errors)
+    withheld, unwritten = _withhold(pages, checker.reports)
+    pages = {uri: page for uri, page in pages.items() if uri not in withheld}
 
     missing: list[str] = []
     for value, _ in data.values():
@@ -308,7 +337,8 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
         reports=checker.reports,
         file_sizes=sizes,
         missing_english=missing,
-        notices=checker.notices,
+        notices=checker.notices + unwritten,
+        withheld=withheld,
         data_texts=texts,
         record_lines={value[1].file: {item.id: value[1].line((file.key, i))
                                       for i, item in enumerate(file.records(value[0]))}

@@ -32,11 +32,17 @@ class ContentPage:
     """The line of the file on which :attr:`body` begins (after the front matter)."""
 
     @property
+    def written(self) -> bool:
+        """Whether the body holds any text besides HTML comments (the scaffold's help text)."""
+        return bool(_COMMENT.sub("", self.body).strip())
+
+    @property
     def headings(self) -> list[str]:
         """The texts of the body's Markdown headings (``## Formål`` -> ``Formål``), in order."""
         return [m.group(1) for m in _HEADING.finditer(self.body)]
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 
 
@@ -62,6 +68,9 @@ class Site:
     """``file:line: key`` of every text that exists only in Danish."""
     notices: list[str] = field(default_factory=list)
     """``file:line: …`` of what the editors should record (e.g. a passed meeting still planned)."""
+    withheld: frozenset[str] = frozenset()
+    """Content paths of news and reports with no text yet (only the scaffold's help text):
+    they are not published until written, and are not in :attr:`pages`."""
     record_lines: dict[str, dict[str, int]] = field(default_factory=dict)
     """Line of each record in its data file: ``{'data/meetings.yaml': {'forum-2017-1': 9}}``."""
     data_texts: dict[str, str | None] = field(default_factory=dict)
@@ -141,3 +150,9 @@ class Site:
         """Content paths (both languages) that are meeting reports, not pages of their own."""
         paths = set(self.reports.values())
         return frozenset(paths | {routes.EN + p for p in paths})
+
+    @property
+    def not_built(self) -> frozenset[str]:
+        """Content paths that get no page of their own: the reports (shown on their meeting's
+        page) and what is withheld until it is written."""
+        return self.report_paths | self.withheld

@@ -38,7 +38,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from boligdialog.model.errors import DataError
 from boligdialog.model.records import AGREEMENTS, DECISIONS, MEETINGS, PARTNERS, THEMES
-from boligdialog.model.translate import tr
+from boligdialog.model.translate import suggest, tr
 from boligdialog.pages import registry
 from boligdialog.site import routes
 from boligdialog.site.checks.base import Base
@@ -148,6 +148,42 @@ def _read(body: str) -> tuple[tuple[Found, ...], tuple[Found, ...]]:
             tuple(Found(url, lines[url], True) for url in parser.urls))
 
 
+class _Ids(Treeprocessor):
+    """The ids of the Markdown's elements (the headings' from the toc extension, ``{#…}`` of
+    attr_list), run after toc has given the headings theirs."""
+
+    def __init__(self, md: markdown.Markdown, out: set[str]) -> None:
+        super().__init__(md)
+        self.out = out
+
+    def run(self, root):  # noqa: ANN001, ANN201 - python-markdown's signature
+        self.out.update(element.get("id") for element in root.iter() if element.get("id"))
+        return None
+
+
+class _RawIds(HTMLParser):
+    """The ids in the raw HTML of the Markdown."""
+
+    def __init__(self, out: set[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out = out
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.update(value for name, value in attrs if name == "id" and value)
+
+
+@lru_cache(maxsize=None)  # noqa: B019 - by text, as _read
+def anchors(body: str) -> frozenset[str]:
+    """The ids a link's ``#…`` can point to in ``body``, as MkDocs makes them: the headings'
+    (with the site's slugify, as ``mkdocs.yml``'s toc gets it) and those written in the text."""
+    ids: set[str] = set()
+    md = markdown.Markdown(extensions=[*EXTENSIONS, "toc"],
+                           extension_configs={"toc": {"slugify": routes.slugify, "permalink": False}})
+    md.treeprocessors.register(_Ids(md, ids), "boligdialog-ids", 0)
+    _RawIds(ids).feed(md.convert(body))
+    return frozenset(ids)
+
+
 def other_host(url: str) -> bool:
     """The address is on another host (``https://…``, ``//…``), not a file of the site."""
     parts = urlsplit(url.strip())
@@ -212,11 +248,40 @@ class LinkChecks(Base):
                     url=repr(found.url)), hint=tr("save the file in content/ and link to it there")))
         places = self.published_at(uri, page)
         for found in links:
+            if urlsplit(found.url).fragment:
+                self._anchor(rel, uri, page, found)
             for published in places:
                 path = target(found.url, published)
                 if path is not None and path not in self.site_files:
                     self._missing(rel, page, found, published, uri, self.site_files)
                     break
+
+    @cached_property
+    def composed(self) -> frozenset[str]:
+        """Editors' pages the generator adds headings to (the home pages, the agreements'
+        texts): their ids are not all in the editor's text, so links to them are left to MkDocs."""
+        danish = {"index.md", *(a.text for a in self.data[AGREEMENTS].items if a.text)}
+        return frozenset(danish | {routes.counterpart_uri(uri) for uri in danish})
+
+    def _anchor(self, rel: str, uri: str, page: ContentPage, found: Found) -> None:
+        """A link to a heading (``#…``) of an editor's page that the page does not have: MkDocs
+        reports it in the build, in English, on the page it is published on."""
+        parts = urlsplit(found.url)
+        if parts.scheme or parts.netloc or parts.path.startswith(("/", "\\")):
+            return
+        path = target(found.url, uri) if parts.path else uri
+        linked = self.pages.get(path) if path is not None else None
+        if linked is None or path in self.composed or routes.danish_uri(path).startswith(routes.REPORTS_DIR) \
+                or not linked.meta_ok:
+            return  # not an editor's page of its own (a report is shown on its meeting's page): MkDocs checks it
+        fragment = unquote(parts.fragment)
+        ids = anchors(linked.body)
+        if fragment in ids:
+            return
+        self.errors.append(DataError(rel, page.body_line + found.line - 1, "", tr(
+            "expected a link to a heading that exists but received {url}: content/{path} has no heading with the "
+            "id {id}", url=repr(found.url), path=path, id=repr(fragment)),
+            hint=suggest(fragment, sorted(ids))))
 
     def _missing(self, rel: str, page: ContentPage, found: Found, published: str, uri: str,
                  known: frozenset[str]) -> None:
