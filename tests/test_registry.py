@@ -128,13 +128,25 @@ def test_declarations_are_consistent():
 def test_a_text_edit_remakes_the_pages_that_show_the_text(loaded):
     _, inputs = loaded
     site = inputs.site
-    before = registry.generate(inputs)
+    groups = registry.generate_groups(inputs)
+    before = [page for pages in groups.values() for page in pages]
+
+    def remade(changed: set[str], kinds: frozenset[str] = frozenset()) -> list:
+        again = registry.remake(inputs, groups, kinds=kinds, changed=changed)
+        return [page for pages in again.values() for page in pages]
+
+    assert before == registry.generate(inputs)
     meeting, report = next((m, site.reports[m.id]) for m in site.meetings if m.id in site.reports)
-    again = registry.regenerate(inputs, before, {"en/" + report})
-    remade = {new.src_uri for old, new in zip(before, again) if old is not new}
-    assert remade == {routes.item("meetings", meeting.id, lang) for lang in LANGS}
-    agreement = registry.regenerate(inputs, before, {site.agreements[0].text})
-    remade = {new.src_uri for old, new in zip(before, agreement) if old is not new}
-    assert {routes.src_uri(lang, routes.AGREEMENT) for lang in LANGS} <= remade
-    assert all(uri.startswith(("aftale/", "en/aftale/")) for uri in remade)
-    assert registry.regenerate(inputs, before, {"nyheder/ukendt.md"}) == before
+    again = remade({"en/" + report})
+    assert {new.src_uri for old, new in zip(before, again) if old is not new} == {
+        routes.item("meetings", meeting.id, lang) for lang in LANGS}
+    agreement = remade({site.agreements[0].text})
+    changed = {new.src_uri for old, new in zip(before, agreement) if old is not new}
+    assert {routes.src_uri(lang, routes.AGREEMENT) for lang in LANGS} <= changed
+    assert all(uri.startswith(("aftale/", "en/aftale/")) for uri in changed)
+    assert remade({"nyheder/ukendt.md"}) == before
+    themes = remade(set(), frozenset({registry.THEMES}))
+    made_again = {kind.name for kind in registry.PAGE_TYPES if registry.THEMES in kind.reads}
+    for (name, _), pages in registry.remake(inputs, groups, kinds=frozenset({registry.THEMES}), changed=set()).items():
+        assert (pages is groups[(name, _)]) == (name not in made_again), name
+    assert themes == before

@@ -166,14 +166,19 @@ class Generator:
         if plan.full and self.dirty:  # a page that no longer exists must not stay in the preview
             clean_directory(config.site_dir)
         made = rebuild.make(build.inputs(preview=self.serving), plan)
-        build.record(made, plan.key, snapshot=self.dirty)
-        _add_made(files, config, made, build.site, plan.changed)
+        shown = build.shown(made, [*(p.src_uri for p in made.pages),
+                                   *(uri for uri in build.site.pages if uri not in build.site.report_paths)]) \
+            if self.dirty else {}
+        build.record(made, plan, shown, snapshot=self.dirty)
+        if made.kept is not None:
+            _remove(Path(config.site_dir), made.gone())
+        _add_made(files, config, made, build.site, shown)
         return files
 
     def _plan(self, config: Any) -> rebuild.Plan:
         """Everything, or under ``mkdocs serve --dirty`` what changed since the last build."""
         if not self.dirty:
-            return rebuild.Plan("", None)
+            return rebuild.Plan("")
         build = self.current
         return rebuild.decide(self.previous, build.site, config=build.config,
                               template_dirs=_template_dirs(config), site_url=config.site_url or "",
@@ -329,7 +334,19 @@ def _notices(site: Site) -> None:
         log.info("%s %s", tr("To record:"), notice)
 
 
-def _add_made(files: Files, config: Any, made: rebuild.Made, site: Site, changed: frozenset[str]) -> None:
+def _remove(site_dir: Path, gone: list[str]) -> None:
+    """Remove from the preview's folder what the last build wrote and this one does not make
+    (source paths of pages, paths of files), and the folders that leaves empty."""
+    for uri in gone:
+        path = site_dir / routes.output_path(uri)
+        path.unlink(missing_ok=True)
+        folder = path.parent
+        while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+def _add_made(files: Files, config: Any, made: rebuild.Made, site: Site, shown: dict[str, rebuild.Shown]) -> None:
     """Add what the build made to MkDocs's files, and tell a dirty build which outputs are current."""
     for uri in site.not_built:
         existing = files.get_file_from_path(uri)
@@ -341,17 +358,18 @@ def _add_made(files: Files, config: Any, made: rebuild.Made, site: Site, changed
     for page in made.pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         _add(files, taken, File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion),
-             keep=made.unchanged_page(page))
+             keep=made.unchanged_page(page, shown.get(page.src_uri)))
     if made.kept is not None:
         for file in files.documentation_pages():
-            if file.generated_by is None and file.src_uri not in changed:
-                _keep(file)
+            if file.generated_by is None:
+                _keep(file, made.unchanged_text(file.src_uri, shown.get(file.src_uri)))
 
 
-def _keep(file: File) -> None:
-    """Tell MkDocs's dirty build that the output of ``file`` is current (what it would write
-    is what it wrote last time)."""
-    file.is_modified = lambda: False  # type: ignore[method-assign]
+def _keep(file: File, current: bool = True) -> None:
+    """Tell MkDocs's dirty build whether the output of ``file`` is ``current`` (what it would
+    write is what it wrote last time); MkDocs's own test, the times of the source and the
+    output, does not know what an editor's page shows of the data."""
+    file.is_modified = lambda: not current  # type: ignore[method-assign]
 
 
 def _add(files: Files, taken: dict[str, File], file: File, *, keep: bool = False) -> None:
