@@ -9,7 +9,10 @@ from the declarations.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -150,3 +153,65 @@ def test_a_text_edit_remakes_the_pages_that_show_the_text(loaded):
     for (name, _), pages in registry.remake(inputs, groups, kinds=frozenset({registry.THEMES}), changed=set()).items():
         assert (pages is groups[(name, _)]) == (name not in made_again), name
     assert themes == before
+
+
+DATA_KINDS = (registry.PARTNERS, registry.MEETINGS, registry.THEMES, registry.DECISIONS, registry.AGREEMENTS)
+"""The kinds of records with a data file of their own (``data/<kind>.yaml``)."""
+
+
+def _texts_changed(text: str) -> str:
+    """Every Danish and English text of a data file with a word added (block and flow style)."""
+    text = re.sub(r"(?m)^(\s+(?:da|en): )(?![\"'{\[|>])(.+)$", r"\1\2 ekstra", text)
+    return re.sub(r"\{da: ([^,{}\"']+), en: ([^{}\"']+)\}", r"{da: \1 ekstra, en: \2 ekstra}", text)
+
+
+def _records_reversed(text: str) -> str:
+    """A data file's records in the opposite order (the comments above a record go with it)."""
+    lines = text.splitlines(keepends=True)
+    top = next(i for i, line in enumerate(lines) if re.match(r"[a-z]+:\s*$", line))
+    records: list[list[str]] = []
+    pending: list[str] = []
+    for line in lines[top + 1:]:
+        if line.startswith("  - "):
+            records.append([*pending, line])
+            pending = []
+        elif line.startswith("  #"):
+            pending.append(line)
+        elif records:
+            records[-1] += [*pending, line]
+            pending = []
+    return "".join(lines[:top + 1] + [line for record in reversed(records) for line in record] + pending)
+
+
+PERTURBATIONS = {"texts": _texts_changed, "order": _records_reversed}
+CHANGES = [(records, how) for records in DATA_KINDS for how in PERTURBATIONS
+           if (records, how) != (registry.AGREEMENTS, "order")]  # the versions must stay oldest first
+
+
+@pytest.mark.parametrize(("records", "how"), CHANGES, ids=[f"{r}-{h}" for r, h in CHANGES])
+def test_what_does_not_declare_a_kind_of_records_does_not_change_with_them(loaded, tmp_path, records, how):
+    """The ``reads`` that a data edit in the preview trusts (:func:`registry.remake`): the
+    records of one kind changed (every text, or their order), every page type and output that
+    does not declare that it reads them makes the same as before, and some that do change."""
+    fuller, inputs = loaded
+    project = fuller.parent
+    for part in ("mkdocs.yml", "data", "content"):
+        src = project / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / part)
+    path = tmp_path / "data" / f"{records}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(PERTURBATIONS[how](text), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    site = load_site(tmp_path, tmp_path / "content", today=inputs.now.date())
+    changed = dataclasses.replace(inputs, site=site)
+    before, after = registry.generate_groups(inputs), registry.generate_groups(changed)
+    differ = {kind.name for kind in registry.PAGE_TYPES for lang in LANGS
+              if before[(kind.name, lang)] != after[(kind.name, lang)]}
+    undeclared = {kind.name for kind in registry.PAGE_TYPES if records not in kind.reads}
+    assert differ & undeclared == set(), f"these page types show {records} but do not declare it in their reads"
+    outputs_before, outputs_after = registry.outputs_of(inputs), registry.outputs_of(changed)
+    silent = {o.name for o in registry.OUTPUTS if records not in o.reads
+              and outputs_before[o.name] != outputs_after[o.name]}
+    assert silent == set(), f"these outputs show {records} but do not declare it in their reads"
+    if how == "texts":
+        assert differ, "the change showed nowhere: the test proves nothing"
