@@ -145,6 +145,16 @@ NEW_PARTNER = """
     memberships:
       - {status: invited, date: 2026-05, agreement: aftale-2017}
 """
+NEW_THEME = """  - id: groen-omstilling
+    title: {da: Grøn omstilling, en: Green transition}
+    summary: {da: Boligområdernes energi og natur., en: The estates' energy and nature.}
+"""
+DECISION = """  - id: borgermoede
+    meeting: visionsforum-2027-1
+    text: {da: Der holdes et borgermøde, en: A public meeting is held}
+    owners: [va, ab]
+    status: dropped
+"""
 
 
 def test_an_edit_of_data_writes_again_what_it_changes_and_nothing_else(preview: Preview):
@@ -174,6 +184,9 @@ def test_an_edit_of_data_writes_again_what_it_changes_and_nothing_else(preview: 
                                        NEW_PARTNER + "\n  - id: grundejerforeninger"), "partnere/ny-forening/index.html"),
         ("a partner deleted", lambda: edit(data / "partners.yaml", NEW_PARTNER, ""), None),
         ("a meeting deleted", lambda: edit(data / "meetings.yaml", NEW_MEETING, ""), None),
+        ("a new theme", append(data / "themes.yaml", NEW_THEME), "temaer/groen-omstilling/index.html"),
+        ("a theme deleted", lambda: edit(data / "themes.yaml", NEW_THEME, ""), None),
+        ("a decision deleted", lambda: edit(data / "decisions.yaml", DECISION, ""), "opfoelgning/2027/index.html"),
     ]
     site, _ = preview.rebuild()
     assert "moeder/2028/index.html" in site
@@ -189,6 +202,7 @@ def test_an_edit_of_data_writes_again_what_it_changes_and_nothing_else(preview: 
         assert len(written) < len(stamps(preview.site)) / 2, f"{what}: the preview wrote most pages again"
     assert "partnere/ny-forening/index.html" not in site and "moeder/visionsforum-2028-2/index.html" not in site
     assert "moeder/2028/index.html" not in site
+    assert not any("groen-omstilling" in uri for uri in site)  # its page and its calendars are gone
 
 
 def test_edits_of_front_matter_and_files_rebuild_everything(preview: Preview):
