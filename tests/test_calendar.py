@@ -443,3 +443,15 @@ def test_refresh_hints_match_the_scheduled_rebuild(calendar_site):
         assert refresh.params.get("VALUE") == ["DURATION"], path
         assert iso_duration(refresh.value) == rebuild, path
         assert iso_duration(cal.x_published_ttl.value) == rebuild, path
+
+
+def test_a_calendar_of_events_written_out_once_is_what_icalendar_writes_for_it():
+    """``calendar_file`` puts events already written out (``to_ical``) into the file as they are:
+    the bytes are those of icalendar's own calendar holding the events."""
+    made = [meeting_event(m, "da", f"{SITE}moeder/{m.id}/", SITE, STAMP, ["Midtby"])
+            for m in (meeting(), meeting(id="vf-2", start="2027-09-09", state="cancelled"))]
+    expected = Calendar.from_ical(calendar_file([], name="Visionsforum"))
+    for event in made:
+        expected.add_component(event)
+    assert calendar_file([e.to_ical() for e in made], name="Visionsforum") == expected.to_ical()
+    assert calendar_file(made, name="Visionsforum") == expected.to_ical()
