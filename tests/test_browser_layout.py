@@ -1,7 +1,8 @@
 """The layout gates: every page of the three test sites at 320, 375 and 1280 CSS px wide
 scrolls only downwards (``scrollWidth`` ≤ the window), and no table or picture is cut off
 unless it sits in a scrolling box with a visible hint; on a 375×800 phone each page type
-answers its reader's question on the first screen (the facts within the first 800 px).
+answers its reader's question on the first screen (the facts within the first 800 px); a
+table whose rows stack on a phone still reads as a table in the browser's screen-reader tree.
 
 Debian's Chromium via Playwright, as the other browser gates (tests/browser.py)."""
 
@@ -130,3 +131,52 @@ def test_the_language_switch_on_a_search_keeps_the_words(browser, fuller_site, p
         switch = page.get_attribute(".bd-lang-switch", "href")
         context.close()
     assert switch.endswith(other), switch
+
+
+_TABLE_ROLES = ("row", "columnheader", "rowheader", "cell")
+
+
+def accessible_table(page: Any, name: str) -> dict[str, Any] | None:
+    """The table named ``name`` as Chromium's accessibility tree gives it to a screen reader:
+    its number of rows and the names of its column headers, row headers and cells."""
+    nodes = {n["nodeId"]: n for n in page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]}
+    role = lambda n: n.get("role", {}).get("value")  # noqa: E731
+    found = [n for n in nodes.values() if role(n) == "table" and n.get("name", {}).get("value") == name]
+    if len(found) != 1:
+        return None
+    table: dict[str, Any] = {"row": 0, "columnheader": [], "rowheader": [], "cell": []}
+    todo = list(found[0].get("childIds", []))
+    while todo:  # depth first, in the order of the page
+        node = nodes[todo.pop(0)]
+        if role(node) == "row":
+            table["row"] += 1
+        elif role(node) in _TABLE_ROLES and not node.get("ignored"):
+            table[role(node)].append(node.get("name", {}).get("value", ""))
+            continue
+        todo[:0] = node.get("childIds", [])
+    return table
+
+
+@pytest.mark.parametrize("path", ["partnere/", "partnere/albertslund-kommune/", "en/partnere/"])
+def test_a_stacked_table_still_reads_as_a_table(browser, fuller_site, path):
+    """At 320 px the timeline's table stacks its rows (display: block) and labels each cell
+    with its column's name (CSS content with empty alternative text). Chromium's screen-reader
+    tree keeps it a table, with its column headers, and the visual labels stay out of the
+    cells' names (a screen reader says the column's name from the header already)."""
+    with serve(fuller_site) as base:
+        context = browser.new_context(viewport={"width": 320, "height": FIRST_SCREEN})
+        block_other_hosts(context, base)
+        page = context.new_page()
+        page.goto(base + path, wait_until="load")
+        stacked = page.evaluate("""() => getComputedStyle(document.querySelector(".bd-timeline__table td")).display""")
+        labels = page.evaluate("""() => [...document.querySelectorAll(".bd-timeline__table th[scope=col]")]
+            .map(th => th.textContent.trim())""")
+        rows = page.evaluate("""() => document.querySelectorAll(".bd-timeline__table tr").length""")
+        caption = page.evaluate("""() => document.querySelector(".bd-timeline__table caption").textContent.trim()""")
+        table = accessible_table(page, caption)
+        context.close()
+    assert stacked == "block"  # the layout this test is about
+    assert table is not None, f"no table named {caption!r} for a screen reader"
+    assert table["columnheader"] == labels and table["row"] == rows
+    assert len(table["cell"]) == (rows - 1) * (len(labels) - 1) and len(table["rowheader"]) == rows - 1
+    assert not [c for c in table["cell"] if any(c.startswith(label + ":") for label in labels)], table["cell"]

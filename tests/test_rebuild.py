@@ -245,11 +245,14 @@ def test_a_renamed_heading_that_a_kept_page_links_to_stops_the_rebuild_as_a_full
     home = preview.project / "content/index.md"
     with home.open("a", encoding="utf-8") as f:
         f.write("\n## Mere om siden\n\nTekst.\n")
-    with (preview.project / "content/nyheder/ny-hjemmeside.md").open("a", encoding="utf-8") as f:
+    news = preview.project / "content/nyheder/ny-hjemmeside.md"
+    with news.open("a", encoding="utf-8") as f:
         f.write("\n[Læs mere](../index.md#mere-om-siden)\n")
+    news_line = len(news.read_text(encoding="utf-8").splitlines())
     preview.rebuild()
     edit(home, "## Mere om siden", "## Andet om siden")
-    message = "contains a link '../index.md#mere-om-siden', but the doc 'index.md'"
+    message = ("content/nyheder/ny-hjemmeside.md:" f"{news_line}: expected a link to a heading that exists but "
+               "received '../index.md#mere-om-siden': the page / has no heading with the id 'mere-om-siden'")
     with pytest.raises(Abort, match="warning"):
         preview.rebuild()
     assert message in caplog.text

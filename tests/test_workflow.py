@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from browser import TOOLS, require
-from conftest import ROOT
+from conftest import ROOT, build_command
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 ACTIONLINT = TOOLS / "@tktco" / "node-actionlint"
@@ -186,3 +186,32 @@ def test_a_composite_action_is_checked_through_its_steps(tmp_path):
                      f"    - uses: actions/inner@{'c' * 40} # v1.0.0\n", encoding="utf-8")
     assert action_problems(f"uses: actions/outer@{'d' * 40} # v2.0.0", tmp_path) == [
         "actions/inner v1.0.0: runs on node20"]
+
+
+def test_the_builds_mistakes_become_annotations_on_the_editors_lines(project):
+    """check.yml adds a problem matcher before the strict build: its pattern, applied to the real
+    build's output as the runner applies it (line by line), finds the editor's file, line and
+    message of a mistake only the build finds, and nothing in a build that passes."""
+    steps = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text(encoding="utf-8"))["jobs"]["check"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    matcher_step = next(i for i, run in enumerate(runs) if "::add-matcher::" in run)
+    assert matcher_step < runs.index("make build")
+    path = runs[matcher_step].split("::add-matcher::", 1)[1].strip('"').replace("$GITHUB_WORKSPACE/", "")
+    [matcher] = json.loads((ROOT / path).read_text(encoding="utf-8"))["problemMatcher"]
+    [pattern] = matcher["pattern"]
+    regexp = re.compile(pattern["regexp"])
+
+    def annotations(output: str) -> list[tuple[str, str, str]]:
+        return [(m[pattern["file"]], m[pattern["line"]], m[pattern["message"]])
+                for m in map(regexp.match, output.splitlines()) if m]
+
+    assert annotations(build_command(project).stderr) == []
+    news = project / "content/nyheder/ny-hjemmeside.md"
+    with news.open("a", encoding="utf-8") as f:
+        f.write("\n[Referatet](../moeder/visionsforum-2017-1.md#referatet)\n")
+    line = str(len(news.read_text(encoding="utf-8").splitlines()))
+    result = build_command(project)
+    assert result.returncode != 0
+    [(file, at, message)] = annotations(result.stderr)
+    assert (file, at) == ("content/nyheder/ny-hjemmeside.md", line) and "'referatet'" in message
+    assert matcher["severity"] == "error"  # a strict build stops on it

@@ -35,7 +35,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
-from boligdialog.adapter import navigation
+from boligdialog.adapter import anchorlinks, navigation
 from boligdialog.build import compose, context as view, memory, rebuild
 from boligdialog.build.state import Build
 from boligdialog.editors import preview
@@ -99,6 +99,8 @@ class Generator:
         """Pagefind refreshing the preview's search index after a rebuild that kept pages."""
         self.build: Build | None = None
         """The build under way (from ``on_config``)."""
+        self.anchor_warnings: anchorlinks.AnchorWarnings | None = None
+        """Words MkDocs's warnings about links to missing headings for editors, during a build."""
 
     @property
     def current(self) -> Build:
@@ -173,7 +175,30 @@ class Generator:
         if made.kept is not None:
             _remove(Path(config.site_dir), made.gone())
         _add_made(files, config, made, build.site, shown)
+        self._watch_anchor_links(files, config)
         return files
+
+    def _watch_anchor_links(self, files: Files, config: Any) -> None:
+        """Until the build ends, MkDocs's warning about a link to a missing heading names the
+        editor's file and line (:mod:`boligdialog.adapter.anchorlinks`)."""
+        build = self.current
+        folder = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()
+
+        def lookup(link: anchorlinks.Link) -> tuple[frozenset[str], dict[str, tuple[int, str]]]:
+            target = files.get_file_from_path(link.target)
+            rendered = target.page.present_anchor_ids if target is not None and target.page is not None else None
+            kept = build.snapshot.anchors.get(link.target, frozenset()) if build.snapshot is not None else frozenset()
+            return frozenset(rendered if rendered is not None else kept), \
+                anchorlinks.texts(build.site.pages, link.source, folder)
+
+        self._unwatch_anchor_links()
+        self.anchor_warnings = anchorlinks.AnchorWarnings(lookup)
+        self.anchor_warnings.install()
+
+    def _unwatch_anchor_links(self) -> None:
+        if self.anchor_warnings is not None:
+            self.anchor_warnings.remove()
+            self.anchor_warnings = None
 
     def _plan(self, config: Any) -> rebuild.Plan:
         """Everything, or under ``mkdocs serve --dirty`` what changed since the last build."""
@@ -266,6 +291,7 @@ class Generator:
             return
         build = self.current
         if build.full and not self.dirty:  # nothing of it is kept for a next build: drop it before Pagefind
+            self._unwatch_anchor_links()
             self.build = None
             load.forget()
             _index(Path(config.site_dir))
@@ -278,12 +304,14 @@ class Generator:
                 log.log(config.validation.links.anchors, "Doc file '%s' contains a link '%s', but the doc '%s' does "
                         "not contain an anchor '#%s'.", link.source, link.written, link.target, link.anchor)
             self.indexer.start(Path(config.site_dir))
+        self._unwatch_anchor_links()
         if self.dirty:
             self.previous = build.snapshot
 
     def on_build_error(self, *, error: Exception) -> None:
         """A build that stopped may have written nothing: the next rebuild makes everything."""
         self.previous = None
+        self._unwatch_anchor_links()
 
 
 def _configure(config: Any) -> None:

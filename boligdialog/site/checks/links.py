@@ -259,13 +259,15 @@ class LinkChecks(Base):
     @cached_property
     def composed(self) -> frozenset[str]:
         """Editors' pages the generator adds headings to (the home pages, the agreements'
-        texts): their ids are not all in the editor's text, so links to them are left to MkDocs."""
+        texts): their ids are not all in the editor's text, so links to them are left to the build
+        (which words MkDocs's warning for the editor: :mod:`boligdialog.adapter.anchorlinks`)."""
         danish = {"index.md", *(a.text for a in self.data[AGREEMENTS].items if a.text)}
         return frozenset(danish | {routes.counterpart_uri(uri) for uri in danish})
 
     def _anchor(self, rel: str, uri: str, page: ContentPage, found: Found) -> None:
-        """A link to a heading (``#…``) of an editor's page that the page does not have: MkDocs
-        reports it in the build, in English, on the page it is published on."""
+        """A link to a heading (``#…``) of an editor's page that the page does not have, found
+        before the build. Links to headings of generated pages are the build's to find (their
+        headings come from templates): it reports them at the editor's line too."""
         parts = urlsplit(found.url)
         if parts.scheme or parts.netloc or parts.path.startswith(("/", "\\")):
             return
