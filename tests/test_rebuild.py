@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 
 from boligdialog.site import routes
 from conftest import PROJECT_PARTS, copy_project, edit
+from perturb import CHANGES, PERTURBATIONS
 from records_fixture import EPOCH, add_records
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -203,6 +204,22 @@ def test_an_edit_of_data_writes_again_what_it_changes_and_nothing_else(preview: 
     assert "partnere/ny-forening/index.html" not in site and "moeder/visionsforum-2028-2/index.html" not in site
     assert "moeder/2028/index.html" not in site
     assert not any("groen-omstilling" in uri for uri in site)  # its page and its calendars are gone
+
+
+@pytest.mark.parametrize(("records", "how"), CHANGES, ids=[f"{r}-{h}" for r, h in CHANGES])
+def test_every_record_of_a_kind_edited_at_once_is_in_the_preview_as_a_full_build_makes_it(
+        preview: Preview, records: str, how: str):
+    """Every text of one kind of records changed at once, or the records' order reversed
+    (tests/perturb.py): the preview holds what a full build makes, and wrote exactly the pages
+    whose output changed."""
+    before, _ = preview.rebuild()
+    path = preview.project / "data" / f"{records}.yaml"
+    path.write_text(PERTURBATIONS[how](path.read_text(encoding="utf-8")), encoding="utf-8")
+    site, written = preview.rebuild()
+    full = preview.full_build()
+    assert_same(site, full, f"{records}, {how}")
+    changed = {uri for uri in full if uri.endswith(".html") and before.get(uri) != full[uri]}
+    assert written - ALWAYS_WRITTEN == changed - ALWAYS_WRITTEN
 
 
 def test_edits_of_front_matter_and_files_rebuild_everything(preview: Preview):

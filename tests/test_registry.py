@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -25,6 +24,7 @@ from boligdialog.site import routes, settings
 from boligdialog.site.identity import Identity
 from boligdialog.site.load import load_site
 from boligdialog.model.values import LANGS
+from perturb import CHANGES, PERTURBATIONS
 from records_fixture import EPOCH
 
 
@@ -153,39 +153,6 @@ def test_a_text_edit_remakes_the_pages_that_show_the_text(loaded):
     for (name, _), pages in registry.remake(inputs, groups, kinds=frozenset({registry.THEMES}), changed=set()).items():
         assert (pages is groups[(name, _)]) == (name not in made_again), name
     assert themes == before
-
-
-DATA_KINDS = (registry.PARTNERS, registry.MEETINGS, registry.THEMES, registry.DECISIONS, registry.AGREEMENTS)
-"""The kinds of records with a data file of their own (``data/<kind>.yaml``)."""
-
-
-def _texts_changed(text: str) -> str:
-    """Every Danish and English text of a data file with a word added (block and flow style)."""
-    text = re.sub(r"(?m)^(\s+(?:da|en): )(?![\"'{\[|>])(.+)$", r"\1\2 ekstra", text)
-    return re.sub(r"\{da: ([^,{}\"']+), en: ([^{}\"']+)\}", r"{da: \1 ekstra, en: \2 ekstra}", text)
-
-
-def _records_reversed(text: str) -> str:
-    """A data file's records in the opposite order (the comments above a record go with it)."""
-    lines = text.splitlines(keepends=True)
-    top = next(i for i, line in enumerate(lines) if re.match(r"[a-z]+:\s*$", line))
-    records: list[list[str]] = []
-    pending: list[str] = []
-    for line in lines[top + 1:]:
-        if line.startswith("  - "):
-            records.append([*pending, line])
-            pending = []
-        elif line.startswith("  #"):
-            pending.append(line)
-        elif records:
-            records[-1] += [*pending, line]
-            pending = []
-    return "".join(lines[:top + 1] + [line for record in reversed(records) for line in record] + pending)
-
-
-PERTURBATIONS = {"texts": _texts_changed, "order": _records_reversed}
-CHANGES = [(records, how) for records in DATA_KINDS for how in PERTURBATIONS
-           if (records, how) != (registry.AGREEMENTS, "order")]  # the versions must stay oldest first
 
 
 @pytest.mark.parametrize(("records", "how"), CHANGES, ids=[f"{r}-{h}" for r, h in CHANGES])
