@@ -17,7 +17,7 @@ decides, with this module, after each edit:
   pages that show a changed body (:func:`boligdialog.pages.registry.remake`); the rest is kept.
   So are the outputs: those that read a changed kind of record, or quote a changed body (the
   feeds), are made again. A page is written only if its Markdown or what it shows besides
-  (:func:`shown`: the data added to an editor's page, its JSON-LD, the day it last changed, its
+  (:func:`shown`: the data blocks added to its text, its JSON-LD, the day it last changed, its
   edit link) differs from the last build's; a file only if its content does.
 - Another key (front matter, a new or removed file, a template, a new day) makes and writes
   everything again, into an emptied site folder, as a full build does.
