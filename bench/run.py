@@ -6,8 +6,11 @@ synthetic data and content), run one untimed capture build that also writes
 the baselines' plain Markdown, then repeat ``ours``, ``plain-search``,
 ``ours-no-pagefind`` and ``plain`` builds back to back, and Pagefind alone on
 ours' site; then, at the sizes of ``--serve-sizes``, time ``mkdocs serve`` after
-edits in that project. Results go to ``--out`` as ``results.json`` and
-``report.md``; the report is also printed.
+edits in that project (report edits, then edits of a meeting's title). At the sizes of
+``--heavy-sizes`` the heavier partnership (``synth.scale_for(n, "heavy")``) is built with
+ours only, for its time and memory, and its preview timed where ``--serve-sizes`` has the
+size too. Results go to ``--out`` as ``results.json`` and ``report.md``; the report is also
+printed.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ Say = Callable[[str], None]
 
 DEFAULT_SIZES = (20, 200, 2000)
 DEFAULT_SERVE_SIZES = (200, 2000)
+DEFAULT_HEAVY_SIZES = (200, 2000)
 PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "markdown", "pydantic")
 
 
@@ -110,21 +114,42 @@ def capture_baseline(project: Project, env: dict[str, str]) -> None:
         write_config(plain_config(ours, "capture/docs", in_nav, search=search), project.config(variant))
 
 
-def synthetic_changes(project: Project, partnership: synth.Partnership) -> tuple[Path, Change]:
-    """The Danish report of the last held meeting, and a change of that meeting's Danish title
-    in ``data/meetings.yaml`` (the rest of the file as written), to be seen on its page."""
+def synthetic_changes(project: Project, partnership: synth.Partnership, edits: int = 1) -> tuple[Path, list[Change]]:
+    """The Danish report of the last held meeting, and ``edits`` changes in turn of that
+    meeting's Danish title in ``data/meetings.yaml`` (the rest of the file as written), each
+    to be seen on its page."""
     document = copy.deepcopy(partnership.data["meetings.yaml"])
     meeting = [m for m in document["meetings"] if m["state"] == "held"][-1]
-    meeting["name"]["da"] += " (rettet)"
-    change = Change(path=project.root / "data" / "meetings.yaml", text=synth.yaml_text(document),
-                    page=MEETING_PAGE.format(id=meeting["id"]), expect=meeting["name"]["da"])
-    return project.root / "content" / "referater" / f"{meeting['id']}.md", change
+    title, changes = meeting["name"]["da"], []
+    for n in range(edits):
+        meeting["name"]["da"] = f"{title} (rettet {n + 1})"
+        changes.append(Change(path=project.root / "data" / "meetings.yaml", text=synth.yaml_text(document),
+                              page=MEETING_PAGE.format(id=meeting["id"]), expect=meeting["name"]["da"]))
+    return project.root / "content" / "referater" / f"{meeting['id']}.md", changes
+
+
+def measure_synthetic_preview(project: Project, partnership: synth.Partnership, name: str, env: dict[str, str],
+                              say: Say, *, serve_edits: int, data_edits: int, full_build_s: float) -> Preview:
+    """``mkdocs serve`` on a synthetic project: ``serve_edits`` report edits, then ``data_edits``
+    edits of a meeting's title."""
+    report_file, data_changes = synthetic_changes(project, partnership, data_edits)
+    say(f"  mkdocs serve: {serve_edits} edit(s) to {report_file.relative_to(project.root)}, "
+        f"then {len(data_changes)} to data/meetings.yaml")
+    preview = measure_preview(project.root, name, report_file, serve_edits, env, data_changes=data_changes,
+                              full_build_s=full_build_s, meetings=partnership_meetings(partnership))
+    _say_preview(preview, say)
+    return preview
+
+
+def partnership_meetings(partnership: synth.Partnership) -> int:
+    return len(partnership.data["meetings.yaml"]["meetings"])
 
 
 def bench_size(meetings: int, reps: int, workdir: Path, code: Path, seed: int, say: Say,
-               serve_edits: int = 0) -> report.SizeResult:
+               serve_edits: int = 0, data_edits: int = 1) -> report.SizeResult:
     """Every figure of one size: capture build, then ``reps`` rounds of the variants in turn,
-    then (with ``serve_edits``) the preview after that many report edits and one data edit."""
+    then (with ``serve_edits``) the preview after that many report edits and ``data_edits``
+    data edits."""
     scale = synth.scale_for(meetings)
     partnership = synth.partnership(scale, seed)
     project = scratch_project(workdir / f"size-{meetings}", partnership, code)
@@ -147,12 +172,9 @@ def bench_size(meetings: int, reps: int, workdir: Path, code: Path, seed: int, s
     sites = {v: site_metrics(project.site(v)) for v in (OURS, PLAIN)}
     preview = None
     if serve_edits > 0:
-        report_file, data_change = synthetic_changes(project, partnership)
-        say(f"  mkdocs serve: {serve_edits} edit(s) to {report_file.relative_to(project.root)}, "
-            f"then one to {data_change.path.relative_to(project.root)}")
-        preview = measure_preview(project.root, f"{meetings} meetings", report_file, serve_edits, env,
-                                  data_change=data_change, full_build_s=report.median_time(runs[OURS]))
-        _say_preview(preview, say)
+        preview = measure_synthetic_preview(project, partnership, f"{meetings} meetings", env, say,
+                                            serve_edits=serve_edits, data_edits=data_edits,
+                                            full_build_s=report.median_time(runs[OURS]))
     return report.SizeResult(
         scale=scale, runs=runs, pagefind=pagefind, export_s=export, sites=sites,
         source_bytes=folder_bytes(project.root / "data") + folder_bytes(project.root / "content"),
@@ -160,10 +182,38 @@ def bench_size(meetings: int, reps: int, workdir: Path, code: Path, seed: int, s
     )
 
 
+def bench_heavy(meetings: int, reps: int, workdir: Path, code: Path, seed: int, say: Say,
+                serve_edits: int = 0, data_edits: int = 1) -> report.SizeResult:
+    """The heavier partnership at one size: ``reps`` builds of ours alone (time, and the memory
+    of MkDocs and Pagefind together), then (with ``serve_edits``) its preview as :func:`bench_size`'s."""
+    scale = synth.scale_for(meetings, synth.HEAVY)
+    partnership = synth.partnership(scale, seed)
+    project = scratch_project(workdir / f"heavy-{meetings}", partnership, code)
+    env = build_env(code)
+    load_before = os.getloadavg()[0]
+    runs: list[Run] = []
+    for rep in range(reps):
+        runs.append(mkdocs_build(project, OURS, env))
+        say(f"{meetings} meetings, {scale.name} partnership: build {rep + 1}/{reps} {runs[-1].wall_s:.2f} s, "
+            f"{runs[-1].whole_peak_mib:.0f} MiB")
+    load_after = os.getloadavg()[0]
+    preview = None
+    if serve_edits > 0:
+        preview = measure_synthetic_preview(project, partnership, f"{meetings} meetings, {scale.name}", env, say,
+                                            serve_edits=serve_edits, data_edits=data_edits,
+                                            full_build_s=report.median_time(runs))
+    return report.SizeResult(
+        scale=scale, runs={OURS: runs}, pagefind=[], sites={OURS: site_metrics(project.site(OURS))},
+        source_bytes=folder_bytes(project.root / "data") + folder_bytes(project.root / "content"),
+        load_average=(load_before, load_after), preview=preview,
+    )
+
+
 def _say_preview(preview: Preview, say: Say) -> None:
     times = ", ".join(f"{r.total_s:.2f} s" for r in preview.edits)
+    data = ", ".join(f"{r.total_s:.2f} s" for r in preview.data_edits)
     say(f"  mkdocs serve: first build {preview.startup_s:.2f} s; report edits served after {times or '–'}"
-        + (f"; data edit {preview.data_edit.total_s:.2f} s" if preview.data_edit else "")
+        + (f"; data edits {data}" if data else "")
         + (f"\n  mkdocs serve measurement stopped:\n{preview.error}" if preview.error else ""))
 
 
@@ -216,8 +266,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="report edits timed with mkdocs serve on the shipped content and at each size of "
                              "--serve-sizes, 0 to skip (default: %(default)s)")
     parser.add_argument("--serve-sizes", default=",".join(map(str, DEFAULT_SERVE_SIZES)),
-                        help="of --sizes, those at which mkdocs serve is timed on the synthetic project "
+                        help="of --sizes and --heavy-sizes, those at which mkdocs serve is timed on the "
+                             "synthetic project (default: %(default)s)")
+    parser.add_argument("--data-edits", type=int, default=3,
+                        help="edits of a meeting's title timed with mkdocs serve after the report edits "
                              "(default: %(default)s)")
+    parser.add_argument("--heavy-sizes", default=",".join(map(str, DEFAULT_HEAVY_SIZES)),
+                        help="meeting counts at which the heavier partnership is built (ours only: time "
+                             "and memory), empty for none (default: %(default)s)")
     parser.add_argument("--code", type=Path, default=ROOT,
                         help="take boligdialog/, hooks/, mkdocs.yml, data/ and content/ from this "
                              "folder, e.g. a patched copy (default: this checkout)")
@@ -238,9 +294,14 @@ def run(args: argparse.Namespace, command: str, workdir: Path, say: Say) -> repo
     source = source_version(args.code)
     code = snapshot(workdir / "code", args.code)
     results = [bench_size(n, args.reps, workdir, code, args.seed, say,
-                          serve_edits=args.serve_edits if n in serve_sizes else 0) for n in sizes]
+                          serve_edits=args.serve_edits if n in serve_sizes else 0, data_edits=args.data_edits)
+               for n in sizes]
+    heavy = [bench_heavy(n, args.reps, workdir, code, args.seed, say,
+                         serve_edits=args.serve_edits if n in serve_sizes else 0, data_edits=args.data_edits)
+             for n in _numbers(args.heavy_sizes)]
     return report.Results(machine=machine(), source=source, command=command, reps=args.reps,
-                          sizes=results, shipped_preview=shipped_serve(args.serve_edits, workdir, code, say))
+                          sizes=results, shipped_preview=shipped_serve(args.serve_edits, workdir, code, say),
+                          heavy=heavy)
 
 
 def _numbers(text: str) -> list[int]:

@@ -5,7 +5,7 @@ Starts the real server on a free loopback port in a scratch project and waits fo
 build. Then, several times, appends a sentence to a report in ``content/referater/`` and
 reads the server's log until it says the rebuilt site is being served ("Reloading
 browsers"), and fetches the page of the report's meeting over HTTP until it holds the new
-sentence; optionally one change of a data file the same way. Then stops the server with
+sentence; optionally changes of a data file the same way (a meeting's title, several times). Then stops the server with
 Ctrl-C (SIGINT), as a person would, and puts the changed files back as they were.
 """
 
@@ -73,10 +73,10 @@ class Change:
 
 @dataclass(frozen=True)
 class Preview:
-    """The preview of one project: its first build, the report edits, the data edit."""
+    """The preview of one project: its first build, the report edits, the data edits."""
 
     project: str
-    """``shipped`` or ``<n> meetings``."""
+    """``shipped``, ``<n> meetings`` or ``<n> meetings, <partnership>``."""
     report: str
     """The edited report, relative to the project."""
     page: str
@@ -86,7 +86,10 @@ class Preview:
     edits: list[Rebuild] = field(default_factory=list)
     data_file: str | None = None
     """The edited data file, if one was."""
-    data_edit: Rebuild | None = None
+    data_edits: list[Rebuild] = field(default_factory=list)
+    """Each edit of :attr:`data_file`, in turn."""
+    meetings: int | None = None
+    """The synthetic partnership's meetings (``None``: the shipped content)."""
     full_build_s: float | None = None
     """Median wall time of the full build (``ours``) of the same project in the same run."""
     error: str | None = None
@@ -213,19 +216,21 @@ def report_edits(report: Path, edits: int) -> list[Change]:
 
 
 def measure_preview(project: Path, name: str, report: Path, edits: int, env: dict[str, str],
-                    data_change: Change | None = None, full_build_s: float | None = None,
-                    timeout: float = TIMEOUT_S) -> Preview:
-    """Time ``edits`` edits of ``report``, then ``data_change``, under ``mkdocs serve`` in ``project``.
+                    data_changes: list[Change] | None = None, full_build_s: float | None = None,
+                    timeout: float = TIMEOUT_S, meetings: int | None = None) -> Preview:
+    """Time ``edits`` edits of ``report``, then each of ``data_changes`` (of one file), under
+    ``mkdocs serve`` in ``project``.
 
     The edited files get their text back afterwards. A failure ends the measurement with the
     figures so far and the reason in :attr:`Preview.error`.
     """
-    changes = report_edits(report, edits)
-    originals = {c.path: c.path.read_text(encoding="utf-8") for c in [*changes, *filter(None, [data_change])]}
+    changes, data_changes = report_edits(report, edits), data_changes or []
+    originals = {c.path: c.path.read_text(encoding="utf-8") for c in [*changes, *data_changes]}
     preview = Preview(project=name, report=report.relative_to(project).as_posix(), page=report_page(report),
-                      startup_s=0.0, full_build_s=full_build_s,
-                      data_file=data_change.path.relative_to(project).as_posix() if data_change else None)
+                      startup_s=0.0, full_build_s=full_build_s, meetings=meetings,
+                      data_file=data_changes[0].path.relative_to(project).as_posix() if data_changes else None)
     rebuilds: list[Rebuild] = []
+    data_rebuilds: list[Rebuild] = []
     try:
         server = Server(project, env, timeout)
         try:
@@ -233,12 +238,13 @@ def measure_preview(project: Path, name: str, report: Path, edits: int, env: dic
             for n, change in enumerate(changes):
                 rebuilds.append(server.change(change, SETTLE_S + POLL_S * n / max(1, edits)))
             preview = replace(preview, edits=rebuilds)
-            if data_change is not None:
-                preview = replace(preview, data_edit=server.change(data_change))
+            for change in data_changes:
+                data_rebuilds.append(server.change(change))
+            preview = replace(preview, data_edits=data_rebuilds)
         finally:
             server.stop()
     except (TimeoutError, RuntimeError, OSError) as exc:  # keep what was measured
-        preview = replace(preview, edits=rebuilds, error=str(exc))
+        preview = replace(preview, edits=rebuilds, data_edits=data_rebuilds, error=str(exc))
     finally:
         for path, text in originals.items():
             path.write_text(text, encoding="utf-8")

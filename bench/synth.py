@@ -4,7 +4,7 @@ Pure functions: a :class:`Scale` and a seed give the same :class:`Partnership`
 every time (YAML documents for ``data/``, Markdown for ``content/`` and the
 sizes of attachment files). Only fields that :mod:`boligdialog.model.records` accepts
 are generated: meetings with agenda items and results, reports in both languages
-(every tenth only in Danish), attachments, decisions, news and partners with
+(every tenth only in Danish; in the heavier partnership none), attachments, decisions, news and partners with
 their membership history.
 """
 
@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
 
+STANDARD, HEAVY = "standard", "heavy"
+PARTNERSHIPS = (STANDARD, HEAVY)
+"""The synthetic partnerships :func:`scale_for` makes: the standard one, and one that writes more."""
 BENCH_DATE = dt.date(2026, 6, 1)
 """The build date of every benchmark build (``SOURCE_DATE_EPOCH``): most meetings are past."""
 FIRST_MEETING = dt.date(2017, 8, 22)
@@ -107,6 +110,14 @@ class Scale:
     news: int
     invited_per_meeting: int
     """Partners invited to each meeting besides the municipality (bounded, so item pages stay flat)."""
+    report_words: tuple[int, int] = (400, 1000)
+    """The range of a report's budget of words (spread over its sections, filled with whole paragraphs)."""
+    decisions_per_meeting: tuple[int, int] = (0, 3)
+    """The range of the number of decisions a held meeting takes."""
+    danish_only_every: int = 10
+    """Every n-th held meeting's report has no English (0: every report has one)."""
+    name: str = STANDARD
+    """Which partnership (:data:`PARTNERSHIPS`)."""
 
 
 @dataclass(frozen=True)
@@ -121,10 +132,19 @@ class Partnership:
     """Size in bytes of each attachment file in ``content/``, by path there."""
 
 
-def scale_for(meetings: int) -> Scale:
-    """Partners grow with meetings (10 at 20 meetings, 500 at 2,000); themes slowly."""
-    return Scale(meetings=meetings, partners=min(500, max(10, meetings // 4)), themes=5 + meetings // 200,
-                 news=max(2, meetings // 4), invited_per_meeting=12)
+def scale_for(meetings: int, name: str = STANDARD) -> Scale:
+    """Partners grow with meetings (10 at 20 meetings, 500 at 2,000); themes slowly. The
+    :data:`HEAVY` partnership writes more than the standard one: every report also in English,
+    reports about twice as long (800–2,000 words, median about 1,900 with the sections'
+    paragraphs) and 2–4 decisions per held meeting (about 5,200 at 2,000 meetings)."""
+    if name not in PARTNERSHIPS:
+        raise ValueError(f"unknown partnership {name!r}; expected one of {', '.join(PARTNERSHIPS)}")
+    scale = Scale(meetings=meetings, partners=min(500, max(10, meetings // 4)), themes=5 + meetings // 200,
+                  news=max(2, meetings // 4), invited_per_meeting=12)
+    if name == HEAVY:
+        scale = replace(scale, report_words=(800, 2000), decisions_per_meeting=(2, 4), danish_only_every=0,
+                        name=HEAVY)
+    return scale
 
 
 def _rng(seed: int, *key: object) -> random.Random:
@@ -251,7 +271,7 @@ def meeting(i: int, scale: Scale, seed: int) -> dict[str, Any]:
 
 
 def report(i: int, record: dict[str, Any], lang: str, scale: Scale, seed: int) -> str:
-    """A report of about 500–1,500 words (a budget of 400–1,000 spread over its sections, each
+    """A report of about 500–1,500 words (a budget of :attr:`Scale.report_words`, 400–1,000, spread over its sections, each
     filled with whole paragraphs): one section per agenda item, then the decisions.
 
     Published ten days after the meeting; the minutes are approved at the next held meeting,
@@ -259,7 +279,7 @@ def report(i: int, record: dict[str, Any], lang: str, scale: Scale, seed: int) -
     """
     rng = _rng(seed, "report", i, lang)
     agenda = record["agenda"]
-    per_item = rng.randint(400, 1000) // (len(agenda) + 1)
+    per_item = rng.randint(*scale.report_words) // (len(agenda) + 1)
     parts = prose(rng, lang, per_item)
     for item in agenda:
         parts.append(f"## {item['number']}. {item['name'][lang]}")
@@ -275,10 +295,10 @@ def report(i: int, record: dict[str, Any], lang: str, scale: Scale, seed: int) -
 
 
 def decisions(i: int, record: dict[str, Any], scale: Scale, seed: int) -> list[dict[str, Any]]:
-    """0–3 decisions of a held meeting, owned by partners that attended it."""
+    """:attr:`Scale.decisions_per_meeting` (0–3) decisions of a held meeting, owned by partners that attended it."""
     rng = _rng(seed, "decisions", i)
     out: list[dict[str, Any]] = []
-    for k in range(rng.randint(0, 3)):
+    for k in range(rng.randint(*scale.decisions_per_meeting)):
         status = DECISION_STATUSES[(i + k) % len(DECISION_STATUSES)]
         decision: dict[str, Any] = {
             "id": f"{record['id']}-b{k + 1}",
@@ -410,7 +430,8 @@ def partnership(scale: Scale, seed: int = 1) -> Partnership:
             continue
         path = f"referater/{record['id']}.md"  # tied to its meeting by `meeting:` in the report
         content[path] = report(i, record, "da", scale, seed)
-        if i % 10 != 3:  # every tenth report has no English yet: the Danish one stands in
+        every = scale.danish_only_every
+        if not every or i % every != 3 % every:  # every tenth report has no English yet: the Danish one stands in
             content["en/" + path] = report(i, record, "en", scale, seed)
         files |= {f["path"]: _rng(seed, "size", f["path"]).randint(2_000, 20_000) for f in record["files"]}
     data = {

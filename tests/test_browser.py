@@ -24,7 +24,9 @@ from links import LinkChecker
 FIRST_VIEW_LIMIT = 100 * 1024
 QUALITY_DOC = ROOT / "docs" / "quality.md"
 MEETING_PAGE = re.compile(r"^(en/)?moeder/[^/]+/$")
-SEARCH_INDEX = re.compile(r"/pagefind/(?!pagefind-ui\.(js|css)$)")
+SEARCH_INDEX = re.compile(r"/pagefind/(?!(pagefind-ui\.(js|css)|bd-parts\.json)$)")
+"""What a page must not fetch before a search: the search's code and index, but for its UI and the
+list of the index's parts (a few bytes; tests/test_search.py), which the search page reads to start."""
 # Pages where keyboard focus is walked through every focusable element: one per template.
 KEYBOARD_PAGES = ["", "aftale/", "partnere/", "partnere/va/", "moeder/", "moeder/2017/",
                   "moeder/visionsforum-2017-1/", "temaer/midtby/", "soeg/", "aabne-data/", "404.html"]

@@ -21,6 +21,7 @@ import vobject
 import yaml
 from icalendar import Calendar
 
+from boligdialog.outputs import calendar
 from boligdialog.outputs.calendar import TZID, calendar_file, event_uid, in_calendar, meeting_event
 from boligdialog.model.records import Meeting
 from boligdialog.site.schedule import REBUILD_EVERY, TZ
@@ -443,3 +444,17 @@ def test_refresh_hints_match_the_scheduled_rebuild(calendar_site):
         assert refresh.params.get("VALUE") == ["DURATION"], path
         assert iso_duration(refresh.value) == rebuild, path
         assert iso_duration(cal.x_published_ttl.value) == rebuild, path
+
+
+def test_a_calendar_of_events_written_out_once_is_what_icalendar_writes_for_it():
+    """``calendar_file`` puts events already written out (``to_ical``) into the file as they are:
+    the bytes are those of icalendar's own calendar holding the events."""
+    made = [meeting_event(m, "da", f"{SITE}moeder/{m.id}/", SITE, STAMP, ["Midtby"])
+            for m in (meeting(), meeting(id="vf-2", start="2027-09-09", state="cancelled"))]
+    expected = calendar._calendar("Visionsforum", REBUILD_EVERY)
+    expected.add_component(calendar.timezone())
+    for event in made:
+        expected.add_component(event)
+    assert calendar_file([e.to_ical() for e in made], name="Visionsforum") == expected.to_ical()
+    assert calendar_file(made, name="Visionsforum") == expected.to_ical()
+    assert calendar_file([], name="Visionsforum") == Calendar.from_ical(calendar_file([], name="Visionsforum")).to_ical()

@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 
 from boligdialog.site import routes
 from conftest import PROJECT_PARTS, copy_project, edit
+from perturb import CHANGES, PERTURBATIONS
 from records_fixture import EPOCH, add_records
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -130,12 +131,101 @@ def test_after_a_text_edit_the_search_index_catches_up(preview: Preview):
         pytest.fail("the preview's search index never found the new word")
 
 
-def test_edits_of_data_front_matter_and_files_rebuild_everything(preview: Preview):
+NEW_MEETING = """  - id: visionsforum-2028-2
+    number: 5
+    name: {da: 5. Visionsforum, en: 5th Visionsforum}
+    start: 2028-09-14 17:00
+    state: planned
+    themes: [borgerdialog]
+    invited: [albertslund-kommune, va]
+"""
+NEW_PARTNER = """
+  - id: ny-forening
+    name: {da: Den nye forening, en: The new association}
+    classification: other
+    memberships:
+      - {status: invited, date: 2026-05, agreement: aftale-2017}
+"""
+NEW_THEME = """  - id: groen-omstilling
+    title: {da: Grøn omstilling, en: Green transition}
+    summary: {da: Boligområdernes energi og natur., en: The estates' energy and nature.}
+"""
+DECISION = """  - id: borgermoede
+    meeting: visionsforum-2027-1
+    text: {da: Der holdes et borgermøde, en: A public meeting is held}
+    owners: [va, ab]
+    status: dropped
+"""
+
+
+def test_an_edit_of_data_writes_again_what_it_changes_and_nothing_else(preview: Preview):
+    """A data edit of every kind of record, and edits that make pages come and go: the preview
+    holds what a full build makes, and wrote exactly the pages whose output changed."""
+    data = preview.project / "data"
+
+    def append(path: Path, text: str) -> Callable[[], None]:
+        return lambda: path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+    steps: list[tuple[str, Callable[[], None], str | None]] = [
+        ("a meeting's title", lambda: edit(data / "meetings.yaml", "2. Visionsforum", "2. Visionsforum om Midtby"),
+         "moeder/visionsforum-2027-1/index.html"),
+        ("a partner's name", lambda: edit(data / "partners.yaml", "name: {da: AB, en: AB}", "name: {da: AB Bolig, en: AB}"),
+         "partnere/ab/index.html"),
+        ("a theme's title", lambda: edit(data / "themes.yaml", "Renovering af boligområderne",
+                                         "Renovering af byens boligområder"), "temaer/renovering/index.html"),
+        ("an agreement's title", lambda: edit(data / "agreements.yaml",
+                                              "Partnerskabsaftale om et fælles strategisk boligsamarbejde",
+                                              "Partnerskabsaftale om et fælles boligsamarbejde"), "aftale/index.html"),
+        ("a decision's status", lambda: edit(data / "decisions.yaml", "status: done", "status: dropped"),
+         "opfoelgning/2027/index.html"),
+        ("a new meeting", append(data / "meetings.yaml", NEW_MEETING), "moeder/visionsforum-2028-2/index.html"),
+        ("a meeting moved to another year", lambda: edit(data / "meetings.yaml", "start: 2028-03-16 17:00",
+                                                         "start: 2029-03-15 17:00"), "moeder/2029/index.html"),
+        ("a new partner", lambda: edit(data / "partners.yaml", "\n  - id: grundejerforeninger",
+                                       NEW_PARTNER + "\n  - id: grundejerforeninger"), "partnere/ny-forening/index.html"),
+        ("a partner deleted", lambda: edit(data / "partners.yaml", NEW_PARTNER, ""), None),
+        ("a meeting deleted", lambda: edit(data / "meetings.yaml", NEW_MEETING, ""), None),
+        ("a new theme", append(data / "themes.yaml", NEW_THEME), "temaer/groen-omstilling/index.html"),
+        ("a theme deleted", lambda: edit(data / "themes.yaml", NEW_THEME, ""), None),
+        ("a decision deleted", lambda: edit(data / "decisions.yaml", DECISION, ""), "opfoelgning/2027/index.html"),
+    ]
+    site, _ = preview.rebuild()
+    assert "moeder/2028/index.html" in site
+    for what, change, new_page in steps:
+        change()
+        before = site
+        site, written = preview.rebuild()
+        full = preview.full_build()
+        assert_same(site, full, what)
+        changed = {uri for uri in full if uri.endswith(".html") and before.get(uri) != full[uri]}
+        assert new_page is None or new_page in changed, what
+        assert written - ALWAYS_WRITTEN == changed - ALWAYS_WRITTEN, what
+        assert len(written) < len(stamps(preview.site)) / 2, f"{what}: the preview wrote most pages again"
+    assert "partnere/ny-forening/index.html" not in site and "moeder/visionsforum-2028-2/index.html" not in site
+    assert "moeder/2028/index.html" not in site
+    assert not any("groen-omstilling" in uri for uri in site)  # its page and its calendars are gone
+
+
+@pytest.mark.parametrize(("records", "how"), CHANGES, ids=[f"{r}-{h}" for r, h in CHANGES])
+def test_every_record_of_a_kind_edited_at_once_is_in_the_preview_as_a_full_build_makes_it(
+        preview: Preview, records: str, how: str):
+    """Every text of one kind of records changed at once, or the records' order reversed
+    (tests/perturb.py): the preview holds what a full build makes, and wrote exactly the pages
+    whose output changed."""
+    before, _ = preview.rebuild()
+    path = preview.project / "data" / f"{records}.yaml"
+    path.write_text(PERTURBATIONS[how](path.read_text(encoding="utf-8")), encoding="utf-8")
+    site, written = preview.rebuild()
+    full = preview.full_build()
+    assert_same(site, full, f"{records}, {how}")
+    changed = {uri for uri in full if uri.endswith(".html") and before.get(uri) != full[uri]}
+    assert written - ALWAYS_WRITTEN == changed - ALWAYS_WRITTEN
+
+
+def test_edits_of_front_matter_and_files_rebuild_everything(preview: Preview):
     preview.rebuild()
     news = preview.project / "content/nyheder/nyt-om-midtby.md"
     steps = [
-        ("a meeting's title", lambda: edit(preview.project / "data/meetings.yaml",
-                                           "2. Visionsforum", "2. Visionsforum om Midtby")),
         ("a title in front matter", lambda: edit(preview.project / "content/nyheder/ny-hjemmeside.md",
                                                  "title: ", "title: Nyt: ")),
         ("a new article", lambda: news.write_text("---\ntitle: Nyt om Midtby\ndate: 2027-05-02\n---\n\n"

@@ -9,7 +9,9 @@ from the declarations.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from boligdialog.site import routes, settings
 from boligdialog.site.identity import Identity
 from boligdialog.site.load import load_site
 from boligdialog.model.values import LANGS
+from perturb import CHANGES, PERTURBATIONS
 from records_fixture import EPOCH
 
 
@@ -128,13 +131,54 @@ def test_declarations_are_consistent():
 def test_a_text_edit_remakes_the_pages_that_show_the_text(loaded):
     _, inputs = loaded
     site = inputs.site
-    before = registry.generate(inputs)
+    groups = registry.generate_groups(inputs)
+    before = [page for pages in groups.values() for page in pages]
+
+    def remade(changed: set[str], kinds: frozenset[str] = frozenset()) -> list:
+        again = registry.remake(inputs, groups, kinds=kinds, changed=changed)
+        return [page for pages in again.values() for page in pages]
+
+    assert before == registry.generate(inputs)
     meeting, report = next((m, site.reports[m.id]) for m in site.meetings if m.id in site.reports)
-    again = registry.regenerate(inputs, before, {"en/" + report})
-    remade = {new.src_uri for old, new in zip(before, again) if old is not new}
-    assert remade == {routes.item("meetings", meeting.id, lang) for lang in LANGS}
-    agreement = registry.regenerate(inputs, before, {site.agreements[0].text})
-    remade = {new.src_uri for old, new in zip(before, agreement) if old is not new}
-    assert {routes.src_uri(lang, routes.AGREEMENT) for lang in LANGS} <= remade
-    assert all(uri.startswith(("aftale/", "en/aftale/")) for uri in remade)
-    assert registry.regenerate(inputs, before, {"nyheder/ukendt.md"}) == before
+    again = remade({"en/" + report})
+    assert {new.src_uri for old, new in zip(before, again) if old is not new} == {
+        routes.item("meetings", meeting.id, lang) for lang in LANGS}
+    agreement = remade({site.agreements[0].text})
+    changed = {new.src_uri for old, new in zip(before, agreement) if old is not new}
+    assert {routes.src_uri(lang, routes.AGREEMENT) for lang in LANGS} <= changed
+    assert all(uri.startswith(("aftale/", "en/aftale/")) for uri in changed)
+    assert remade({"nyheder/ukendt.md"}) == before
+    themes = remade(set(), frozenset({registry.THEMES}))
+    made_again = {kind.name for kind in registry.PAGE_TYPES if registry.THEMES in kind.reads}
+    for (name, _), pages in registry.remake(inputs, groups, kinds=frozenset({registry.THEMES}), changed=set()).items():
+        assert (pages is groups[(name, _)]) == (name not in made_again), name
+    assert themes == before
+
+
+@pytest.mark.parametrize(("records", "how"), CHANGES, ids=[f"{r}-{h}" for r, h in CHANGES])
+def test_what_does_not_declare_a_kind_of_records_does_not_change_with_them(loaded, tmp_path, records, how):
+    """The ``reads`` that a data edit in the preview trusts (:func:`registry.remake`): the
+    records of one kind changed (every text, or their order), every page type and output that
+    does not declare that it reads them makes the same as before, and some that do change."""
+    fuller, inputs = loaded
+    project = fuller.parent
+    for part in ("mkdocs.yml", "data", "content"):
+        src = project / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / part)
+    path = tmp_path / "data" / f"{records}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(PERTURBATIONS[how](text), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    site = load_site(tmp_path, tmp_path / "content", today=inputs.now.date())
+    changed = dataclasses.replace(inputs, site=site)
+    before, after = registry.generate_groups(inputs), registry.generate_groups(changed)
+    differ = {kind.name for kind in registry.PAGE_TYPES for lang in LANGS
+              if before[(kind.name, lang)] != after[(kind.name, lang)]}
+    undeclared = {kind.name for kind in registry.PAGE_TYPES if records not in kind.reads}
+    assert differ & undeclared == set(), f"these page types show {records} but do not declare it in their reads"
+    outputs_before, outputs_after = registry.outputs_of(inputs), registry.outputs_of(changed)
+    silent = {o.name for o in registry.OUTPUTS if records not in o.reads
+              and outputs_before[o.name] != outputs_after[o.name]}
+    assert silent == set(), f"these outputs show {records} but do not declare it in their reads"
+    if how == "texts":
+        assert differ, "the change showed nowhere: the test proves nothing"

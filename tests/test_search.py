@@ -109,3 +109,31 @@ def test_a_failed_background_run_is_reported(tmp_path):
     indexer.start(tmp_path / "gone")
     indexer.wait()
     assert len(errors) == 2 and errors[1].startswith("Pagefind failed to index the site:")
+
+
+def test_a_language_with_more_pages_than_a_part_holds_is_indexed_in_parts_that_the_search_merges(
+        tmp_path, monkeypatch):
+    """Pagefind's memory grows with the pages of a run; a language's pages beyond a part's bound
+    go to bundles of their own inside its bundle, listed in its ``bd-parts.json``, each with the
+    addresses of the language's folder."""
+    monkeypatch.setattr(search, "PART_PAGES", 2)
+    site = write_site(tmp_path)
+    (site / "pagefind" / search.PARTS / "9").mkdir(parents=True)  # left by an earlier index: removed
+    search.index_site(site)
+    danish = [run for run in search.runs(site) if run.lang == "da"]
+    assert [run.part for run in danish] == [1, 2]
+    assert json.loads((site / "pagefind" / search.MANIFEST).read_text(encoding="utf-8")) == ["parts/2/"]
+    assert json.loads((site / "en" / "pagefind" / search.MANIFEST).read_text(encoding="utf-8")) == []
+    first, second = fragments(site / "pagefind"), fragments(site / "pagefind" / "parts" / "2")
+    assert not first.keys() & second.keys()
+    assert sorted(first | second) == sorted(url(path) for path in DANISH)
+    assert not (site / "pagefind" / search.PARTS / "9").exists()
+    assert sorted(fragments(site / "en" / "pagefind")) == sorted(url(path) for path in ENGLISH)
+
+
+def test_parts_are_bounded_by_bytes_and_by_pages():
+    pages = [("a", 5), ("b", 5), ("c", 1), ("d", 20), ("e", 1)]
+    assert list(search.split(pages, max_bytes=10, max_pages=5)) == [
+        [("a", 5), ("b", 5)], [("c", 1)], [("d", 20)], [("e", 1)]]
+    assert list(search.split(pages, max_bytes=100, max_pages=2)) == [pages[:2], pages[2:4], pages[4:]]
+    assert search.files_glob(["a,b{c}[d]/index.html", "index.html"]) == r"{a\,b\{c\}\[d\]/index.html,index.html}"

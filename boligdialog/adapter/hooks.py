@@ -47,6 +47,7 @@ from boligdialog.pages import editlinks, htmlblocks, render
 from boligdialog.pages.page import source_text
 from boligdialog.site import lastmod, routes, schedule, settings
 from boligdialog.site.identity import Identity
+from boligdialog.site import load
 from boligdialog.site.load import load_with_settings
 from boligdialog.site.routes import counterpart_uri, lang_of
 from boligdialog.site.sitedata import Site
@@ -167,8 +168,13 @@ class Generator:
         if plan.full and self.dirty:  # a page that no longer exists must not stay in the preview
             clean_directory(config.site_dir)
         made = rebuild.make(build.inputs(preview=self.serving), plan)
-        build.record(made, plan.key, snapshot=self.dirty)
-        _add_made(files, config, made, build.site, plan.changed)
+        shown = build.shown(made, [*(p.src_uri for p in made.pages),
+                                   *(uri for uri in build.site.pages if uri not in build.site.report_paths)]) \
+            if self.dirty else {}
+        build.record(made, plan, shown, snapshot=self.dirty)
+        if made.kept is not None:
+            _remove(Path(config.site_dir), made.gone())
+        _add_made(files, config, made, build.site, shown)
         self._watch_anchor_links(files, config)
         return files
 
@@ -197,7 +203,7 @@ class Generator:
     def _plan(self, config: Any) -> rebuild.Plan:
         """Everything, or under ``mkdocs serve --dirty`` what changed since the last build."""
         if not self.dirty:
-            return rebuild.Plan("", None)
+            return rebuild.Plan("")
         build = self.current
         return rebuild.decide(self.previous, build.site, config=build.config,
                               template_dirs=_template_dirs(config), site_url=config.site_url or "",
@@ -224,8 +230,16 @@ class Generator:
         build.meta[uri] = compose.settle_meta(page.meta, markdown, default_description=default)
         return compose.compose(build.site, uri, markdown)
 
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        """Keep the page's HTML compressed until its template is rendered, and drop its Markdown
+        (MkDocs makes every page's HTML before it renders any template: :mod:`boligdialog.build.memory`)."""
+        self.current.packed[page.file.src_uri] = memory.pack(html)
+        memory.forget_source(page)
+        return ""
+
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         build, uri = self.current, page.file.src_uri
+        page.content = memory.unpack(build.packed.pop(uri))
         lang, counterpart = lang_of(uri), counterpart_uri(uri)
         context["nav"] = build.navs[lang]
         _localize(context, build, config, lang, uri)
@@ -276,6 +290,12 @@ class Generator:
         if self.problems is not None:
             return
         build = self.current
+        if build.full and not self.dirty:  # nothing of it is kept for a next build: drop it before Pagefind
+            self._unwatch_anchor_links()
+            self.build = None
+            load.forget()
+            _index(Path(config.site_dir))
+            return
         if build.full:
             _index(Path(config.site_dir))
         else:
@@ -342,7 +362,19 @@ def _notices(site: Site) -> None:
         log.info("%s %s", tr("To record:"), notice)
 
 
-def _add_made(files: Files, config: Any, made: rebuild.Made, site: Site, changed: frozenset[str]) -> None:
+def _remove(site_dir: Path, gone: list[str]) -> None:
+    """Remove from the preview's folder what the last build wrote and this one does not make
+    (source paths of pages, paths of files), and the folders that leaves empty."""
+    for uri in gone:
+        path = site_dir / routes.output_path(uri)
+        path.unlink(missing_ok=True)
+        folder = path.parent
+        while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+def _add_made(files: Files, config: Any, made: rebuild.Made, site: Site, shown: dict[str, rebuild.Shown]) -> None:
     """Add what the build made to MkDocs's files, and tell a dirty build which outputs are current."""
     for uri in site.not_built:
         existing = files.get_file_from_path(uri)
@@ -354,17 +386,18 @@ def _add_made(files: Files, config: Any, made: rebuild.Made, site: Site, changed
     for page in made.pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         _add(files, taken, File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion),
-             keep=made.unchanged_page(page))
+             keep=made.unchanged_page(page, shown.get(page.src_uri)))
     if made.kept is not None:
         for file in files.documentation_pages():
-            if file.generated_by is None and file.src_uri not in changed:
-                _keep(file)
+            if file.generated_by is None:
+                _keep(file, made.unchanged_text(file.src_uri, shown.get(file.src_uri)))
 
 
-def _keep(file: File) -> None:
-    """Tell MkDocs's dirty build that the output of ``file`` is current (what it would write
-    is what it wrote last time)."""
-    file.is_modified = lambda: False  # type: ignore[method-assign]
+def _keep(file: File, current: bool = True) -> None:
+    """Tell MkDocs's dirty build whether the output of ``file`` is ``current`` (what it would
+    write is what it wrote last time); MkDocs's own test, the times of the source and the
+    output, does not know what an editor's page shows of the data."""
+    file.is_modified = lambda: not current  # type: ignore[method-assign]
 
 
 def _add(files: Files, taken: dict[str, File], file: File, *, keep: bool = False) -> None:

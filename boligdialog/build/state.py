@@ -52,6 +52,8 @@ class Build:
     """Everything is made and written (not a rebuild that keeps what did not change)."""
     written: set[str] = field(default_factory=set)
     """Source paths of the pages this build wrote."""
+    packed: dict[str, bytes] = field(default_factory=dict)
+    """The HTML of each page made and not yet written, compressed (:func:`boligdialog.build.memory.pack`)."""
 
     @property
     def today(self) -> dt.date:
@@ -61,13 +63,21 @@ class Build:
         return registry.Inputs(self.site, self.identity, self.license, self.about, self.now,
                                self.changes.data_changed(self.now), preview=preview)
 
-    def record(self, made: rebuild.Made, key: str, *, snapshot: bool) -> None:
+    def shown(self, made: rebuild.Made, uris: Iterable[str]) -> dict[str, rebuild.Shown]:
+        """What each page of ``uris`` shows besides its Markdown (:func:`boligdialog.build.rebuild.shown`)."""
+        return {uri: rebuild.shown(self.site, uri, head=made.head.get(uri, ""), changed=self.changes.of(uri),
+                                   edit=editlinks.source(uri, self.site) if self.repository else None)
+                for uri in uris}
+
+    def record(self, made: rebuild.Made, plan: rebuild.Plan, shown: dict[str, rebuild.Shown], *,
+               snapshot: bool) -> None:
         """Keep what was made; with ``snapshot`` (a preview), what the next rebuild compares with."""
         self.head, self.full = made.head, made.kept is None
         if snapshot:
-            self.snapshot = rebuild.Snapshot(key, rebuild.bodies(self.site), made.pages, made.files, made.head)
+            self.snapshot = rebuild.Snapshot(plan.key, plan.data, rebuild.bodies(self.site), made.groups,
+                                             made.outputs, shown)
             if made.kept is not None:
-                self.snapshot.carry_over(made.kept)
+                self.snapshot.carry_over(made.kept, made.gone())
 
     def wrote(self, uri: str, anchors: Iterable[str], links: Iterable[tuple[str, str, str]]) -> None:
         """A page was written, with its heading ids and its links (target, anchor, as written)

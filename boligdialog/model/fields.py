@@ -20,6 +20,7 @@ nothing of ours leaks into a JSON Schema unless :mod:`~boligdialog.editors.schem
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 from collections.abc import Iterable, Iterator
@@ -137,11 +138,19 @@ def references(roots: Iterable[type[BaseModel]]) -> dict[tuple[type[BaseModel], 
             if (key := field_type(info, name).refers_to)}
 
 
+@functools.cache
+def _linking_fields(cls: type[BaseModel]) -> tuple[tuple[str, FieldType], ...]:
+    """The fields of ``cls`` that name another record or hold records of their own, with their
+    types (worked out once per model: the check asks for every record)."""
+    return tuple((name, ft) for name, info in cls.model_fields.items()
+                 if (ft := field_type(info, name)).refers_to or ft.model)
+
+
 def referenced_ids(record: BaseModel) -> Iterator[tuple[tuple[Any, ...], str, str]]:
     """``(path, id, key)`` for every id in ``record`` (and in the records nested in it) that
     names a record of the data file under ``key``; ``path`` is where it is, from ``record``."""
-    for name, info in type(record).model_fields.items():
-        value, ft = getattr(record, name), field_type(info, name)
+    for name, ft in _linking_fields(type(record)):
+        value = getattr(record, name)
         values = list(enumerate(value)) if ft.many else [(None, value)]
         for j, item in values:
             if item is None:

@@ -204,13 +204,35 @@ def deadline_event(agreement: Agreement, lang: Lang, url: str, site_url: str, st
     return event
 
 
-def calendar_file(events: Iterable[Event], *, name: str, refresh: dt.timedelta = REBUILD_EVERY) -> bytes:
+END_CALENDAR = b"END:VCALENDAR\r\n"
+
+
+def calendar_file(events: Iterable[Event | bytes], *, name: str, refresh: dt.timedelta = REBUILD_EVERY) -> bytes:
     """A VCALENDAR named ``name`` holding Copenhagen's VTIMEZONE and ``events``.
 
     Subscribers are told its name (RFC 7986 ``NAME`` and the older ``X-WR-CALNAME``) and to
     fetch it again every ``refresh`` (RFC 7986 ``REFRESH-INTERVAL``, and ``X-PUBLISHED-TTL``
     that Outlook reads): by default as often as the site is rebuilt.
+
+    An event may be given as its ``to_ical()`` already (an event in several calendars is then
+    written out once): the file is the calendar's own lines, then the VTIMEZONE's (written out
+    once a build), the events', then its end: the bytes icalendar writes for the calendar
+    holding them.
     """
+    head = _calendar(name, refresh).to_ical()
+    assert head.endswith(END_CALENDAR)
+    return b"".join([head[:-len(END_CALENDAR)], _timezone_ical(),
+                     *(e if isinstance(e, bytes) else e.to_ical() for e in events), END_CALENDAR])
+
+
+@functools.cache
+def _timezone_ical() -> bytes:
+    """:func:`timezone` written out (the same in every file)."""
+    return timezone().to_ical()
+
+
+def _calendar(name: str, refresh: dt.timedelta) -> Calendar:
+    """The VCALENDAR of :func:`calendar_file` without its components."""
     cal = Calendar()
     cal.add("prodid", i18n.fill(PRODID, "da"))
     cal.add("version", "2.0")
@@ -221,7 +243,4 @@ def calendar_file(events: Iterable[Event], *, name: str, refresh: dt.timedelta =
     cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(refresh))
     cal.add("x-wr-timezone", TZID)
-    cal.add_component(timezone())
-    for event in events:
-        cal.add_component(event)
-    return cal.to_ical()
+    return cal

@@ -19,14 +19,26 @@ bundle of its own, made by a run of its own, one after the other
 Pagefind indexes only what is in ``data-pagefind-body`` (the article, see
 ``boligdialog/adapter/theme/base.html``), not the header, navigation or footer repeated on every page.
 No MkDocs here: the hook calls :func:`index_site` after the build.
+
+**In parts, so that memory is bounded by design.** Pagefind holds every page it indexes in
+memory until it writes the bundle, so a run's memory grows with the HTML it reads: at 2,000
+meetings of a partnership that writes more than the benchmark's (every report in English, reports
+twice as long) one language's run took about 930 MB. A language whose pages are more than
+:data:`PART_BYTES` of HTML (or :data:`PART_PAGES` pages) is indexed in parts of at most that much,
+one run after the other: the first part into the language's bundle (``pagefind/``), the others
+into bundles of their own inside it (``pagefind/parts/2/`` …), which :data:`MANIFEST` lists. The
+search page merges them (Pagefind's ``mergeIndex``; ``assets/boligdialog/search.js``), so a query
+finds every page; each part's results take their addresses from the same language folder.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +50,15 @@ PAGES = "**/*.html"
 """Pagefind's glob for every page under a folder."""
 _GLOB_SPECIAL = "\\*?[]{}<>,"
 """Characters with a meaning in Pagefind's globs, escaped in folder names."""
+PART_BYTES = 40 * 2**20
+"""At most this much HTML (file sizes) in one Pagefind run; a language with more is indexed in parts."""
+PART_PAGES = 1000
+"""At most this many pages in one run (a part's glob names each of its pages: at most about
+100 characters each, within the 128 kB Linux allows one argument)."""
+PARTS = "parts/"
+"""Folder, inside a language's bundle, of the bundles of its second and later parts."""
+MANIFEST = "bd-parts.json"
+"""File in a language's bundle listing the bundles of its other parts (JSON, relative to the bundle)."""
 
 
 class IndexFailed(Exception):
@@ -53,14 +74,22 @@ class Run:
     """The folder Pagefind reads (``--site``): the language's folder in the site."""
     glob: str
     """Which pages under ``root`` are the language's (``--glob``, relative to ``root``)."""
+    part: int = 1
+    """Which part of the language's pages (1: all of them, or the first part)."""
+
+    @property
+    def bundle(self) -> str:
+        """Where the run writes its bundle, relative to :attr:`root`."""
+        return routes.SEARCH_BUNDLE + (f"{PARTS}{self.part}/" if self.part > 1 else "")
 
     def args(self) -> list[str]:
         return [sys.executable, "-m", "pagefind", "--site", str(self.root), "--glob", self.glob,
-                "--output-subdir", routes.SEARCH_BUNDLE, "--force-language", self.lang, "--quiet"]
+                "--output-subdir", self.bundle, "--force-language", self.lang, "--quiet"]
 
 
 def runs(site: Path) -> list[Run]:
-    """The Pagefind runs for the site built in ``site``, one per language.
+    """The Pagefind runs for the site built in ``site``: one per language, or one per part of a
+    language whose pages are more than a part holds (:data:`PART_BYTES`, :data:`PART_PAGES`).
 
     A language's pages are those in its folder but not in another language's folder inside
     it: the Danish pages are at the site's root, without ``en/``."""
@@ -70,8 +99,76 @@ def runs(site: Path) -> list[Run]:
         inner = {routes.prefix(other).rstrip("/") for other in LANGS
                  if other != lang and routes.prefix(other).startswith(folder)}
         root = site / folder
-        out.append(Run(lang=lang, root=root, glob=pages_glob(root, without=inner)))
+        parts = list(split(sorted(_pages(root, without=inner)), max_bytes=PART_BYTES, max_pages=PART_PAGES))
+        if len(parts) <= 1:
+            out.append(Run(lang=lang, root=root, glob=pages_glob(root, without=inner)))
+        else:
+            out += [Run(lang=lang, root=root, glob=files_glob(p for p, _ in part), part=n)
+                    for n, part in enumerate(parts, start=1)]
     return out
+
+
+BODY = b"data-pagefind-body"
+"""What marks a page Pagefind indexes (the article of every page; not the 404 pages)."""
+
+
+def _pages(root: Path, *, without: set[str]) -> Iterator[tuple[str, int]]:
+    """Path (relative to ``root``, ``/``-separated) and size of every HTML page of the language
+    that Pagefind indexes (not in the folders ``without``, nor in a search bundle): a part of
+    pages without :data:`BODY` only would be indexed whole, header and footer too."""
+    if not root.is_dir():
+        return
+    for path in root.rglob("*.html"):
+        rel = path.relative_to(root)
+        if rel.parts[0] in without or rel.parts[0] == routes.SEARCH_BUNDLE.strip("/") or not path.is_file():
+            continue
+        data = path.read_bytes()
+        if BODY in data:
+            yield rel.as_posix(), len(data)
+
+
+def split(pages: Sequence[tuple[str, int]], *, max_bytes: int, max_pages: int) -> Iterator[list[tuple[str, int]]]:
+    """``pages`` (path, size) in their order, cut into parts of at most ``max_bytes`` and
+    ``max_pages`` each (a page larger than ``max_bytes`` is a part of its own)."""
+    part: list[tuple[str, int]] = []
+    size = 0
+    for page in pages:
+        if part and (size + page[1] > max_bytes or len(part) >= max_pages):
+            yield part
+            part, size = [], 0
+        part.append(page)
+        size += page[1]
+    if part:
+        yield part
+
+
+def files_glob(paths: Iterator[str] | Sequence[str]) -> str:
+    """A Pagefind glob for exactly these files (relative to the run's root)."""
+    return "{" + ",".join("/".join(_escape(segment) for segment in path.split("/")) for path in paths) + "}"
+
+
+def manifests(runs: Sequence[Run]) -> dict[Path, list[str]]:
+    """The :data:`MANIFEST` of each language's bundle (by its path): the bundles of its other parts."""
+    out: dict[Path, list[str]] = {}
+    for run in runs:
+        out.setdefault(run.root / routes.SEARCH_BUNDLE / MANIFEST, [])
+        if run.part > 1:
+            out[run.root / routes.SEARCH_BUNDLE / MANIFEST].append(f"{PARTS}{run.part}/")
+    return out
+
+
+def _clear_parts(runs: Sequence[Run]) -> None:
+    """Remove the part bundles of an earlier index and their list (the preview indexes the same
+    folder again; until it is done, the search page finds what the first part's bundle holds)."""
+    for root in {run.root for run in runs}:
+        shutil.rmtree(root / routes.SEARCH_BUNDLE / PARTS, ignore_errors=True)
+        (root / routes.SEARCH_BUNDLE / MANIFEST).unlink(missing_ok=True)
+
+
+def _write_manifests(runs: Sequence[Run]) -> None:
+    for path, parts in manifests(runs).items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(parts) + "\n", encoding="utf-8")
 
 
 def pages_glob(root: Path, *, without: set[str]) -> str:
@@ -93,10 +190,13 @@ def index_site(site: Path) -> None:
     Raises:
         IndexFailed: Pagefind stopped with an error.
     """
-    for run in runs(site):
+    planned = runs(site)
+    _clear_parts(planned)
+    for run in planned:
         result = subprocess.run(run.args(), capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise IndexFailed(tr("Pagefind failed to index the site:") + f"\n{result.stdout}{result.stderr}")
+    _write_manifests(planned)
 
 
 class Background:
@@ -140,13 +240,17 @@ class Background:
             self._on_error(tr("Pagefind failed to index the site:") + f"\n{exc}")
 
     def _runs(self, site: Path) -> None:
-        for run in runs(site):
+        planned = runs(site)
+        _clear_parts(planned)
+        for run in planned:
             with self._lock:
                 if self._cancelled:
                     return
                 self._process = subprocess.Popen(run.args(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                                  text=True)
             output, _ = self._process.communicate()
-            if self._process.returncode != 0 and not self._cancelled:
-                self._on_error(tr("Pagefind failed to index the site:") + f"\n{output}")
+            if self._process.returncode != 0:
+                if not self._cancelled:
+                    self._on_error(tr("Pagefind failed to index the site:") + f"\n{output}")
                 return
+        _write_manifests(planned)

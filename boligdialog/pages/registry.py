@@ -6,10 +6,11 @@ record types and editors' texts), whether its pages are in the navigation, and t
 function that makes it. From these come:
 
 - :func:`generate`: every generated page of a full build, in the site's order;
-- :func:`regenerate`: the pages a rebuild makes again after an edit of editors' texts
-  (the page types whose :attr:`PageType.texts` name the kind of text, and of those only the
-  items whose :attr:`PageType.shows` names an edited text);
-- :func:`make_outputs`: the calendars, the open data, the feeds and the JSON-LD;
+- :func:`remake`: the pages a preview rebuild makes again after an edit of data (the page
+  types whose :attr:`PageType.reads` name the edited records' kind, whole) or of editors'
+  texts (of the page types whose :attr:`PageType.texts` name the kind of text, the items
+  whose :attr:`PageType.shows` names an edited text);
+- :func:`make_outputs`, :func:`outputs_of`: the calendars, the open data, the feeds and the JSON-LD;
 - :func:`generated_outputs`: every file the generator writes, for the checks
   (:meth:`boligdialog.site.checks.Checker.outputs`).
 
@@ -209,16 +210,16 @@ PAGE_TYPES: tuple[PageType, ...] = (
              _page_of("meetings", N_("the page of meeting {id}"), lambda k: k.meetings),
              lambda i, meeting, lang: [meetings.meeting_page(i.site, meeting, lang)], items=lambda s: s.meetings,
              texts=frozenset({REPORTS}), shows=lambda site, m: [site.reports[m.id]] if m.id in site.reports else []),
-    PageType("follow-up", frozenset({DECISIONS, MEETINGS}), _fixed(routes.FOLLOW_UP, N_("the follow-up page")),
+    PageType("follow-up", frozenset({DECISIONS, MEETINGS, PARTNERS}), _fixed(routes.FOLLOW_UP, N_("the follow-up page")),
              lambda i, _, lang: [followup.follow_up_page(i.site, lang)], in_nav=True),
-    PageType("follow-up of a year", frozenset({DECISIONS, MEETINGS}), _follow_up_years,
+    PageType("follow-up of a year", frozenset({DECISIONS, MEETINGS, PARTNERS}), _follow_up_years,
              lambda i, item, lang: followup.follow_up_year_pages(i.site, item[1], item[0], lang),
              items=_follow_up_year_items),
     PageType("news", frozenset({NEWS}), _fixed(routes.NEWS, N_("the news page")),
              lambda i, _, lang: [news.news_page(i.site, lang)], in_nav=True),
     PageType("search", frozenset(), _fixed(routes.SEARCH, N_("the search page")),
              lambda i, _, lang: [standalone.search_page(lang, preview=i.preview)], in_nav=True),
-    PageType("calendar help", frozenset(), _fixed(routes.SUBSCRIBE, N_("the page on subscribing to the calendars")),
+    PageType("calendar help", frozenset({THEMES}), _fixed(routes.SUBSCRIBE, N_("the page on subscribing to the calendars")),
              lambda i, _, lang: [standalone.subscribe_page(i.site, lang, i.site_url)]),
     PageType("agreement", frozenset({AGREEMENTS, PARTNERS, PAGES}), _fixed(routes.AGREEMENT, N_("the agreement page")),
              lambda i, _, lang: [agreement.agreement_page(i.site, lang)], in_nav=True,
@@ -275,28 +276,58 @@ def _pages_of(kinds: Iterable[PageType], inputs: Inputs, lang: Lang) -> list[Gen
     return [p for kind in kinds for item in kind.items(inputs.site) for p in _made(kind, inputs, item, lang)]
 
 
+Group = tuple[str, Lang]
+"""The pages of one page type (by name) in one language."""
+
+
+def _groups() -> list[tuple[PageType, Lang]]:
+    """Page types and languages in the site's page order: language by language, then the
+    site-wide types."""
+    return ([(kind, lang) for lang in LANGS for kind in PAGE_TYPES if not kind.site_wide]
+            + [(kind, lang) for kind in PAGE_TYPES if kind.site_wide for lang in LANGS])
+
+
+def generate_groups(inputs: Inputs) -> dict[Group, list[GeneratedPage]]:
+    """Every generated page of the site, by page type and language, in the site's order."""
+    return {(kind.name, lang): _pages_of([kind], inputs, lang) for kind, lang in _groups()}
+
+
 def generate(inputs: Inputs) -> list[GeneratedPage]:
     """Every generated page of the site, both languages: language by language, then the
     site-wide types."""
-    by_language = [kind for kind in PAGE_TYPES if not kind.site_wide]
-    pages = [p for lang in LANGS for p in _pages_of(by_language, inputs, lang)]
-    return pages + [p for kind in PAGE_TYPES if kind.site_wide for lang in LANGS
-                    for p in _pages_of([kind], inputs, lang)]
+    return [p for pages in generate_groups(inputs).values() for p in pages]
 
 
-def regenerate(inputs: Inputs, previous: list[GeneratedPage], changed: set[str]) -> list[GeneratedPage]:
-    """:func:`generate`'s pages when nothing but the bodies of the editors' pages ``changed``
-    (source paths, either language) differs from the build that made ``previous``: the pages
-    that show one of those bodies are made again, the others are kept, in their order."""
+def remake(inputs: Inputs, previous: Mapping[Group, list[GeneratedPage]], *, kinds: frozenset[str],
+           changed: set[str]) -> dict[Group, list[GeneratedPage]]:
+    """:func:`generate_groups`'s pages when only the records of ``kinds`` (of :data:`SOURCES`'
+    data files) and the bodies of the editors' pages ``changed`` (source paths, either
+    language) differ from the build that made ``previous``: a page type that reads one of
+    ``kinds`` is made again whole (its items may be others now: a new meeting, a deleted
+    partner); of the others, the items that show a changed body; the rest is kept."""
     danish = {routes.danish_uri(uri) for uri in changed}
-    made: dict[str, GeneratedPage] = {}
-    for kind in PAGE_TYPES:
-        if kind.shows is None:
+    out: dict[Group, list[GeneratedPage]] = {}
+    for kind, lang in _groups():
+        kept = previous[(kind.name, lang)]
+        if kind.reads & kinds:
+            out[(kind.name, lang)] = _pages_of([kind], inputs, lang)
             continue
-        for item in kind.items(inputs.site):
-            if danish.intersection(kind.shows(inputs.site, item)):
-                made |= {p.src_uri: p for lang in LANGS for p in _made(kind, inputs, item, lang)}
-    return [made.get(page.src_uri, page) for page in previous]
+        made: dict[str, GeneratedPage] = {}
+        if kind.shows is not None and danish:
+            for item in kind.items(inputs.site):
+                if danish.intersection(kind.shows(inputs.site, item)):
+                    made |= {p.src_uri: p for p in _made(kind, inputs, item, lang)}
+        out[(kind.name, lang)] = [made.get(page.src_uri, page) for page in kept] if made else kept
+    return out
+
+
+def outputs_of(inputs: Inputs, *, kinds: frozenset[str] | None = None,
+               texts: bool = False) -> dict[str, Mapping[str, Any]]:
+    """The files (or, for :attr:`Output.head`, the ``<head>`` HTML by page) of each output by
+    name: all of them, or (with ``kinds``) those that read one of ``kinds`` or, with ``texts``,
+    quote editors' texts."""
+    return {output.name: output.make(inputs) for output in OUTPUTS
+            if kinds is None or output.reads & kinds or (texts and output.texts)}
 
 
 def make_outputs(inputs: Inputs, *, texts_only: bool = False) -> tuple[dict[str, str | bytes], dict[str, str]]:

@@ -75,6 +75,11 @@ again after every edit; a file whose text did not change is not parsed and valid
 changes a :class:`~boligdialog.model.yamlsource.Source` after it is made."""
 
 
+def forget() -> None:
+    """Drop the readings kept for the next load (a build that has no next one, before Pagefind)."""
+    _read.clear()
+
+
 def _once(path: Path, text: str, make: Any) -> Any:
     """``make()``, or what it made for the same file with the same text last time."""
     key = (str(path), language())

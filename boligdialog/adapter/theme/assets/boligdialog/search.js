@@ -1,12 +1,22 @@
 // Start Pagefind's search UI on the search page. Each language's pages have their own index
 // (data-bundle: pagefind/ for Danish, en/pagefind/ for English); Pagefind shows its UI in the
 // language of <html lang> and loads that index only when the visitor types.
+// A language with many pages is indexed in parts (boligdialog/outputs/search.py): the bundle's
+// bd-parts.json lists the bundles of the other parts, and the search merges them (mergeIndex).
 (function () {
   var el = document.querySelector("[data-bd-search]");
   if (!el || typeof PagefindUI === "undefined") return;
+  var bundle = el.getAttribute("data-bundle");
+  fetch(bundle + "bd-parts.json")
+    .then(function (response) { return response.ok ? response.json() : []; })
+    .catch(function () { return []; })
+    .then(function (parts) { start(el, bundle, Array.isArray(parts) ? parts : []); });
+
+function start(el, bundle, parts) {
   var ui = new PagefindUI({
     element: "#" + el.id,
-    bundlePath: el.getAttribute("data-bundle"),
+    bundlePath: bundle,
+    mergeIndex: parts.map(function (part) { return { bundlePath: bundle + part }; }),
     showImages: false,
     resetStyles: false
   });
@@ -52,4 +62,5 @@
       if (status.textContent !== text) status.textContent = text;
     }).observe(container, { childList: true, subtree: true, characterData: true });
   }
+}
 })();
