@@ -4,6 +4,7 @@ actionlint, and split so that the jobs that install packages cannot publish."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -215,3 +216,98 @@ def test_the_builds_mistakes_become_annotations_on_the_editors_lines(project):
     [(file, at, message)] = annotations(result.stderr)
     assert (file, at) == ("content/nyheder/ny-hjemmeside.md", line) and "'referatet'" in message
     assert matcher["severity"] == "error"  # a strict build stops on it
+
+
+FORM = ROOT / ".github" / "workflows" / "form.yml"
+
+
+def step(workflow: Path, job: str, name: str) -> str:
+    """The shell script of the step called ``name`` in ``job``."""
+    steps = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"][job]["steps"]
+    return next(s["run"] for s in steps if s.get("name") == name)
+
+
+def test_the_form_is_made_by_a_job_that_reads_and_committed_by_one_that_installs_nothing():
+    workflow = yaml.safe_load(FORM.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {}
+    form, commit = workflow["jobs"]["format"], workflow["jobs"]["commit"]
+    assert form["permissions"] == {"contents": "read"} and "make format" in step(FORM, "format", "Write the data files in the one form")
+    assert "cms/" in form["if"] and "head.repo.full_name == github.repository" in form["if"]  # the web editor's own branches
+    assert commit["permissions"] == {"contents": "write", "actions": "write"} and "container" not in commit
+    scripts = [s["run"].replace("\\\n", " ") for s in commit["steps"] if "run" in s]
+    commands = {line.split()[0] for script in scripts for line in script.splitlines() if line.strip()}
+    assert commands == {"git", "gh"}  # nothing installed where the branch can be written
+    assert "gh workflow run check.yml" in " ".join(scripts)
+    assert "workflow_dispatch" in yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text(encoding="utf-8"))[True]
+
+
+def test_a_new_partnership_gets_the_same_form_workflow():
+    starter = ROOT / "boligdialog" / "editors" / "starter"
+    assert (starter / "github" / "workflows" / "form.yml").read_text(encoding="utf-8") == FORM.read_text(encoding="utf-8")
+    assert "\nformat: " in (starter / "Makefile").read_text(encoding="utf-8")
+
+
+def test_a_save_of_the_web_editor_is_written_in_the_one_form_on_its_branch(project, tmp_path):
+    """form.yml's two scripts, run by bash on real git clones of a branch with a web editor's save:
+    the branch gets one commit, after which the saved file is the shipped one in the one form (its
+    comments gone with the save) plus the new meeting, and the files it did not save are as on main."""
+    from test_formatting import HAND_RECORD, saved_by_the_web_editor, without_comments
+
+    from boligdialog.editors.formatting import formatted
+    from boligdialog.model.records import MEETINGS
+
+    def git(*args: str, cwd: Path) -> str:
+        return subprocess.run(["git", "-c", "user.name=Redaktør", "-c", "user.email=r@example.dk", *args],
+                              cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+    def run(script: str, cwd: Path, **env: str) -> None:
+        result = subprocess.run(["bash", "-e", "-c", script], cwd=cwd, capture_output=True, text=True,
+                                env={**os.environ, "HOME": str(tmp_path / "home"), "RUNNER_TEMP": str(runner), **env})
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+        shutil.copy2(ROOT / name, project / name)
+    meetings = project / "data" / "meetings.yaml"
+    shipped = meetings.read_text(encoding="utf-8")
+    remote, runner, branch = tmp_path / "remote.git", tmp_path / "runner", "cms/data/meetings"
+    (tmp_path / "home").mkdir()
+    runner.mkdir()
+    git("init", "-q", "--bare", "-b", "main", str(remote), cwd=tmp_path)
+    git("init", "-q", "-b", "main", cwd=project)
+    git("add", "-A", cwd=project)
+    git("commit", "-q", "-m", "main", cwd=project)
+    git("checkout", "-q", "-b", branch, cwd=project)
+    meetings.write_text(saved_by_the_web_editor(shipped), encoding="utf-8")
+    git("commit", "-q", "-am", "Webredaktør: ret data “meetings”", cwd=project)
+    git("push", "-q", str(remote), "main", branch, cwd=project)
+
+    # job format, on a fresh clone; the project's own virtualenv, made newer than the clone's pyproject.toml
+    formatting = tmp_path / "format"
+    git("clone", "-q", "-b", branch, str(remote), str(formatting), cwd=tmp_path)
+    venv = tmp_path / "venv"
+    venv.mkdir()
+    for part in ("bin", "lib", "pyvenv.cfg"):
+        (venv / part).symlink_to(ROOT / ".venv" / part)
+    (venv / ".installed").touch()
+    output = tmp_path / "output"
+    run(step(FORM, "format", "Write the data files in the one form"), formatting, VENV=str(venv),
+        GITHUB_OUTPUT=str(output), BASE="main")
+    assert output.read_text(encoding="utf-8") == "changed=true\n"
+    assert (runner / "form.patch").read_text(encoding="utf-8").startswith("diff --git a/data/meetings.yaml")
+
+    # job commit, on another fresh clone, with the patch
+    committing = tmp_path / "commit"
+    git("clone", "-q", "-b", branch, str(remote), str(committing), cwd=tmp_path)
+    run(step(FORM, "commit", "Commit the one form to the branch"), committing, BRANCH=branch)
+    assert git("show", f"{branch}:data/meetings.yaml", cwd=remote) == formatted(without_comments(shipped), MEETINGS) + HAND_RECORD
+    assert git("log", "--format=%an|%s", "-1", branch, cwd=remote) == \
+        "github-actions[bot]|Datafilerne i én form (python -m boligdialog format)\n"
+    assert git("diff", "main", branch, "--name-only", cwd=remote) == "data/meetings.yaml\n"  # not the files it did not save
+
+    # on the next push of the branch (here the bot's commit itself), nothing is left to change
+    git("reset", "-q", "--hard", cwd=formatting)
+    git("pull", "-q", cwd=formatting)
+    output.unlink()
+    run(step(FORM, "format", "Write the data files in the one form"), formatting, VENV=str(venv),
+        GITHUB_OUTPUT=str(output), BASE="main")
+    assert not output.exists() and (runner / "form.patch").read_text(encoding="utf-8") == ""

@@ -118,7 +118,7 @@ def _format(args: argparse.Namespace) -> int:
 
     changed = formatting.format_files(args.root, write=not args.check)
     for path in changed:
-        print(tr("{path} is not in the form a hand edit has: run {command}", path=path,
+        print(tr("{path} is not written in the one form of the data files: run {command}", path=path,
                  command=formatting.COMMAND) if args.check else tr("formatted {path}", path=path),
               file=sys.stderr if args.check else sys.stdout)
     return 1 if args.check and changed else 0

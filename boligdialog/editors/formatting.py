@@ -1,21 +1,26 @@
 """One written form for the data files, whoever wrote them: ``python -m boligdialog format``.
 
 A data file is written by hand and by the web editor at ``/admin/`` (Decap CMS). A save in the
-web editor writes the whole file again: it drops the schema line at the top
-(``# yaml-language-server: $schema=…``), puts a new record's keys in the order the editor filled
-them in, and writes each empty list the form has (``attended: []``). ``format`` brings a file
-back to the form a hand edit has, and changes nothing else:
+web editor writes the whole file again in Decap's own way: without the schema line at the top
+(``# yaml-language-server: $schema=…``) and any other comment, a new record's keys in an order of
+its own, each empty list the form has (``attended: []``), a long text folded at 80 characters,
+quotes where its writer likes them. ``format`` writes a file in the one form the shipped files
+have, so that a save and a hand edit differ only in what they change:
 
 - the schema line (:func:`~boligdialog.editors.schemas.modeline`) is the first line;
 - each record's keys are in the model's order (``id`` first, as the form and the guide show
-  them), if they are not already;
+  them);
 - a key whose value is empty (``[]``) and the model's default, with no comment of its own, is
-  left out.
+  left out;
+- lists and texts in both languages are written one item per line (a hand edit's
+  ``themes: [midtby]`` becomes the block a save writes), each text on one line, quoted only where
+  YAML needs it.
 
-The file is read and written by ruamel.yaml's round trip, so comments, quotes, flow lists
-(``themes: [midtby]``) and blank lines stay as they are: formatting a hand-written file changes
-nothing (``tests/test_formatting.py`` formats the shipped files). A file that cannot be read is
-left alone (``check`` says what is wrong). Comments a save has dropped do not come back.
+The file is read and written by ruamel.yaml's round trip, so a comment or blank line an editor
+writes by hand stays where it is; a save drops them, so the first save of a file changes it once
+and a later save, formatted, differs only by what the editor changed. A file that cannot be read
+is left alone (``check`` says what is wrong). On a web editor's pull request the workflow
+``.github/workflows/form.yml`` runs ``format`` and commits the result to its branch.
 """
 
 from __future__ import annotations
@@ -37,9 +42,8 @@ COMMAND = "python -m boligdialog format"
 
 
 def _yaml() -> YAML:
-    yaml = YAML()  # round trip: comments, quotes and flow style are kept
-    yaml.preserve_quotes = True
-    yaml.width = 4096
+    yaml = YAML()  # round trip: comments and blank lines are kept
+    yaml.width = 4096  # a long text stays on one line (Decap folds it at 80 characters)
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
@@ -50,11 +54,17 @@ def _has_comment(node: CommentedMap, key: Any) -> bool:
 
 def _tidy(node: Any, cls: type[BaseModel] | None) -> None:
     """Put each record's keys in ``cls``'s order and leave out empty defaults, in place."""
+    if isinstance(node, (CommentedSeq, CommentedMap)):
+        node.fa.set_block_style()
     if isinstance(node, CommentedSeq):
         for item in node:
             _tidy(item, cls)
         return
-    if not isinstance(node, CommentedMap) or cls is None:
+    if not isinstance(node, CommentedMap):
+        return
+    if cls is None:
+        for value in node.values():
+            _tidy(value, None)
         return
     fields = cls.model_fields
     for name in list(node):
