@@ -1,10 +1,12 @@
 """The web editor at /admin/ in a real browser: Decap CMS (the bundle the site serves) in
 headless Chromium, against decap-server (Decap's local backend, from ``make tools``) writing to a
-copy of the project on disk, on 127.0.0.1. Nothing leaves the machine: every request to
+copy of the project on disk (or, in its git mode, to the copy's git repository, where the editorial
+workflow keeps its branches), on 127.0.0.1. Nothing leaves the machine: every request to
 another host is aborted and recorded."""
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import shutil
@@ -19,7 +21,8 @@ from typing import Any, NamedTuple
 import pytest
 
 from browser import TOOLS, require, run_axe, serve
-from conftest import JAN_2027, build_here, copy_project
+from conftest import JAN_2027, ROOT, build_here, copy_project
+from formjobs import PROJECT_FILES, FormJobs, git
 from test_formatting import HAND_RECORD, SAVED_RECORD, without_comments
 
 from boligdialog.editors.cli import run_check
@@ -56,22 +59,31 @@ class Editor(NamedTuple):
     """The web editor's address (``http://127.0.0.1:<port>/admin/``)."""
 
 
-@pytest.fixture(scope="module")
-def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
-    """A copy of the project, built, its /admin/ served, and decap-server writing to the copy."""
+@contextlib.contextmanager
+def _editor(folder: Path, *, mode: str = "fs") -> Iterator[Editor]:
+    """A copy of the project in ``folder``, built, its /admin/ served, and decap-server writing to
+    the copy: to its files (``fs``), or, in ``git`` mode, to its git repository, where a save in
+    the editorial workflow is a branch ``cms/…`` and publishing it merges the branch."""
     require(DECAP_SERVER.is_file(), f"decap-server ({DECAP_SERVER})")
     require(shutil.which("node") is not None, "node")
-    project = copy_project(tmp_path_factory.mktemp("webeditor") / "project")
+    project = copy_project(folder / "project")
     build_here(project, epoch=JAN_2027)
     assert (project / "site" / "admin" / webeditor.BUNDLE).is_file()
-    served = tmp_path_factory.mktemp("served")  # apart from project/site, which a test builds again
+    served = folder / "served"  # apart from project/site, which a test builds again
     admin = served / "admin"
     shutil.copytree(project / "site" / "admin", admin)
     port = _free_port()
     (admin / "config.yml").write_text(webeditor.config_yaml(webeditor.config(
         repository="https://github.com/boligdialog/boligdialog", local_backend=f"http://127.0.0.1:{port}/api/v1")),
         encoding="utf-8")
-    env = {**os.environ, "GIT_REPO_DIRECTORY": str(project), "PORT": str(port), "BIND_HOST": "127.0.0.1"}
+    if mode == "git":
+        for name in PROJECT_FILES:  # what form.yml's job needs in a clone
+            shutil.copy2(ROOT / name, project / name)
+        (project / ".gitignore").write_text("site/\n", encoding="utf-8")
+        for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "main"]):
+            git(*args, cwd=project)
+    env = {**os.environ, "GIT_REPO_DIRECTORY": str(project), "PORT": str(port), "BIND_HOST": "127.0.0.1",
+           "MODE": mode}
     server = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 20
@@ -86,6 +98,13 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
+    """The web editor saving straight to the files (decap-server's fs mode, no pull requests)."""
+    with _editor(tmp_path_factory.mktemp("webeditor")) as started:
+        yield started
 
 
 _FIELD = """([path, last]) => {
@@ -351,3 +370,55 @@ def test_a_meeting_marked_held_in_the_form_gets_its_state_and_who_attended(page,
         "    state: planned\n    invited:\n      - va\n      - ab\n",
         "    state: held\n    invited:\n      - va\n      - ab\n    attended:\n      - va\n")
     assert run_check(editor.project) == 0  # held, its report still to come: a thing to record, not a mistake
+
+
+@pytest.fixture(scope="module")
+def workflow_editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
+    """The web editor in its editorial workflow: decap-server's git mode, on a git repository."""
+    with _editor(tmp_path_factory.mktemp("workflow"), mode="git") as started:
+        yield started
+
+
+def test_a_save_in_the_editorial_workflow_is_a_branch_that_form_yml_brings_into_the_one_form(page, workflow_editor):
+    """Decap's editorial workflow against a git repository (decap-server's git mode): "Gem" makes
+    the branch cms/data/meetings and leaves main as it was (on GitHub, the branch's pull request);
+    form.yml's jobs then write it in the one form; "Publicer" merges it, the form's commit with it."""
+    editor = workflow_editor
+    repo, branch = editor.project, "cms/data/meetings"
+    shipped = git("show", "main:data/meetings.yaml", cwd=repo)
+    _open(page, editor, "#/collections/data/entries/meetings")
+    page.get_by_role("button", name="Tilføj møde").click()
+    form = Form(page)
+    form.type("visionsforum-2027-1", "Mødets faste id (id)")
+    form.type("2. Visionsforum", "Mødets navn (name)", "Dansk")
+    form.type("2027-03-18 17:00", "Hvornår mødet begynder")
+    form.choose("Planlagt", "Om mødet er planlagt")
+    page.get_by_role("button", name="Gem").first.click()
+    page.get_by_text("Status: Kladde").wait_for()
+    _shoot(page, "webredaktoer-kladde")
+    assert git("show", "main:data/meetings.yaml", cwd=repo) == shipped  # nothing published by a save
+    saved = git("show", f"{branch}:data/meetings.yaml", cwd=repo)
+    assert "visionsforum-2027-1" in saved and not saved.startswith("#")
+    assert git("log", "--format=%s", "-1", branch, cwd=repo) == "Webredaktør: ret Data “meetings”\n"
+
+    jobs = FormJobs(editor.project.parent / "jobs")
+    assert jobs.format(repo, branch)
+    jobs.commit(repo, branch)
+    record = ("  - id: visionsforum-2027-1\n    name:\n      da: 2. Visionsforum\n    start: 2027-03-18 17:00\n"
+              "    state: planned\n")
+    assert git("show", f"{branch}:data/meetings.yaml", cwd=repo) == one_form(without_comments(shipped)) + record
+    assert git("diff", "main", branch, "--name-only", cwd=repo) == "data/meetings.yaml\n"
+
+    page.goto(editor.base + "#/workflow")
+    page.get_by_text("Redaktionel arbejdsgang").wait_for()
+    page.get_by_text("Møder", exact=True).wait_for()
+    _shoot(page, "webredaktoer-arbejdsgang")
+    page.goto(editor.base + "#/collections/data/entries/meetings")
+    page.get_by_role("button", name="Status: Kladde").click()
+    page.get_by_text("Klar", exact=True).click()
+    page.get_by_text("Dokumentstatus er opdateret").wait_for()
+    page.once("dialog", lambda dialog: dialog.accept())  # Decap asks whether to publish
+    page.get_by_role("button", name="Publicer").first.click()
+    page.get_by_text("Publicer nu").click()
+    page.wait_for_function("() => !document.body.innerText.includes('Status:')", timeout=20_000)
+    assert git("show", "main:data/meetings.yaml", cwd=repo) == one_form(without_comments(shipped)) + record

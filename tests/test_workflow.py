@@ -4,7 +4,6 @@ actionlint, and split so that the jobs that install packages cannot publish."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -15,6 +14,7 @@ import yaml
 
 from browser import TOOLS, require
 from conftest import ROOT, build_command
+from formjobs import FORM, PROJECT_FILES, FormJobs, git, step
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 ACTIONLINT = TOOLS / "@tktco" / "node-actionlint"
@@ -218,15 +218,6 @@ def test_the_builds_mistakes_become_annotations_on_the_editors_lines(project):
     assert matcher["severity"] == "error"  # a strict build stops on it
 
 
-FORM = ROOT / ".github" / "workflows" / "form.yml"
-
-
-def step(workflow: Path, job: str, name: str) -> str:
-    """The shell script of the step called ``name`` in ``job``."""
-    steps = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"][job]["steps"]
-    return next(s["run"] for s in steps if s.get("name") == name)
-
-
 def test_the_form_is_made_by_a_job_that_reads_and_committed_by_one_that_installs_nothing():
     workflow = yaml.safe_load(FORM.read_text(encoding="utf-8"))
     assert workflow["permissions"] == {}
@@ -256,22 +247,11 @@ def test_a_save_of_the_web_editor_is_written_in_the_one_form_on_its_branch(proje
     from boligdialog.editors.formatting import formatted
     from boligdialog.model.records import MEETINGS
 
-    def git(*args: str, cwd: Path) -> str:
-        return subprocess.run(["git", "-c", "user.name=Redaktør", "-c", "user.email=r@example.dk", *args],
-                              cwd=cwd, check=True, capture_output=True, text=True).stdout
-
-    def run(script: str, cwd: Path, **env: str) -> None:
-        result = subprocess.run(["bash", "-e", "-c", script], cwd=cwd, capture_output=True, text=True,
-                                env={**os.environ, "HOME": str(tmp_path / "home"), "RUNNER_TEMP": str(runner), **env})
-        assert result.returncode == 0, result.stdout + result.stderr
-
-    for name in ("Makefile", "pyproject.toml", "constraints.txt"):
+    for name in PROJECT_FILES:
         shutil.copy2(ROOT / name, project / name)
     meetings = project / "data" / "meetings.yaml"
     shipped = meetings.read_text(encoding="utf-8")
-    remote, runner, branch = tmp_path / "remote.git", tmp_path / "runner", "cms/data/meetings"
-    (tmp_path / "home").mkdir()
-    runner.mkdir()
+    remote, branch = tmp_path / "remote.git", "cms/data/meetings"
     git("init", "-q", "--bare", "-b", "main", str(remote), cwd=tmp_path)
     git("init", "-q", "-b", "main", cwd=project)
     git("add", "-A", cwd=project)
@@ -281,33 +261,14 @@ def test_a_save_of_the_web_editor_is_written_in_the_one_form_on_its_branch(proje
     git("commit", "-q", "-am", "Webredaktør: ret data “meetings”", cwd=project)
     git("push", "-q", str(remote), "main", branch, cwd=project)
 
-    # job format, on a fresh clone; the project's own virtualenv, made newer than the clone's pyproject.toml
-    formatting = tmp_path / "format"
-    git("clone", "-q", "-b", branch, str(remote), str(formatting), cwd=tmp_path)
-    venv = tmp_path / "venv"
-    venv.mkdir()
-    for part in ("bin", "lib", "pyvenv.cfg"):
-        (venv / part).symlink_to(ROOT / ".venv" / part)
-    (venv / ".installed").touch()
-    output = tmp_path / "output"
-    run(step(FORM, "format", "Write the data files in the one form"), formatting, VENV=str(venv),
-        GITHUB_OUTPUT=str(output), BASE="main")
-    assert output.read_text(encoding="utf-8") == "changed=true\n"
-    assert (runner / "form.patch").read_text(encoding="utf-8").startswith("diff --git a/data/meetings.yaml")
-
-    # job commit, on another fresh clone, with the patch
-    committing = tmp_path / "commit"
-    git("clone", "-q", "-b", branch, str(remote), str(committing), cwd=tmp_path)
-    run(step(FORM, "commit", "Commit the one form to the branch"), committing, BRANCH=branch)
+    jobs = FormJobs(tmp_path / "jobs")
+    assert jobs.format(remote, branch)
+    assert jobs.patch.startswith("diff --git a/data/meetings.yaml")
+    jobs.commit(remote, branch)
     assert git("show", f"{branch}:data/meetings.yaml", cwd=remote) == formatted(without_comments(shipped), MEETINGS) + HAND_RECORD
     assert git("log", "--format=%an|%s", "-1", branch, cwd=remote) == \
         "github-actions[bot]|Datafilerne i én form (python -m boligdialog format)\n"
     assert git("diff", "main", branch, "--name-only", cwd=remote) == "data/meetings.yaml\n"  # not the files it did not save
 
     # on the next push of the branch (here the bot's commit itself), nothing is left to change
-    git("reset", "-q", "--hard", cwd=formatting)
-    git("pull", "-q", cwd=formatting)
-    output.unlink()
-    run(step(FORM, "format", "Write the data files in the one form"), formatting, VENV=str(venv),
-        GITHUB_OUTPUT=str(output), BASE="main")
-    assert not output.exists() and (runner / "form.patch").read_text(encoding="utf-8") == ""
+    assert not jobs.format(remote, branch) and jobs.patch == ""
