@@ -298,6 +298,18 @@ def test_axe_on_the_editors_main_screens(page, editor):
     assert {k: v - DECAP_AXE_FAILURES.get(k, set()) for k, v in found.items()} == {k: set() for k in found}
 
 
+def _new_meeting(page: Any, editor: Editor, ident: str, name: str, start: str) -> Form:
+    """A planned meeting begun in the form ("Tilføj møde"): its id, Danish name and start."""
+    _open(page, editor, "#/collections/data/entries/meetings")
+    page.get_by_role("button", name="Tilføj møde").click()
+    form = Form(page)
+    form.type(ident, "Mødets faste id (id)")
+    form.type(name, "Mødets navn (name)", "Dansk")
+    form.type(start, "Hvornår mødet begynder")
+    form.choose("Planlagt", "Om mødet er planlagt")
+    return form
+
+
 def one_form(text: str) -> str:
     return format_text(text, MEETINGS)
 
@@ -308,13 +320,7 @@ def test_a_file_uploaded_in_the_form_lands_in_content_filer_and_the_meeting_poin
     meetings = editor.project / "data" / "meetings.yaml"
     meetings.write_text(one_form(without_comments(meetings.read_text(encoding="utf-8"))), encoding="utf-8")
     before = meetings.read_text(encoding="utf-8")  # a file saved before: in the one form, no comments
-    _open(page, editor, "#/collections/data/entries/meetings")
-    page.get_by_role("button", name="Tilføj møde").click()
-    form = Form(page)
-    form.type("visionsforum-2027-2", "Mødets faste id (id)")
-    form.type("3. Visionsforum", "Mødets navn (name)", "Dansk")
-    form.type("2027-09-16", "Hvornår mødet begynder")
-    form.choose("Planlagt", "Om mødet er planlagt")
+    form = _new_meeting(page, editor, "visionsforum-2027-2", "3. Visionsforum", "2027-09-16")
     page.get_by_role("button", name="Tilføj fil").last.click()
     page.get_by_role("button", name="Vælg fil").last.click()
     with page.expect_file_chooser() as chooser:
@@ -386,13 +392,7 @@ def test_a_save_in_the_editorial_workflow_is_a_branch_that_form_yml_brings_into_
     editor = workflow_editor
     repo, branch = editor.project, "cms/data/meetings"
     shipped = git("show", "main:data/meetings.yaml", cwd=repo)
-    _open(page, editor, "#/collections/data/entries/meetings")
-    page.get_by_role("button", name="Tilføj møde").click()
-    form = Form(page)
-    form.type("visionsforum-2027-1", "Mødets faste id (id)")
-    form.type("2. Visionsforum", "Mødets navn (name)", "Dansk")
-    form.type("2027-03-18 17:00", "Hvornår mødet begynder")
-    form.choose("Planlagt", "Om mødet er planlagt")
+    _new_meeting(page, editor, "visionsforum-2027-1", "2. Visionsforum", "2027-03-18 17:00")
     page.get_by_role("button", name="Gem").first.click()
     page.get_by_text("Status: Kladde").wait_for()
     _shoot(page, "webredaktoer-kladde")
