@@ -272,3 +272,14 @@ def test_a_save_of_the_web_editor_is_written_in_the_one_form_on_its_branch(proje
 
     # on the next push of the branch (here the bot's commit itself), nothing is left to change
     assert not jobs.format(remote, branch) and jobs.patch == ""
+
+    # the job that may write commits nothing but data files, whatever the patch it is given holds
+    head = git("rev-parse", branch, cwd=remote)
+    other = tmp_path / "other"
+    git("clone", "-q", "-b", branch, str(remote), str(other), cwd=tmp_path)
+    with (other / "Makefile").open("a", encoding="utf-8") as makefile:
+        makefile.write("x:\n\techo x\n")
+    (jobs.runner / "form.patch").write_text(git("diff", "--binary", cwd=other), encoding="utf-8")
+    with pytest.raises(AssertionError, match="nothing to commit"):
+        jobs.commit(remote, branch)
+    assert git("rev-parse", branch, cwd=remote) == head
