@@ -151,3 +151,25 @@ def test_format_check_names_the_file_then_format_writes_it(project: Path, capsys
 
 def test_a_file_that_cannot_be_read_is_left_alone():
     assert formatted("meetings:\n  - id: [\n", MEETINGS) is None
+
+
+TRICKY = ["'yes'", "'no'", "'on'", "'Off'", "'NO'", "'true'", "'null'", "'~'", "''", "'190:20:30.15'", "'0x1F'",
+          "'0123'", "'+1'", "'.5'", "'1e3'", "19:30", "'19:30'", "about 20", "'2027-03-18'", "'#x'", "'a: b'",
+          "|\n        To linjer\n        her"]
+"""Texts whose quotes matter to a YAML reader (YAML 1.1, as the house's reader, reads ``on`` as true
+and ``0x1F`` as a number), and some whose quotes do not."""
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_format_never_changes_what_the_house_reader_reads(value):
+    text = ("meetings:\n  - id: m\n    name: {da: x}\n    location:\n      da: " + value
+            + "\n    start: 2027-03\n    state: planned\n")
+    out = formatted(text, MEETINGS)
+    assert out is not None
+    assert parse(out, "meetings.yaml").data == parse(text, "meetings.yaml").data
+    assert formatted(out, MEETINGS) == out
+
+
+def test_an_empty_list_with_a_comment_of_its_own_stays_a_readable_empty_list():
+    text = f"{modeline(MEETINGS.name)}\nmeetings: []  # the first meeting is not planned yet\n"
+    assert formatted(text, MEETINGS) == text

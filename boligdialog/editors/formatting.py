@@ -13,8 +13,12 @@ have, so that a save and a hand edit differ only in what they change:
 - a key whose value is empty (``[]``) and the model's default, with no comment of its own, is
   left out;
 - lists and texts in both languages are written one item per line (a hand edit's
-  ``themes: [midtby]`` becomes the block a save writes), each text on one line, quoted only where
-  YAML needs it.
+  ``themes: [midtby]`` becomes the block a save writes; an empty ``[]`` stays), a one-line text on
+  one line however long (a text written as a ``|`` block stays a block), quoted only where the
+  house's reader needs it (``'on'``, which YAML 1.1 reads as true; :func:`~boligdialog.model.yamlsource.reads_as_text`).
+
+What the house's reader reads is never changed: ``formatted`` reads the result back and leaves a
+file alone that would read otherwise (but for the empty lists it leaves out).
 
 The file is read and written by ruamel.yaml's round trip, so a comment or blank line an editor
 writes by hand stays where it is; a save drops them, so the first save of a file changes it once
@@ -32,10 +36,12 @@ from typing import Any
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from boligdialog.editors.schemas import modeline
 from boligdialog.model.fields import field_type
 from boligdialog.model.records import DATA_FILES, DataFile
+from boligdialog.model.yamlsource import parse, reads_as_text
 
 
 COMMAND = "python -m boligdialog format"
@@ -52,10 +58,29 @@ def _has_comment(node: CommentedMap, key: Any) -> bool:
     return bool(node.ca.items.get(key))
 
 
+def _quote_what_needs_it(node: Any) -> None:
+    """Quote each one-line text of ``node`` that the house's reader, written plain, would read as
+    something else (``on``, ``yes``, ``0x1F``: YAML 1.1 reads them as true or a number), in place."""
+    keys = range(len(node)) if isinstance(node, CommentedSeq) else list(node) if isinstance(node, CommentedMap) else ()
+    for key in keys:
+        value = node[key]
+        if type(value) is str and "\n" not in value and not reads_as_text(value):
+            node[key] = SingleQuotedScalarString(value)
+
+
+def _without_empty_lists(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _without_empty_lists(v) for k, v in data.items() if v != []}
+    if isinstance(data, list):
+        return [_without_empty_lists(v) for v in data]
+    return data
+
+
 def _tidy(node: Any, cls: type[BaseModel] | None) -> None:
     """Put each record's keys in ``cls``'s order and leave out empty defaults, in place."""
-    if isinstance(node, (CommentedSeq, CommentedMap)):
+    if isinstance(node, (CommentedSeq, CommentedMap)) and len(node):  # `[]` stays `[]`
         node.fa.set_block_style()
+    _quote_what_needs_it(node)
     if isinstance(node, CommentedSeq):
         for item in node:
             _tidy(item, cls)
@@ -84,7 +109,8 @@ def _tidy(node: Any, cls: type[BaseModel] | None) -> None:
 
 
 def formatted(text: str, file: DataFile[Any]) -> str | None:
-    """``text`` of ``data/<file.name>`` in the one form; ``None`` if it cannot be read."""
+    """``text`` of ``data/<file.name>`` in the one form; ``None`` if it cannot be read, or if the
+    house's reader would read the result otherwise than ``text`` (but for the empty lists left out)."""
     yaml = _yaml()
     try:
         data = yaml.load(text)
@@ -97,7 +123,11 @@ def formatted(text: str, file: DataFile[Any]) -> str | None:
     yaml.dump(data, out)
     body = out.getvalue()
     line = modeline(file.name)
-    return body if body.startswith(line) else f"{line}\n{body}"
+    result = body if body.startswith(line) else f"{line}\n{body}"
+    before, after = parse(text, file.name).data, parse(result, file.name).data
+    if before is None or _without_empty_lists(after) != _without_empty_lists(before):
+        return None  # what the house's reader reads must not change: the file is left as it is
+    return result
 
 
 def format_files(root: Path, *, write: bool = True) -> list[str]:

@@ -46,6 +46,12 @@ _Loader.add_implicit_resolver(
 )
 
 
+def reads_as_text(value: str) -> bool:
+    """Whether ``value``, written without quotes, is read back as this text (not ``yes`` or ``on``,
+    which YAML 1.1 reads as true, nor a number)."""
+    return _Loader("").resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+
+
 MAX_DEPTH = 40
 """Deepest nesting of lists and mappings a file may have (ours need fewer than ten levels).
 Checked before composing: libyaml's composer recurses, and very deep nesting crashes it."""
