@@ -71,8 +71,17 @@ class FormJobs:
         assert changed in ("", "changed=true\n")
         return bool(changed)
 
-    def commit(self, remote: Path, branch: str) -> None:
-        """Job ``commit``, with the patch the last ``format`` left (its last step, which asks
-        GitHub to run the check, needs GitHub)."""
-        self._run(step(FORM, "commit", "Commit the one form to the branch"), self._clone(remote, branch),
-                  BRANCH=branch)
+    def commit(self, remote: Path, branch: str, sha: str | None = None) -> bool:
+        """Job ``commit`` for the save ``sha`` (the branch's head when ``None``), with the patch the
+        last ``format`` left; whether it pushed (its last step, which asks GitHub to run the check,
+        needs GitHub)."""
+        clone = self._clone(remote, branch)
+        sha = sha or git("rev-parse", "HEAD", cwd=clone).strip()
+        git("checkout", "-q", sha, cwd=clone)
+        output = self.folder / "output"
+        output.unlink(missing_ok=True)
+        self._run(step(FORM, "commit", "Commit the one form to the branch"), clone, BRANCH=branch, SHA=sha,
+                  GITHUB_OUTPUT=str(output))
+        pushed = output.read_text(encoding="utf-8") if output.exists() else ""
+        assert pushed in ("", "pushed=true\n")
+        return bool(pushed)

@@ -225,10 +225,11 @@ def test_the_form_is_made_by_a_job_that_reads_and_committed_by_one_that_installs
     assert form["permissions"] == {"contents": "read"} and "make format" in step(FORM, "format", "Write the data files in the one form")
     assert "cms/" in form["if"] and "head.repo.full_name == github.repository" in form["if"]  # the web editor's own branches
     assert commit["permissions"] == {"contents": "write", "actions": "write"} and "container" not in commit
-    scripts = [s["run"].replace("\\\n", " ") for s in commit["steps"] if "run" in s]
-    commands = {line.split()[0] for script in scripts for line in script.splitlines() if line.strip()}
-    assert commands == {"git", "gh"}  # nothing installed where the branch can be written
-    assert "gh workflow run check.yml" in " ".join(scripts)
+    scripts = " ".join(s["run"] for s in commit["steps"] if "run" in s)
+    unquoted = re.sub(r'"[^"]*"', "", scripts)
+    assert not re.search(r"\b(make|pip3?|npm|npx|python3?|apt-get|curl|wget|bash|sh)\b", unquoted), unquoted
+    assert "git apply" in scripts and "gh workflow run check.yml" in scripts  # nothing installed where the branch can be written
+    assert workflow["concurrency"]["cancel-in-progress"] is True
     assert "workflow_dispatch" in yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text(encoding="utf-8"))[True]
 
 
@@ -264,7 +265,7 @@ def test_a_save_of_the_web_editor_is_written_in_the_one_form_on_its_branch(proje
     jobs = FormJobs(tmp_path / "jobs")
     assert jobs.format(remote, branch)
     assert jobs.patch.startswith("diff --git a/data/meetings.yaml")
-    jobs.commit(remote, branch)
+    assert jobs.commit(remote, branch)
     assert git("show", f"{branch}:data/meetings.yaml", cwd=remote) == formatted(without_comments(shipped), MEETINGS) + HAND_RECORD
     assert git("log", "--format=%an|%s", "-1", branch, cwd=remote) == \
         "github-actions[bot]|Datafilerne i én form (python -m boligdialog format)\n"
@@ -273,13 +274,44 @@ def test_a_save_of_the_web_editor_is_written_in_the_one_form_on_its_branch(proje
     # on the next push of the branch (here the bot's commit itself), nothing is left to change
     assert not jobs.format(remote, branch) and jobs.patch == ""
 
-    # the job that may write commits nothing but data files, whatever the patch it is given holds
+
+def test_the_job_that_may_write_commits_only_the_data_files_and_only_onto_its_own_save(project, tmp_path):
+    """Whatever patch the reading job leaves, the writing job commits changed data files or
+    nothing; and it pushes only onto the commit its run is for."""
+    for name in PROJECT_FILES:
+        shutil.copy2(ROOT / name, project / name)
+    remote, branch = tmp_path / "remote.git", "cms/data/meetings"
+    git("init", "-q", "--bare", "-b", "main", str(remote), cwd=tmp_path)
+    git("init", "-q", "-b", "main", cwd=project)
+    git("add", "-A", cwd=project)
+    git("commit", "-q", "-m", "main", cwd=project)
+    git("push", "-q", str(remote), f"main:{branch}", cwd=project)
+    jobs = FormJobs(tmp_path / "jobs")
     head = git("rev-parse", branch, cwd=remote)
-    other = tmp_path / "other"
-    git("clone", "-q", "-b", branch, str(remote), str(other), cwd=tmp_path)
-    with (other / "Makefile").open("a", encoding="utf-8") as makefile:
-        makefile.write("x:\n\techo x\n")
-    (jobs.runner / "form.patch").write_text(git("diff", "--binary", cwd=other), encoding="utf-8")
-    with pytest.raises(AssertionError, match="nothing to commit"):
+
+    def patch(change: str) -> None:
+        """The patch of ``change`` (shell commands) made in a clone of the branch."""
+        other = tmp_path / "other"
+        shutil.rmtree(other, ignore_errors=True)
+        git("clone", "-q", "-b", branch, str(remote), str(other), cwd=tmp_path)
+        subprocess.run(["bash", "-e", "-c", change], cwd=other, check=True)
+        git("add", "-A", cwd=other)
+        (jobs.runner / "form.patch").write_text(git("diff", "--cached", "--binary", "-M", cwd=other), encoding="utf-8")
+
+    patch("echo 'x:' >> Makefile")  # not a data file: nothing to write
+    assert not jobs.commit(remote, branch) and git("rev-parse", branch, cwd=remote) == head
+    patch("git mv Makefile data/Makefile")  # a rename into data/: refused
+    with pytest.raises(AssertionError, match="more than the data files"):
         jobs.commit(remote, branch)
     assert git("rev-parse", branch, cwd=remote) == head
+    patch("sed -i 's/  - id: visionsforum-2017-1/  - id: visionsforum-2017-1 # x/' data/meetings.yaml")
+    git("push", "-q", str(remote), f"{head.strip()}:refs/heads/other", cwd=project)  # keep the old head reachable
+    moved = project / "data" / "themes.yaml"
+    git("checkout", "-q", "-b", "moved", head.strip(), cwd=project)
+    moved.write_text(moved.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    git("commit", "-q", "-am", "a newer save", cwd=project)
+    git("push", "-q", str(remote), f"moved:{branch}", cwd=project)
+    newer = git("rev-parse", branch, cwd=remote)
+    assert not jobs.commit(remote, branch, sha=head.strip())  # the run for the older save pushes nothing
+    assert git("rev-parse", branch, cwd=remote) == newer
+    assert jobs.commit(remote, branch, sha=newer.strip())  # the run for the newer one does
