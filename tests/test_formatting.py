@@ -103,6 +103,14 @@ def test_a_missing_schema_line_comes_back_first():
     assert formatted(one.split("\n", 1)[1], MEETINGS) == one
 
 
+def test_a_schema_line_further_down_moves_to_the_top_and_is_there_once():
+    one = once_saved(MEETINGS)
+    first, rest = one.split("\n", 1)
+    moved = rest.replace("  - id:", f"{first}\n  - id:", 1)
+    assert moved.count(first) == 1 and not moved.startswith(first)
+    assert formatted(moved, MEETINGS) == one
+
+
 def test_what_a_save_writes_in_its_own_way_is_written_in_the_one_form():
     """Decap's YAML writer folds a long text at 80 characters and quotes what it likes; a hand edit
     writes a short list or text in flow style (``themes: [midtby]``): all come out one way."""

@@ -123,7 +123,9 @@ def formatted(text: str, file: DataFile[Any]) -> str | None:
     yaml.dump(data, out)
     body = out.getvalue()
     line = modeline(file.name)
-    result = body if body.startswith(line) else f"{line}\n{body}"
+    if not body.startswith(line):  # first, and once
+        body = f"{line}\n" + "".join(row for row in body.splitlines(True) if row.rstrip("\n") != line)
+    result = body
     before, after = parse(text, file.name).data, parse(result, file.name).data
     if before is None or _without_empty_lists(after) != _without_empty_lists(before):
         return None  # what the house's reader reads must not change: the file is left as it is
