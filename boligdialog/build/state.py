@@ -75,7 +75,7 @@ class Build:
         self.head, self.full = made.head, made.kept is None
         if snapshot:
             self.snapshot = rebuild.Snapshot(plan.key, plan.data, rebuild.bodies(self.site), made.groups,
-                                             made.outputs, shown)
+                                             made.outputs, shown, self.site)
             if made.kept is not None:
                 self.snapshot.carry_over(made.kept, made.gone())
 
