@@ -34,7 +34,7 @@ from typing import Any
 from boligdialog.outputs import collect, opendata
 from boligdialog.pages import agreement, followup, meetings, memo, news, partners, standalone
 from boligdialog.pages.page import GeneratedPage
-from boligdialog.site import routes
+from boligdialog.site import routes, schedule
 from boligdialog.site.identity import Identity
 from boligdialog.site.settings import AboutData
 from boligdialog.site.schedule import Archive, archive
@@ -135,10 +135,11 @@ class PageType:
     shows: Callable[[Site, Any], Iterable[str]] | None = None
     """The editors' pages (Danish source paths) whose body an item's pages show; required with :attr:`texts`."""
     needs: Callable[[Site, Any], Iterable[Record]] | None = None
-    """The records (of the kinds it :attr:`reads`) an item's pages show; ``None``: any record of
-    those kinds. With it, a data edit that changes records, but not which there are nor their
-    order, makes again only the items that show a changed record, in the site before or after
-    the edit (``tests/test_registry.py`` edits each record and checks this)."""
+    """The records (of the kinds it :attr:`reads`) an item's pages show besides the item itself;
+    ``None``: any record of those kinds. With it, a data edit that changes records, but not
+    which there are nor their order, makes again only the items that differ or show a changed
+    record, in the site before or after the edit (``tests/test_registry.py`` edits each record
+    and checks this)."""
     reserved: bool = True
     """Its addresses are kept free of editors' files (not so for a stand-in, made only where no file is)."""
     site_wide: bool = False
@@ -213,6 +214,24 @@ def _theme_needs(site: Site, theme: Any) -> Iterable[Record]:
             yield from ((THEMES, t) for t in m.themes)
 
 
+def _meeting_year_needs(site: Site, item: tuple[int, Any]) -> Iterable[Record]:
+    """A year's page of meetings: its meetings and their themes (the years' counts are the item's)."""
+    for m in schedule.in_year(site.meetings, item[0]):
+        yield MEETINGS, m.id
+        yield from ((THEMES, t) for t in m.themes)
+
+
+def _follow_up_year_needs(site: Site, item: tuple[int, followup.Years]) -> Iterable[Record]:
+    """A year's pages of decisions: the decisions taken that year, their owners and the meetings
+    they name (their order and the years' counts are the item's)."""
+    year, years = item
+    for d in years.ordered:
+        if years.year_of[d.id] == year:
+            yield DECISIONS, d.id
+            yield from ((PARTNERS, p) for p in d.owners)
+            yield from ((MEETINGS, m) for m in (d.meeting, d.reported_at) if m is not None)
+
+
 def _meeting_needs(site: Site, meeting: Any) -> Iterable[Record]:
     """A meeting's page: the meeting, its themes, the partners invited or attending, and the
     decisions taken or reported at it with their owners and the meetings they name."""
@@ -244,7 +263,8 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("meetings of a year", frozenset({MEETINGS, THEMES, REPORTS}),
              lambda known, lang: {routes.meetings_year(y, lang): tr("the page of the meetings of {year}", year=y)
                                   for y in known.archive.meetings},
-             lambda i, item, lang: [meetings.meetings_year_page(i.site, *item, lang)], items=_meeting_years),
+             lambda i, item, lang: [meetings.meetings_year_page(i.site, *item, lang)], items=_meeting_years,
+             needs=_meeting_year_needs),
     PageType("meeting", frozenset({MEETINGS, THEMES, PARTNERS, DECISIONS, REPORTS}),
              _page_of("meetings", N_("the page of meeting {id}"), lambda k: k.meetings),
              lambda i, meeting, lang: [meetings.meeting_page(i.site, meeting, lang)], items=lambda s: s.meetings,
@@ -254,7 +274,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
              lambda i, _, lang: [followup.follow_up_page(i.site, lang)], in_nav=True),
     PageType("follow-up of a year", frozenset({DECISIONS, MEETINGS, PARTNERS}), _follow_up_years,
              lambda i, item, lang: followup.follow_up_year_pages(i.site, item[1], item[0], lang),
-             items=_follow_up_year_items),
+             items=_follow_up_year_items, needs=_follow_up_year_needs),
     PageType("news", frozenset({NEWS}), _fixed(routes.NEWS, N_("the news page")),
              lambda i, _, lang: [news.news_page(i.site, lang)], in_nav=True),
     PageType("search", frozenset(), _fixed(routes.SEARCH, N_("the search page")),
@@ -368,11 +388,13 @@ def remake(inputs: Inputs, previous: Mapping[Group, list[Pages]], *, kinds: froz
             continue
         items = kind.items(inputs.site)
         olds = kind.items(before) if whole and before is not None else items
-        assert len(kept) == len(items) == len(olds)
+        if not len(kept) == len(items) == len(olds):  # a year page came or went
+            out[(kind.name, lang)] = _items_of(kind, inputs, lang)
+            continue
         made = []
         for item, old, pages in zip(items, olds, kept):
             again = (whole and records is not None and before is not None
-                     and bool(records & (needed(kind, before, old) | needed(kind, inputs.site, item))))
+                     and (old != item or bool(records & (needed(kind, before, old) | needed(kind, inputs.site, item)))))
             again = again or (kind.shows is not None and bool(danish.intersection(kind.shows(inputs.site, item))))
             made.append(_made(kind, inputs, item, lang) if again else pages)
         out[(kind.name, lang)] = made
