@@ -169,7 +169,7 @@ class Generator:
             clean_directory(config.site_dir)
         made = rebuild.make(build.inputs(preview=self.serving), plan)
         shown = build.shown(made, [*(p.src_uri for p in made.pages),
-                                   *(uri for uri in build.site.pages if uri not in build.site.report_paths)]) \
+                                   *(uri for uri in build.site.pages if uri not in build.site.report_paths)], plan) \
             if self.dirty else {}
         build.record(made, plan, shown, snapshot=self.dirty)
         if made.kept is not None:

@@ -199,14 +199,21 @@ def decide(previous: Snapshot | None, site: Site, *, config: bytes, template_dir
     return plan(previous, key, site)
 
 
-def shown(site: Site, uri: str, *, head: str, changed: dt.date | None, edit: Any) -> Shown:
+def shown(site: Site, uri: str, *, head: str, changed: dt.date | None, edit: Any, blocks: str | None = None) -> Shown:
     """What the HTML of the page ``uri`` shows besides its own Markdown: the blocks of data the
     build adds to its text (:func:`~boligdialog.build.compose.compose`, to an editor's page and to
     a generated one alike: the English stand-in of a version's text shows who signed it), its
     ``<head>`` HTML, the day it last changed and its "Edit this page" link's target (``edit``; a
     data record's line moves when a record above it is added). The blocks are those composed
-    with an empty text: they depend on the site and the address, not on the text they go with."""
-    return compose.compose(site, uri, ""), head, changed, edit
+    with an empty text: they depend on the site and the address, not on the text they go with;
+    ``blocks``, if given, are those (the last build's: :func:`same_blocks`)."""
+    return compose.compose(site, uri, "") if blocks is None else blocks, head, changed, edit
+
+
+def same_blocks(plan: Plan) -> Mapping[str, Shown]:
+    """What the pages of the kept build showed, if their data blocks are the same now (no data
+    changed: the blocks show no body, :func:`~boligdialog.build.compose.compose`), else nothing."""
+    return {} if plan.previous is None or plan.kinds else plan.previous.shown
 
 
 @dataclass(frozen=True)
