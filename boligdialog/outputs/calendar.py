@@ -208,6 +208,11 @@ def meeting_event_ical(meeting: Meeting, lang: Lang, url: str, site_url: str, st
     return out
 
 
+def forget() -> None:
+    """Drop the events kept for the next build (a build that has no next one, before Pagefind)."""
+    _written.clear()
+
+
 def deadline_event(agreement: Agreement, lang: Lang, url: str, site_url: str, stamp: dt.datetime) -> Event | None:
     """The deadline of a consultation as an all-day VEVENT on its last day, or ``None`` when
     the deadline is known only to the month. UID ``hoering-<version id>@<host>``."""
