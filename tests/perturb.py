@@ -16,8 +16,9 @@ def _texts_changed(text: str) -> str:
     return re.sub(r"\{da: ([^,{}\"']+), en: ([^{}\"']+)\}", r"{da: \1 ekstra, en: \2 ekstra}", text)
 
 
-def _records_reversed(text: str) -> str:
-    """A data file's records in the opposite order (the comments above a record go with it)."""
+def _split(text: str) -> tuple[list[str], list[list[str]], list[str]]:
+    """A data file's lines before its records, each record's lines (the comments above a
+    record go with it), and the lines after them."""
     lines = text.splitlines(keepends=True)
     top = next(i for i, line in enumerate(lines) if re.match(r"[a-z]+:\s*$", line))
     records: list[list[str]] = []
@@ -31,7 +32,25 @@ def _records_reversed(text: str) -> str:
         elif records:
             records[-1] += [*pending, line]
             pending = []
-    return "".join(lines[:top + 1] + [line for record in reversed(records) for line in record] + pending)
+    return lines[:top + 1], records, pending
+
+
+def _records_reversed(text: str) -> str:
+    """A data file's records in the opposite order (the comments above a record go with it)."""
+    head, records, tail = _split(text)
+    return "".join(head + [line for record in reversed(records) for line in record] + tail)
+
+
+def record_count(text: str) -> int:
+    """How many records a data file holds."""
+    return len(_split(text)[1])
+
+
+def one_record_changed(text: str, index: int) -> str:
+    """Every Danish and English text of the data file's ``index``-th record with a word added."""
+    head, records, tail = _split(text)
+    records[index] = _texts_changed("".join(records[index])).splitlines(keepends=True)
+    return "".join(head + [line for record in records for line in record] + tail)
 
 
 PERTURBATIONS = {"texts": _texts_changed, "order": _records_reversed}

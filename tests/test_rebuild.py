@@ -306,3 +306,26 @@ def test_files_saved_while_the_preview_rebuilds_are_in_the_next_rebuild(preview:
     assert any("Visionsforum om Midtby" in data.decode(errors="replace") for data in full.values())
     assert any("Et afsnit gemt under genopbygningen" in data.decode(errors="replace") for data in full.values())
     assert_same(site, full, "files saved during a rebuild")
+
+
+def test_the_data_blocks_show_no_body(fuller_site: Path):
+    """What a text edit keeps of the last build's data blocks (:func:`rebuild.same_blocks`):
+    each editor's page's body changed alone (a paragraph and a heading added), every page's
+    blocks (:func:`compose.compose` with an empty text) are what they were."""
+    import dataclasses
+    import datetime as dt
+
+    from boligdialog.build import compose
+    from boligdialog.site.load import load_site
+
+    project = fuller_site.parent
+    today = dt.datetime.fromtimestamp(EPOCH, dt.timezone.utc).date()
+    site = load_site(project, project / "content", today=today)
+    uris = sorted(site.pages)
+    before = {uri: compose.compose(site, uri, "") for uri in uris}
+    for uri in uris:
+        page = site.pages[uri]
+        edited = dataclasses.replace(page, body=page.body + "\n\n## Ny overskrift\n\nEt nyt afsnit.\n")
+        changed = dataclasses.replace(site, pages={**site.pages, uri: edited})
+        after = {other: compose.compose(changed, other, "") for other in uris}
+        assert after == before, f"an edit of {uri}'s body changed the data blocks of some page"

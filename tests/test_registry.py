@@ -24,7 +24,7 @@ from boligdialog.site import routes, settings
 from boligdialog.site.identity import Identity
 from boligdialog.site.load import load_site
 from boligdialog.model.values import LANGS
-from perturb import CHANGES, PERTURBATIONS
+from perturb import CHANGES, DATA_KINDS, PERTURBATIONS, one_record_changed, record_count
 from records_fixture import EPOCH
 
 
@@ -132,11 +132,11 @@ def test_a_text_edit_remakes_the_pages_that_show_the_text(loaded):
     _, inputs = loaded
     site = inputs.site
     groups = registry.generate_groups(inputs)
-    before = [page for pages in groups.values() for page in pages]
+    before = [page for items in groups.values() for pages in items for page in pages]
 
     def remade(changed: set[str], kinds: frozenset[str] = frozenset()) -> list:
         again = registry.remake(inputs, groups, kinds=kinds, changed=changed)
-        return [page for pages in again.values() for page in pages]
+        return [page for items in again.values() for pages in items for page in pages]
 
     assert before == registry.generate(inputs)
     meeting, report = next((m, site.reports[m.id]) for m in site.meetings if m.id in site.reports)
@@ -182,3 +182,45 @@ def test_what_does_not_declare_a_kind_of_records_does_not_change_with_them(loade
     assert silent == set(), f"these outputs show {records} but do not declare it in their reads"
     if how == "texts":
         assert differ, "the change showed nowhere: the test proves nothing"
+
+
+@pytest.mark.parametrize("records", DATA_KINDS)
+def test_an_item_shows_no_record_it_does_not_declare(loaded, tmp_path, records):
+    """The ``needs`` that a data edit in the preview trusts (:func:`registry.remake` with the
+    changed records): each record of one kind changed alone (every text of it), the pages of
+    every item of a page type that declares ``needs`` are what they were unless the item
+    differs or declares the record (in the site before or after), and the remade site is what a full
+    build makes."""
+    fuller, inputs = loaded
+    project = fuller.parent
+    for part in ("mkdocs.yml", "data", "content"):
+        src = project / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / part)
+    path = tmp_path / "data" / f"{records}.yaml"
+    text = path.read_text(encoding="utf-8")
+    before = registry.generate_groups(inputs)
+    per_item = [kind for kind in registry.PAGE_TYPES if kind.needs is not None]
+    assert {kind.name for kind in per_item} >= {"meeting", "partner", "theme", "meetings of a year",
+                                                "follow-up of a year"}
+    shown = 0
+    for index in range(record_count(text)):
+        path.write_text(one_record_changed(text, index), encoding="utf-8")
+        site = load_site(tmp_path, tmp_path / "content", today=inputs.now.date())
+        record = (records, getattr(site, records)[index].id)
+        assert getattr(site, records)[index] != getattr(inputs.site, records)[index], record
+        changed = dataclasses.replace(inputs, site=site)
+        after = registry.generate_groups(changed)
+        for kind in per_item:
+            for lang in LANGS:
+                items = zip(kind.items(inputs.site), kind.items(site), before[(kind.name, lang)],
+                            after[(kind.name, lang)])
+                for old, new, pages_before, pages_after in items:
+                    if pages_before != pages_after and old == new:
+                        shown += 1
+                        assert record in registry.needed(kind, inputs.site, old) | registry.needed(kind, site, new), \
+                            f"{pages_after[0].src_uri} shows {record} but its item does not declare it in needs"
+        again = registry.remake(changed, before, kinds=frozenset({records}), changed=set(), before=inputs.site,
+                                records=frozenset({record}))
+        assert again == after, record
+    if records in {"meetings", "partners", "themes", "decisions"}:
+        assert shown, "no edit showed on a page with needs: the test proves nothing"

@@ -42,7 +42,7 @@ from boligdialog.editors import preview
 from boligdialog.model import translate
 from boligdialog.model.errors import DataError, ValidationFailed
 from boligdialog.model.translate import ntr, tr
-from boligdialog.outputs import opendata, search
+from boligdialog.outputs import calendar, opendata, search
 from boligdialog.pages import editlinks, htmlblocks, render
 from boligdialog.pages.page import source_text
 from boligdialog.site import lastmod, routes, schedule, settings
@@ -169,7 +169,7 @@ class Generator:
             clean_directory(config.site_dir)
         made = rebuild.make(build.inputs(preview=self.serving), plan)
         shown = build.shown(made, [*(p.src_uri for p in made.pages),
-                                   *(uri for uri in build.site.pages if uri not in build.site.report_paths)]) \
+                                   *(uri for uri in build.site.pages if uri not in build.site.report_paths)], plan) \
             if self.dirty else {}
         build.record(made, plan, shown, snapshot=self.dirty)
         if made.kept is not None:
@@ -294,6 +294,7 @@ class Generator:
             self._unwatch_anchor_links()
             self.build = None
             load.forget()
+            calendar.forget()
             _index(Path(config.site_dir))
             return
         if build.full:

@@ -38,7 +38,9 @@ def settle_meta(meta: dict[str, Any], markdown: str, *, default_description: str
 
 
 def compose(site: Site, uri: str, markdown: str) -> str:
-    """The editor's page at ``uri`` with the blocks that show data on it."""
+    """The editor's page at ``uri`` with the blocks that show data on it. The blocks show no
+    editor's body (only records and front matter), so an edit of a body leaves every page's
+    blocks as they were (``tests/test_rebuild.py`` edits each page's body and checks it)."""
     lang = lang_of(uri)
     if uri in HOME_PAGES:
         markdown += "\n\n" + home_block(site, lang, site.today) + "\n"

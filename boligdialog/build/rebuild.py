@@ -13,8 +13,10 @@ decides, with this module, after each edit:
 - The same key as the last build that finished means only bodies or data changed (the usual
   edits: a report, an article, a meeting's title). The page types that read a changed data
   file's records (their ``reads`` in :mod:`boligdialog.pages.registry`) are made again whole, so
-  pages that now exist are made and those that no longer do are removed; of the other types the
-  pages that show a changed body (:func:`boligdialog.pages.registry.remake`); the rest is kept.
+  pages that now exist are made and those that no longer do are removed — or, when no record
+  came, went or moved (:func:`changed_records`), of the types that declare what each item
+  shows (``needs``), the items that show a changed record; of the other types the pages that
+  show a changed body (:func:`boligdialog.pages.registry.remake`); the rest is kept.
   So are the outputs: those that read a changed kind of record, or quote a changed body (the
   feeds), are made again. A page is written only if its Markdown or what it shows besides
   (:func:`shown`: the data blocks added to its text, its JSON-LD, the day it last changed, its
@@ -57,12 +59,14 @@ class Snapshot:
     """A digest of each data file's text as it was loaded, by its records' kind (``meetings`` …)."""
     bodies: Mapping[str, str]
     """The body of every editor's page, by source path."""
-    pages: Mapping[registry.Group, list[GeneratedPage]]
-    """The generated pages, by page type and language, in the site's order."""
+    pages: Mapping[registry.Group, list[registry.Pages]]
+    """The generated pages, by page type and language and then by item, in the site's order."""
     outputs: Mapping[str, Mapping[str, Any]]
     """The files of each output (the ``<head>`` HTML by page for JSON-LD), by the output's name."""
     shown: Mapping[str, Shown] = field(default_factory=dict)
     """What each page (generated or an editor's) showed besides its Markdown, by source path."""
+    site: Site | None = None
+    """The site it was made from (what :func:`changed_records` compares the next one with)."""
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)
     """The heading ids of every page, by source path (filled as pages are written)."""
     links: dict[str, tuple[Link, ...]] = field(default_factory=dict)
@@ -111,6 +115,8 @@ class Plan:
     """Source paths of the editors' pages whose body changed."""
     kinds: frozenset[str] = field(default_factory=frozenset)
     """The kinds of records (of :data:`~boligdialog.pages.registry.SOURCES`) whose data file changed."""
+    records: frozenset[registry.Record] | None = None
+    """The records of :attr:`kinds` that changed (:func:`changed_records`), or ``None``: some came, went or moved."""
 
     @property
     def full(self) -> bool:
@@ -159,14 +165,27 @@ def data_digests(site: Site) -> dict[str, str]:
     return out
 
 
+def changed_records(before: Site, after: Site, kinds: Iterable[str]) -> frozenset[registry.Record] | None:
+    """The records of ``kinds`` that differ between ``before`` and ``after``, or ``None`` if a
+    record of one of them came, went or moved (the ids of a kind are not the same, in the same order)."""
+    out: set[registry.Record] = set()
+    for kind in kinds:
+        old, new = getattr(before, kind), getattr(after, kind)
+        if [r.id for r in old] != [r.id for r in new]:
+            return None
+        out |= {(kind, b.id) for a, b in zip(old, new) if a != b}
+    return frozenset(out)
+
+
 def plan(previous: Snapshot | None, key: str, site: Site) -> Plan:
     """Keep from ``previous`` if only bodies and data files changed since it was made; else make everything."""
     data = data_digests(site)
     if previous is None or previous.key != key or previous.bodies.keys() != site.pages.keys():
         return Plan(key, data)
+    kinds = frozenset(kind for kind, digest in data.items() if previous.data.get(kind) != digest)
     return Plan(key, data, previous,
                 frozenset(uri for uri, page in site.pages.items() if previous.bodies[uri] != page.body),
-                frozenset(kind for kind, digest in data.items() if previous.data.get(kind) != digest))
+                kinds, None if previous.site is None else changed_records(previous.site, site, kinds))
 
 
 def decide(previous: Snapshot | None, site: Site, *, config: bytes, template_dirs: Iterable[Path],
@@ -180,22 +199,29 @@ def decide(previous: Snapshot | None, site: Site, *, config: bytes, template_dir
     return plan(previous, key, site)
 
 
-def shown(site: Site, uri: str, *, head: str, changed: dt.date | None, edit: Any) -> Shown:
+def shown(site: Site, uri: str, *, head: str, changed: dt.date | None, edit: Any, blocks: str | None = None) -> Shown:
     """What the HTML of the page ``uri`` shows besides its own Markdown: the blocks of data the
     build adds to its text (:func:`~boligdialog.build.compose.compose`, to an editor's page and to
     a generated one alike: the English stand-in of a version's text shows who signed it), its
     ``<head>`` HTML, the day it last changed and its "Edit this page" link's target (``edit``; a
     data record's line moves when a record above it is added). The blocks are those composed
-    with an empty text: they depend on the site and the address, not on the text they go with."""
-    return compose.compose(site, uri, ""), head, changed, edit
+    with an empty text: they depend on the site and the address, not on the text they go with;
+    ``blocks``, if given, are those (the last build's: :func:`same_blocks`)."""
+    return compose.compose(site, uri, "") if blocks is None else blocks, head, changed, edit
+
+
+def same_blocks(plan: Plan) -> Mapping[str, Shown]:
+    """What the pages of the kept build showed, if their data blocks are the same now (no data
+    changed: the blocks show no body, :func:`~boligdialog.build.compose.compose`), else nothing."""
+    return {} if plan.previous is None or plan.kinds else plan.previous.shown
 
 
 @dataclass(frozen=True)
 class Made:
     """What a build adds to the site: generated pages and files, and the ``<head>`` HTML."""
 
-    groups: dict[registry.Group, list[GeneratedPage]]
-    """The generated pages, by page type and language, in the site's order."""
+    groups: dict[registry.Group, list[registry.Pages]]
+    """The generated pages, by page type and language and then by item, in the site's order."""
     outputs: dict[str, Mapping[str, Any]]
     """The files (or ``<head>`` HTML) of each output, by name."""
     kept: Snapshot | None = None
@@ -205,7 +231,7 @@ class Made:
 
     @property
     def pages(self) -> list[GeneratedPage]:
-        return [page for pages in self.groups.values() for page in pages]
+        return [page for items in self.groups.values() for pages in items for page in pages]
 
     @cached_property
     def files(self) -> dict[str, str | bytes]:
@@ -221,7 +247,8 @@ class Made:
 
     @cached_property
     def _before(self) -> dict[str, str]:
-        return {page.src_uri: page.markdown for pages in self.kept.pages.values() for page in pages} \
+        return {page.src_uri: page.markdown for items in self.kept.pages.values() for pages in items
+                for page in pages} \
             if self.kept else {}
 
     def gone(self) -> list[str]:
@@ -257,7 +284,8 @@ def make(inputs: registry.Inputs, plan: Plan) -> Made:
     kept = plan.previous
     if kept is None:
         return Made(registry.generate_groups(inputs), registry.outputs_of(inputs))
-    groups = registry.remake(inputs, kept.pages, kinds=plan.kinds, changed=set(plan.changed))
+    groups = registry.remake(inputs, kept.pages, kinds=plan.kinds, changed=set(plan.changed), before=kept.site,
+                             records=plan.records)
     outputs = {**kept.outputs, **registry.outputs_of(inputs, kinds=plan.kinds, texts=bool(plan.changed))}
     return Made(groups, {output.name: outputs[output.name] for output in registry.OUTPUTS}, kept, plan.changed)
 

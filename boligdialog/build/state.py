@@ -63,10 +63,12 @@ class Build:
         return registry.Inputs(self.site, self.identity, self.license, self.about, self.now,
                                self.changes.data_changed(self.now), preview=preview)
 
-    def shown(self, made: rebuild.Made, uris: Iterable[str]) -> dict[str, rebuild.Shown]:
+    def shown(self, made: rebuild.Made, uris: Iterable[str], plan: rebuild.Plan) -> dict[str, rebuild.Shown]:
         """What each page of ``uris`` shows besides its Markdown (:func:`boligdialog.build.rebuild.shown`)."""
+        before = rebuild.same_blocks(plan)
         return {uri: rebuild.shown(self.site, uri, head=made.head.get(uri, ""), changed=self.changes.of(uri),
-                                   edit=editlinks.source(uri, self.site) if self.repository else None)
+                                   edit=editlinks.source(uri, self.site) if self.repository else None,
+                                   blocks=before[uri][0] if uri in before else None)
                 for uri in uris}
 
     def record(self, made: rebuild.Made, plan: rebuild.Plan, shown: dict[str, rebuild.Shown], *,
@@ -75,7 +77,7 @@ class Build:
         self.head, self.full = made.head, made.kept is None
         if snapshot:
             self.snapshot = rebuild.Snapshot(plan.key, plan.data, rebuild.bodies(self.site), made.groups,
-                                             made.outputs, shown)
+                                             made.outputs, shown, self.site)
             if made.kept is not None:
                 self.snapshot.carry_over(made.kept, made.gone())
 

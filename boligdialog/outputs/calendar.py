@@ -1,6 +1,7 @@
 """iCalendar (RFC 5545) files of the forum's meetings, made with the icalendar library.
 
-Pure functions: meetings and URLs in, ``bytes`` out. A meeting with a time is a
+Pure functions: meetings and URLs in, ``bytes`` out (:func:`meeting_event_ical` keeps the
+last event it wrote for each meeting, to give the same bytes again for the same arguments). A meeting with a time is a
 timed event in Copenhagen time; a meeting with only a day is an all-day event; a
 meeting known only to the month or year is left out. A cancelled meeting stays in, marked
 ``STATUS:CANCELLED`` and, for the apps that ignore the status, by its title ("Aflyst: …")
@@ -30,6 +31,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
@@ -184,6 +186,33 @@ def meeting_event(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: 
     return event
 
 
+_WORDS = ("end_not_announced", "cancelled_title", "meeting_cancelled", "themes", "agenda")
+"""The strings :func:`meeting_event` writes."""
+
+_written: dict[tuple[str, Lang], tuple[tuple[Any, ...], Meeting, bytes]] = {}
+"""The last event written for each meeting and language: its arguments, its record, its bytes."""
+
+
+def meeting_event_ical(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: dt.datetime,
+                       theme_titles: list[str]) -> bytes:
+    """:func:`meeting_event` written out; for the same arguments as the last time (an equal
+    record, the same words) the bytes written then: a preview rebuild after a data edit
+    writes out only the events of the meetings that changed. One entry per meeting and language."""
+    s = strings(lang)
+    args = (url, site_url, stamp, tuple(theme_titles), *(s[word] for word in _WORDS))
+    last = _written.get((meeting.id, lang))
+    if last is not None and last[0] == args and last[1] == meeting:
+        return last[2]
+    out = meeting_event(meeting, lang, url, site_url, stamp, theme_titles).to_ical()
+    _written[(meeting.id, lang)] = (args, meeting, out)
+    return out
+
+
+def forget() -> None:
+    """Drop the events kept for the next build (a build that has no next one, before Pagefind)."""
+    _written.clear()
+
+
 def deadline_event(agreement: Agreement, lang: Lang, url: str, site_url: str, stamp: dt.datetime) -> Event | None:
     """The deadline of a consultation as an all-day VEVENT on its last day, or ``None`` when
     the deadline is known only to the month. UID ``hoering-<version id>@<host>``."""
@@ -219,10 +248,16 @@ def calendar_file(events: Iterable[Event | bytes], *, name: str, refresh: dt.tim
     once a build), the events', then its end: the bytes icalendar writes for the calendar
     holding them.
     """
+    return b"".join([_head(name, refresh), _timezone_ical(),
+                     *(e if isinstance(e, bytes) else e.to_ical() for e in events), END_CALENDAR])
+
+
+@functools.lru_cache(maxsize=8192)
+def _head(name: str, refresh: dt.timedelta) -> bytes:
+    """The calendar's own lines of :func:`calendar_file` (a file's name and refresh are all that differ)."""
     head = _calendar(name, refresh).to_ical()
     assert head.endswith(END_CALENDAR)
-    return b"".join([head[:-len(END_CALENDAR)], _timezone_ical(),
-                     *(e if isinstance(e, bytes) else e.to_ical() for e in events), END_CALENDAR])
+    return head[:-len(END_CALENDAR)]
 
 
 @functools.cache

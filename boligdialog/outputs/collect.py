@@ -38,7 +38,7 @@ def calendars(site: Site, *, site_url: str, stamp: dt.datetime, site_name: Text)
     out: dict[str, bytes] = {}
     for lang in LANGS:
         page_url, titles = _meeting_url(site_url, lang), _theme_titles(site, lang)
-        events = {m.id: calendar.meeting_event(m, lang, page_url(m), site_url, stamp, titles(m)).to_ical()
+        events = {m.id: calendar.meeting_event_ical(m, lang, page_url(m), site_url, stamp, titles(m))
                   for m in site.meetings if calendar.in_calendar(m)}  # each event made and written out once
         for mid, event in events.items():
             out[routes.meeting_calendar(mid, lang)] = calendar.calendar_file(

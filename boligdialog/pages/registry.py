@@ -7,9 +7,10 @@ function that makes it. From these come:
 
 - :func:`generate`: every generated page of a full build, in the site's order;
 - :func:`remake`: the pages a preview rebuild makes again after an edit of data (the page
-  types whose :attr:`PageType.reads` name the edited records' kind, whole) or of editors'
-  texts (of the page types whose :attr:`PageType.texts` name the kind of text, the items
-  whose :attr:`PageType.shows` names an edited text);
+  types whose :attr:`PageType.reads` name the edited records' kind: whole, or, for those that
+  declare :attr:`PageType.needs` when no record came, went or moved, the items that show an
+  edited record) or of editors' texts (of the page types whose :attr:`PageType.texts` name the
+  kind of text, the items whose :attr:`PageType.shows` names an edited text);
 - :func:`make_outputs`, :func:`outputs_of`: the calendars, the open data, the feeds and the JSON-LD;
 - :func:`generated_outputs`: every file the generator writes, for the checks
   (:meth:`boligdialog.site.checks.Checker.outputs`).
@@ -33,7 +34,7 @@ from typing import Any
 from boligdialog.outputs import collect, opendata, webeditor
 from boligdialog.pages import agreement, followup, meetings, memo, news, partners, standalone
 from boligdialog.pages.page import GeneratedPage
-from boligdialog.site import routes
+from boligdialog.site import routes, schedule
 from boligdialog.site.identity import Identity
 from boligdialog.site.settings import AboutData
 from boligdialog.site.schedule import Archive, archive
@@ -104,6 +105,9 @@ class Inputs:
 
 Make = Callable[[Inputs, Any, Lang], Iterable[GeneratedPage]]
 
+Record = tuple[str, str]
+"""A record by its kind (of :data:`SOURCES`' data files) and id: ``("meetings", "forum-2017-1")``."""
+
 
 def _one(site: Site) -> Sequence[Any]:
     """A page type with one page per language."""
@@ -130,6 +134,12 @@ class PageType:
     """The kinds of editors' pages (of :data:`TEXTS`) whose body its pages show."""
     shows: Callable[[Site, Any], Iterable[str]] | None = None
     """The editors' pages (Danish source paths) whose body an item's pages show; required with :attr:`texts`."""
+    needs: Callable[[Site, Any], Iterable[Record]] | None = None
+    """The records (of the kinds it :attr:`reads`) an item's pages show besides the item itself;
+    ``None``: any record of those kinds. With it, a data edit that changes records, but not
+    which there are nor their order, makes again only the items that differ or show a changed
+    record, in the site before or after the edit (``tests/test_registry.py`` edits each record
+    and checks this)."""
     reserved: bool = True
     """Its addresses are kept free of editors' files (not so for a stand-in, made only where no file is)."""
     site_wide: bool = False
@@ -188,33 +198,83 @@ def _follow_up_year_items(site: Site) -> list[tuple[int, followup.Years]]:
     return [(year, years) for year, _, _ in years.counts]
 
 
+def _partner_needs(site: Site, partner: Any) -> Iterable[Record]:
+    """A partner's page: the partner, every agreement (its timeline), the meetings it is invited to or attended."""
+    yield PARTNERS, partner.id
+    yield from ((AGREEMENTS, a.id) for a in site.agreements)
+    yield from ((MEETINGS, m.id) for m in [*site.meetings_invited(partner.id), *site.meetings_attended(partner.id)])
+
+
+def _theme_needs(site: Site, theme: Any) -> Iterable[Record]:
+    """A theme's pages: the theme, every meeting on it and the themes those meetings are on."""
+    yield THEMES, theme.id
+    for m in site.meetings:
+        if theme.id in m.themes:
+            yield MEETINGS, m.id
+            yield from ((THEMES, t) for t in m.themes)
+
+
+def _meeting_year_needs(site: Site, item: tuple[int, Any]) -> Iterable[Record]:
+    """A year's page of meetings: its meetings and their themes (the years' counts are the item's)."""
+    for m in schedule.in_year(site.meetings, item[0]):
+        yield MEETINGS, m.id
+        yield from ((THEMES, t) for t in m.themes)
+
+
+def _follow_up_year_needs(site: Site, item: tuple[int, followup.Years]) -> Iterable[Record]:
+    """A year's pages of decisions: the decisions taken that year, their owners and the meetings
+    they name (their order and the years' counts are the item's)."""
+    year, years = item
+    for d in years.ordered:
+        if years.year_of[d.id] == year:
+            yield DECISIONS, d.id
+            yield from ((PARTNERS, p) for p in d.owners)
+            yield from ((MEETINGS, m) for m in (d.meeting, d.reported_at) if m is not None)
+
+
+def _meeting_needs(site: Site, meeting: Any) -> Iterable[Record]:
+    """A meeting's page: the meeting, its themes, the partners invited or attending, and the
+    decisions taken or reported at it with their owners and the meetings they name."""
+    yield MEETINGS, meeting.id
+    yield from ((THEMES, t) for t in meeting.themes)
+    yield from ((PARTNERS, p) for p in [*meeting.invited, *meeting.attended])
+    for d in [*site.decisions_taken_at(meeting.id), *site.decisions_reported_at(meeting.id)]:
+        yield DECISIONS, d.id
+        yield from ((PARTNERS, p) for p in d.owners)
+        yield from ((MEETINGS, m) for m in (d.meeting, d.reported_at) if m is not None)
+
+
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("partners", frozenset({PARTNERS, AGREEMENTS}), _fixed(routes.section_index("partners", "da"),
                                                                     N_("the list of partners")),
              lambda i, _, lang: [partners.partners_page(i.site, lang)], in_nav=True),
     PageType("partner", frozenset({PARTNERS, AGREEMENTS, MEETINGS}),
              _page_of("partners", N_("the page of partner {id}"), lambda k: k.partners),
-             lambda i, partner, lang: [partners.partner_page(i.site, partner, lang)], items=lambda s: s.partners),
+             lambda i, partner, lang: [partners.partner_page(i.site, partner, lang)], items=lambda s: s.partners,
+             needs=_partner_needs),
     PageType("themes", frozenset({THEMES}), _fixed(routes.section_index("themes", "da"), N_("the list of themes")),
              lambda i, _, lang: [meetings.themes_page(i.site, lang)], in_nav=True),
     PageType("theme", frozenset({THEMES, MEETINGS, REPORTS}), _theme_addresses,
-             lambda i, theme, lang: meetings.theme_pages(i.site, theme, lang, i.site_url), items=lambda s: s.themes),
+             lambda i, theme, lang: meetings.theme_pages(i.site, theme, lang, i.site_url), items=lambda s: s.themes,
+             needs=_theme_needs),
     PageType("meetings", frozenset({MEETINGS, THEMES, REPORTS}),
              _fixed(routes.section_index("meetings", "da"), N_("the list of meetings")),
              lambda i, _, lang: [meetings.meetings_page(i.site, lang, i.site_url)], in_nav=True),
     PageType("meetings of a year", frozenset({MEETINGS, THEMES, REPORTS}),
              lambda known, lang: {routes.meetings_year(y, lang): tr("the page of the meetings of {year}", year=y)
                                   for y in known.archive.meetings},
-             lambda i, item, lang: [meetings.meetings_year_page(i.site, *item, lang)], items=_meeting_years),
+             lambda i, item, lang: [meetings.meetings_year_page(i.site, *item, lang)], items=_meeting_years,
+             needs=_meeting_year_needs),
     PageType("meeting", frozenset({MEETINGS, THEMES, PARTNERS, DECISIONS, REPORTS}),
              _page_of("meetings", N_("the page of meeting {id}"), lambda k: k.meetings),
              lambda i, meeting, lang: [meetings.meeting_page(i.site, meeting, lang)], items=lambda s: s.meetings,
-             texts=frozenset({REPORTS}), shows=lambda site, m: [site.reports[m.id]] if m.id in site.reports else []),
+             texts=frozenset({REPORTS}), shows=lambda site, m: [site.reports[m.id]] if m.id in site.reports else [],
+             needs=_meeting_needs),
     PageType("follow-up", frozenset({DECISIONS, MEETINGS, PARTNERS}), _fixed(routes.FOLLOW_UP, N_("the follow-up page")),
              lambda i, _, lang: [followup.follow_up_page(i.site, lang)], in_nav=True),
     PageType("follow-up of a year", frozenset({DECISIONS, MEETINGS, PARTNERS}), _follow_up_years,
              lambda i, item, lang: followup.follow_up_year_pages(i.site, item[1], item[0], lang),
-             items=_follow_up_year_items),
+             items=_follow_up_year_items, needs=_follow_up_year_needs),
     PageType("news", frozenset({NEWS}), _fixed(routes.NEWS, N_("the news page")),
              lambda i, _, lang: [news.news_page(i.site, lang)], in_nav=True),
     PageType("search", frozenset(), _fixed(routes.SEARCH, N_("the search page")),
@@ -268,16 +328,19 @@ OUTPUTS: tuple[Output, ...] = (
 """Every generated output, in the order the build adds them."""
 
 
-def _made(kind: PageType, inputs: Inputs, item: Any, lang: Lang) -> list[GeneratedPage]:
-    return [GeneratedPage(p.src_uri, p.markdown, kind.in_nav) for p in kind.make(inputs, item, lang)]
+def _made(kind: PageType, inputs: Inputs, item: Any, lang: Lang) -> Pages:
+    return tuple(GeneratedPage(p.src_uri, p.markdown, kind.in_nav) for p in kind.make(inputs, item, lang))
 
 
-def _pages_of(kinds: Iterable[PageType], inputs: Inputs, lang: Lang) -> list[GeneratedPage]:
-    return [p for kind in kinds for item in kind.items(inputs.site) for p in _made(kind, inputs, item, lang)]
-
+Pages = tuple[GeneratedPage, ...]
+"""The pages of one item of a page type in one language."""
 
 Group = tuple[str, Lang]
 """The pages of one page type (by name) in one language."""
+
+
+def _items_of(kind: PageType, inputs: Inputs, lang: Lang) -> list[Pages]:
+    return [_made(kind, inputs, item, lang) for item in kind.items(inputs.site)]
 
 
 def _groups() -> list[tuple[PageType, Lang]]:
@@ -287,37 +350,57 @@ def _groups() -> list[tuple[PageType, Lang]]:
             + [(kind, lang) for kind in PAGE_TYPES if kind.site_wide for lang in LANGS])
 
 
-def generate_groups(inputs: Inputs) -> dict[Group, list[GeneratedPage]]:
-    """Every generated page of the site, by page type and language, in the site's order."""
-    return {(kind.name, lang): _pages_of([kind], inputs, lang) for kind, lang in _groups()}
+def generate_groups(inputs: Inputs) -> dict[Group, list[Pages]]:
+    """Every generated page of the site, by page type and language and then by item, in the site's order."""
+    return {(kind.name, lang): _items_of(kind, inputs, lang) for kind, lang in _groups()}
 
 
 def generate(inputs: Inputs) -> list[GeneratedPage]:
     """Every generated page of the site, both languages: language by language, then the
     site-wide types."""
-    return [p for pages in generate_groups(inputs).values() for p in pages]
+    return [p for items in generate_groups(inputs).values() for pages in items for p in pages]
 
 
-def remake(inputs: Inputs, previous: Mapping[Group, list[GeneratedPage]], *, kinds: frozenset[str],
-           changed: set[str]) -> dict[Group, list[GeneratedPage]]:
+def needed(kind: PageType, site: Site, item: Any) -> frozenset[Record]:
+    """The records an item of ``kind`` shows (:attr:`PageType.needs`, which it must have)."""
+    assert kind.needs is not None
+    return frozenset(kind.needs(site, item))
+
+
+def remake(inputs: Inputs, previous: Mapping[Group, list[Pages]], *, kinds: frozenset[str],
+           changed: set[str], before: Site | None = None,
+           records: frozenset[Record] | None = None) -> dict[Group, list[Pages]]:
     """:func:`generate_groups`'s pages when only the records of ``kinds`` (of :data:`SOURCES`'
     data files) and the bodies of the editors' pages ``changed`` (source paths, either
-    language) differ from the build that made ``previous``: a page type that reads one of
+    language) differ from the build that made ``previous``. A page type that reads one of
     ``kinds`` is made again whole (its items may be others now: a new meeting, a deleted
-    partner); of the others, the items that show a changed body; the rest is kept."""
+    partner), unless it declares :attr:`PageType.needs` and ``records`` are the records that
+    changed (then every record of those kinds is where it was in ``before``, the site that
+    made ``previous``): then the items that show one of them, in ``before`` or now. Of the
+    others, the items that show a changed body; the rest is kept."""
     danish = {routes.danish_uri(uri) for uri in changed}
-    out: dict[Group, list[GeneratedPage]] = {}
+    out: dict[Group, list[Pages]] = {}
     for kind, lang in _groups():
         kept = previous[(kind.name, lang)]
-        if kind.reads & kinds:
-            out[(kind.name, lang)] = _pages_of([kind], inputs, lang)
+        whole = bool(kind.reads & kinds)
+        if whole and (kind.needs is None or records is None or before is None):
+            out[(kind.name, lang)] = _items_of(kind, inputs, lang)
             continue
-        made: dict[str, GeneratedPage] = {}
-        if kind.shows is not None and danish:
-            for item in kind.items(inputs.site):
-                if danish.intersection(kind.shows(inputs.site, item)):
-                    made |= {p.src_uri: p for p in _made(kind, inputs, item, lang)}
-        out[(kind.name, lang)] = [made.get(page.src_uri, page) for page in kept] if made else kept
+        if not whole and not (kind.shows is not None and danish):
+            out[(kind.name, lang)] = kept
+            continue
+        items = kind.items(inputs.site)
+        olds = kind.items(before) if whole and before is not None else items
+        if not len(kept) == len(items) == len(olds):  # a year page came or went
+            out[(kind.name, lang)] = _items_of(kind, inputs, lang)
+            continue
+        made = []
+        for item, old, pages in zip(items, olds, kept):
+            again = (whole and records is not None and before is not None
+                     and (old != item or bool(records & (needed(kind, before, old) | needed(kind, inputs.site, item)))))
+            again = again or (kind.shows is not None and bool(danish.intersection(kind.shows(inputs.site, item))))
+            made.append(_made(kind, inputs, item, lang) if again else pages)
+        out[(kind.name, lang)] = made
     return out
 
 
