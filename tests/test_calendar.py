@@ -458,3 +458,27 @@ def test_a_calendar_of_events_written_out_once_is_what_icalendar_writes_for_it()
     assert calendar_file([e.to_ical() for e in made], name="Visionsforum") == expected.to_ical()
     assert calendar_file(made, name="Visionsforum") == expected.to_ical()
     assert calendar_file([], name="Visionsforum") == Calendar.from_ical(calendar_file([], name="Visionsforum")).to_ical()
+
+
+def test_an_event_written_again_is_the_event_its_arguments_make_now(monkeypatch):
+    """calendar.meeting_event_ical keeps the last event written per meeting and language: it gives
+    those bytes back only for an equal record, the same arguments and the same words."""
+    from boligdialog.site import i18n
+
+    def fresh(m: Meeting, stamp: dt.datetime = STAMP) -> bytes:
+        return meeting_event(m, "da", f"{SITE}moeder/{m.id}/", SITE, stamp, ["Midtby"]).to_ical()
+
+    def written(m: Meeting, stamp: dt.datetime = STAMP) -> bytes:
+        return calendar.meeting_event_ical(m, "da", f"{SITE}moeder/{m.id}/", SITE, stamp, ["Midtby"])
+
+    calendar.forget()
+    first = written(meeting())
+    assert first == fresh(meeting()) and written(meeting()) is first
+    renamed = meeting(name={"da": "Et andet navn"})
+    assert written(renamed) == fresh(renamed) != first
+    later = STAMP + dt.timedelta(days=1)
+    assert written(renamed, later) == fresh(renamed, later) != fresh(renamed)
+    words = dict(i18n.strings("da")) | {"themes": "Emner"}
+    monkeypatch.setattr(calendar, "strings", lambda lang: words)
+    assert written(renamed, later) == fresh(renamed, later) and b"Emner" in written(renamed, later)
+    calendar.forget()

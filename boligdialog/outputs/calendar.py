@@ -186,25 +186,24 @@ def meeting_event(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: 
     return event
 
 
-_WORDS = ("end_not_announced", "cancelled_title", "meeting_cancelled", "themes", "agenda")
-"""The strings :func:`meeting_event` writes."""
-
-_written: dict[tuple[str, Lang], tuple[tuple[Any, ...], Meeting, bytes]] = {}
-"""The last event written for each meeting and language: its arguments, its record, its bytes."""
+_written: dict[tuple[str, Lang], tuple[tuple[Any, ...], dict[str, str], Meeting, bytes]] = {}
+"""The last event written for each meeting and language: its arguments, the words it was written
+with (the language's one dict, :func:`~boligdialog.site.i18n.strings`), its record, its bytes."""
 
 
 def meeting_event_ical(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: dt.datetime,
                        theme_titles: list[str]) -> bytes:
     """:func:`meeting_event` written out; for the same arguments as the last time (an equal
     record, the same words) the bytes written then: a preview rebuild after a data edit
-    writes out only the events of the meetings that changed. One entry per meeting and language."""
-    s = strings(lang)
-    args = (url, site_url, stamp, tuple(theme_titles), *(s[word] for word in _WORDS))
+    writes out only the events of the meetings that changed (when the build date stays the same:
+    each event's DTSTAMP is the build's time). One entry per meeting and language."""
+    words = strings(lang)
+    args = (url, site_url, stamp, tuple(theme_titles))
     last = _written.get((meeting.id, lang))
-    if last is not None and last[0] == args and last[1] == meeting:
-        return last[2]
+    if last is not None and last[0] == args and last[1] is words and last[2] == meeting:
+        return last[3]
     out = meeting_event(meeting, lang, url, site_url, stamp, theme_titles).to_ical()
-    _written[(meeting.id, lang)] = (args, meeting, out)
+    _written[(meeting.id, lang)] = (args, words, meeting, out)
     return out
 
 
