@@ -155,16 +155,20 @@ def test_a_text_edit_remakes_the_pages_that_show_the_text(loaded):
     assert themes == before
 
 
+def _copy_sources(project: Path, dest: Path) -> None:
+    """What a site is loaded from (``mkdocs.yml``, data/, content/), copied from ``project``."""
+    for part in ("mkdocs.yml", "data", "content"):
+        src = project / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / part)
+
+
 @pytest.mark.parametrize(("records", "how"), CHANGES, ids=[f"{r}-{h}" for r, h in CHANGES])
 def test_what_does_not_declare_a_kind_of_records_does_not_change_with_them(loaded, tmp_path, records, how):
     """The ``reads`` that a data edit in the preview trusts (:func:`registry.remake`): the
     records of one kind changed (every text, or their order), every page type and output that
     does not declare that it reads them makes the same as before, and some that do change."""
     fuller, inputs = loaded
-    project = fuller.parent
-    for part in ("mkdocs.yml", "data", "content"):
-        src = project / part
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / part)
+    _copy_sources(fuller.parent, tmp_path)
     path = tmp_path / "data" / f"{records}.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(PERTURBATIONS[how](text), encoding="utf-8")
@@ -192,10 +196,7 @@ def test_an_item_shows_no_record_it_does_not_declare(loaded, tmp_path, records):
     differs or declares the record (in the site before or after), and the remade site is what a full
     build makes."""
     fuller, inputs = loaded
-    project = fuller.parent
-    for part in ("mkdocs.yml", "data", "content"):
-        src = project / part
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / part)
+    _copy_sources(fuller.parent, tmp_path)
     path = tmp_path / "data" / f"{records}.yaml"
     text = path.read_text(encoding="utf-8")
     before = registry.generate_groups(inputs)
