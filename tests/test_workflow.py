@@ -301,7 +301,7 @@ def test_the_job_that_may_write_commits_only_the_data_files_and_only_onto_its_ow
     patch("echo 'x:' >> Makefile")  # not a data file: nothing to write
     assert not jobs.commit(remote, branch) and git("rev-parse", branch, cwd=remote) == head
     patch("git mv Makefile data/Makefile")  # a rename into data/: refused
-    with pytest.raises(AssertionError, match="more than the data files"):
+    with pytest.raises(AssertionError, match="mere end datafilerne"):
         jobs.commit(remote, branch)
     assert git("rev-parse", branch, cwd=remote) == head
     patch("sed -i 's/  - id: visionsforum-2017-1/  - id: visionsforum-2017-1 # x/' data/meetings.yaml")

@@ -8,6 +8,7 @@ duplicate keys, and ``17:00`` read as the number 1020.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,7 +50,13 @@ _Loader.add_implicit_resolver(
 def reads_as_text(value: str) -> bool:
     """Whether ``value``, written without quotes, is read back as this text (not ``yes`` or ``on``,
     which YAML 1.1 reads as true, nor a number)."""
-    return _Loader("").resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+    return _resolver().resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+
+
+@functools.cache
+def _resolver() -> _Loader:
+    """One loader, for its resolver only."""
+    return _Loader("")
 
 
 MAX_DEPTH = 40
