@@ -462,7 +462,8 @@ def test_a_calendar_of_events_written_out_once_is_what_icalendar_writes_for_it()
 
 def test_an_event_written_again_is_the_event_its_arguments_make_now(monkeypatch):
     """calendar.meeting_event_ical keeps the last event written per meeting and language: it gives
-    those bytes back only for an equal record, the same arguments and the same words."""
+    those bytes back (with the build's DTSTAMP) only for an equal record, the same arguments and
+    equal words."""
     from boligdialog.site import i18n
 
     def fresh(m: Meeting, stamp: dt.datetime = STAMP) -> bytes:
@@ -476,9 +477,18 @@ def test_an_event_written_again_is_the_event_its_arguments_make_now(monkeypatch)
     assert first == fresh(meeting()) and written(meeting()) is first
     renamed = meeting(name={"da": "Et andet navn"})
     assert written(renamed) == fresh(renamed) != first
-    later = STAMP + dt.timedelta(days=1)
+    later = STAMP + dt.timedelta(days=1, seconds=7)
     assert written(renamed, later) == fresh(renamed, later) != fresh(renamed)
-    words = dict(i18n.strings("da")) | {"themes": "Emner"}
+    kept = written(renamed, later)
+    reloaded = {key: "".join(list(text)) for key, text in i18n.strings("da").items()}  # equal, not the same
+    monkeypatch.setattr(calendar, "strings", lambda lang: reloaded)
+    assert written(renamed, later) is kept  # words loaded again (each build does) keep the events
+    words = dict(reloaded) | {"themes": "Emner"}
     monkeypatch.setattr(calendar, "strings", lambda lang: words)
     assert written(renamed, later) == fresh(renamed, later) and b"Emner" in written(renamed, later)
+    # the next build's time is written into the kept event, not the event written again
+    next_build = later + dt.timedelta(minutes=3, seconds=1)
+    expected = fresh(renamed, next_build)
+    monkeypatch.setattr(calendar, "meeting_event", lambda *args: pytest.fail("the kept event is written again"))
+    assert written(renamed, next_build) == expected != fresh(renamed, later)
     calendar.forget()

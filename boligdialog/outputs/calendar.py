@@ -186,30 +186,58 @@ def meeting_event(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: 
     return event
 
 
-_written: dict[tuple[str, Lang], tuple[tuple[Any, ...], dict[str, str], Meeting, bytes]] = {}
-"""The last event written for each meeting and language: its arguments, the words it was written
-with (the language's one dict, :func:`~boligdialog.site.i18n.strings`), its record, its bytes."""
+_written: dict[tuple[str, Lang], tuple[tuple[Any, ...], Meeting, dt.datetime, bytes]] = {}
+"""The last event written for each meeting and language: its arguments but the stamp, its record,
+its stamp, its bytes."""
+_words: dict[Lang, dict[str, str]] = {}
+"""The words the events of :data:`_written` were written with, by language (each build loads the
+words again: a new dict, most often equal to the last)."""
 
 
 def meeting_event_ical(meeting: Meeting, lang: Lang, url: str, site_url: str, stamp: dt.datetime,
                        theme_titles: list[str]) -> bytes:
     """:func:`meeting_event` written out; for the same arguments as the last time (an equal
-    record, the same words) the bytes written then: a preview rebuild after a data edit
-    writes out only the events of the meetings that changed (when the build date stays the same:
-    each event's DTSTAMP is the build's time). One entry per meeting and language."""
+    record, equal words) the bytes written then, with the new ``stamp`` as DTSTAMP if it moved
+    (every build has its own time): a preview rebuild after a data edit writes out only the
+    events of the meetings that changed. One entry per meeting and language."""
     words = strings(lang)
-    args = (url, site_url, stamp, tuple(theme_titles))
+    if _words.get(lang) is not words:
+        if _words.get(lang) != words:
+            for key in [key for key in _written if key[1] == lang]:
+                del _written[key]
+        _words[lang] = words
+    args = (url, site_url, tuple(theme_titles))
     last = _written.get((meeting.id, lang))
-    if last is not None and last[0] == args and last[1] is words and last[2] == meeting:
-        return last[3]
-    out = meeting_event(meeting, lang, url, site_url, stamp, theme_titles).to_ical()
-    _written[(meeting.id, lang)] = (args, words, meeting, out)
+    if last is not None and last[0] == args and last[1] == meeting:
+        out = last[3] if last[2] == stamp else _restamped(last[3], last[2], stamp)
+    else:
+        out = None
+    if out is None:
+        out = meeting_event(meeting, lang, url, site_url, stamp, theme_titles).to_ical()
+    _written[(meeting.id, lang)] = (args, meeting, stamp, out)
     return out
+
+
+def _restamped(event: bytes, old: dt.datetime, new: dt.datetime) -> bytes | None:
+    """``event`` (bytes of :func:`meeting_event`) with ``new`` as its DTSTAMP instead of ``old``,
+    or ``None`` if its DTSTAMP line is not the one line icalendar writes for ``old``."""
+    before, after = _stamp_line(old), _stamp_line(new)
+    return event.replace(before, after) if event.count(before) == 1 else None
+
+
+@functools.lru_cache(maxsize=16)
+def _stamp_line(stamp: dt.datetime) -> bytes:
+    """The DTSTAMP line icalendar writes into an event for ``stamp``, with the line breaks around it."""
+    event = Event()
+    event.add("dtstamp", stamp.astimezone(UTC))
+    lines = event.to_ical().split(b"\r\n")
+    return b"\r\n" + next(line for line in lines if line.startswith(b"DTSTAMP:")) + b"\r\n"
 
 
 def forget() -> None:
     """Drop the events kept for the next build (a build that has no next one, before Pagefind)."""
     _written.clear()
+    _words.clear()
 
 
 def deadline_event(agreement: Agreement, lang: Lang, url: str, site_url: str, stamp: dt.datetime) -> Event | None:
