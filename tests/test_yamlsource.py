@@ -1,4 +1,10 @@
-from boligdialog.model.yamlsource import parse
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from boligdialog.model.yamlsource import Source, parse, reparse
 
 
 def test_lines_of_keys_and_items():
@@ -62,3 +68,87 @@ def test_tab_gets_plain_words():
     src = parse("themes:\n\t- id: x\n", "data/themes.yaml")
     assert [str(e) for e in src.errors] == [
         "data/themes.yaml:2: expected spaces but received a tab; YAML needs spaces, not tabs, before and between values"]
+
+
+# --- reparse: one record parsed again, the rest kept ---------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = (ROOT / "data" / "partners.yaml").read_text(encoding="utf-8")
+"""The shipped partners (comments, flow lists, records indented below their key)."""
+WRITTEN = "partners:\n" + "".join(
+    f"- id: p{n}\n  name:\n    da: Partner {n}\n  themes:\n  - a\n  - b\n  # om partneren\n  note: |\n    linje {n}\n"
+    f"    - ikke et punkt\n" for n in range(6)) + "# slut\n"
+"""Records at the list's own indentation, as a save by the web editor writes them, with a block text."""
+TEXTS = pytest.mark.parametrize("text", [SHIPPED, WRITTEN], ids=["shipped", "written"])
+
+
+def _same_as_whole(old: str, new: str) -> Source | None:
+    """reparse's Source of ``new``, checked against parsing ``new`` whole, when it makes one."""
+    before = parse(old, "data/partners.yaml")
+    assert before.errors == []
+    again = reparse(before, old, new, "partners")
+    if again is not None:
+        whole = parse(new, "data/partners.yaml")
+        assert (again.data, again.lines, again.errors) == (whole.data, whole.lines, whole.errors)
+    return again
+
+
+def _third_record(text: str) -> tuple[list[str], int, str]:
+    """The lines of ``text``, the (0-based) first line of its third record, and the indentation of its keys."""
+    lines = text.splitlines(keepends=True)
+    at = parse(text, "f").lines[("partners", 2)] - 1
+    return lines, at, lines[at][:len(lines[at]) - len(lines[at].lstrip())] + "  "
+
+
+@TEXTS
+def test_an_edit_inside_one_record_parses_that_record_only_and_reads_as_the_whole_file(text):
+    lines, at, body = _third_record(text)
+    for new_lines in (lines[:at + 1] + [f"{body}# ny kommentar\n"] + lines[at + 1:],  # a line added
+                      lines[:at + 1] + [f"{body}ny: [1, 2]\n", f"{body}tekst: |\n", f"{body}  - a\n"] + lines[at + 1:],
+                      lines[:at] + [lines[at].replace("id: ", "id: x")] + lines[at + 1:],  # its first line changed
+                      lines[:at + 2] + [lines[at + 2].rstrip("\n") + " ændret\n"] + lines[at + 3:]):  # a value
+        new = "".join(new_lines)
+        assert new != text and _same_as_whole(text, new) is not None
+
+
+@TEXTS
+@pytest.mark.parametrize("change", [
+    "a record added", "the list's key renamed", "a record's dash removed", "a quote left open",
+    "a flow list left open", "a line at the top level", "an alias", "a tab before a key", "a key twice",
+])
+def test_an_edit_beyond_one_record_or_with_mistakes_is_parsed_whole(text, change):
+    lines, at, body = _third_record(text)
+    new_lines = {
+        "a record added": lines[:at] + [f"{body[:-2]}- id: ny\n"] + lines[at:],
+        "the list's key renamed": [line.replace("partners:", "parter:") for line in lines],
+        "a record's dash removed": lines[:at] + [lines[at].replace("- ", "  ", 1)] + lines[at + 1:],
+        "a quote left open": lines[:at + 1] + [f'{body}x: "åben\n'] + lines[at + 1:],
+        "a flow list left open": lines[:at + 1] + [f"{body}x: [a, b\n"] + lines[at + 1:],
+        "a line at the top level": lines[:at + 1] + ["andet: 1\n"] + lines[at + 1:],
+        "an alias": lines[:at + 1] + [f"{body}x: &a [1]\n", f"{body}y: *a\n"] + lines[at + 1:],
+        "a tab before a key": lines[:at + 1] + [f"{body}\tx: 1\n"] + lines[at + 1:],
+        "a key twice": lines[:at + 1] + [f"{body}x: 1\n", f"{body}x: 2\n"] + lines[at + 1:],
+    }[change]
+    new = "".join(new_lines)
+    assert new != text and _same_as_whole(text, new) is None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=st.sampled_from([SHIPPED, WRITTEN]), data=st.data())
+def test_any_edit_of_lines_reads_as_the_whole_file_or_is_parsed_whole(text, data):
+    """Lines deleted, copied from elsewhere in the file, or changed a character at a time: what
+    reparse makes, when it makes something, is what parsing the whole file makes."""
+    lines = text.splitlines(keepends=True)
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(lines) - 1))
+        kind = data.draw(st.sampled_from(["delete", "copy", "char"]))
+        if kind == "delete" and len(lines) > 1:
+            del lines[at]
+        elif kind == "copy":
+            lines.insert(at, data.draw(st.sampled_from(lines)))
+        else:
+            line = lines[at]
+            pos = data.draw(st.integers(0, max(0, len(line) - 1)))
+            char = data.draw(st.sampled_from([" ", "-", ":", "#", "'", '"', "[", "]", "{", "|", "&", "*", "x", "\t", ""]))
+            lines[at] = line[:pos] + char + line[pos + 1:]
+    event("whole" if _same_as_whole(text, "".join(lines)) is None else "one record")

@@ -8,6 +8,7 @@ duplicate keys, and ``17:00`` read as the number 1020.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -68,11 +69,11 @@ _OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
 _CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
-def _check_depth(text: str, line_offset: int) -> None:
-    """Raise :class:`_Unsupported` at the first place nested deeper than :data:`MAX_DEPTH`."""
+def _check_depth(text: str, line_offset: int, depth: int = 0) -> None:
+    """Raise :class:`_Unsupported` at the first place nested deeper than :data:`MAX_DEPTH`
+    (``depth``: the levels the text stands in within its file)."""
     scanner = _Loader(text)
     try:
-        depth = 0
         while (token := scanner.get_token()) is not None:
             if isinstance(token, _OPEN):
                 depth += 1
@@ -220,7 +221,7 @@ def _explain(text: str, mark: Any, problem: str) -> str:
     return advice or tr("expected valid YAML but received text it cannot read ({problem})", problem=problem)
 
 
-def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
+def parse(text: str, file: str, *, line_offset: int = 0, depth: int = 0) -> Source:
     """Parse ``text`` (the contents of ``file``).
 
     ``line_offset`` is added to every line, for YAML that starts below the top of
@@ -230,7 +231,7 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
     src = Source(file=file, data=None, offset=line_offset)
     src.lines[()] = 1 + line_offset
     try:
-        _check_depth(text, line_offset)
+        _check_depth(text, line_offset, depth)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
@@ -263,3 +264,41 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> Source:
         src.errors.append(DataError(file, 1 + line_offset, "", tr("expected valid YAML: {problem}", problem=str(exc))))
         src.data = None
     return src
+
+
+def reparse(before: Source, old: str, new: str, key: str) -> Source | None:
+    """The :class:`Source` of ``new``, made from ``before`` (the Source of ``old``, a file whose
+    records are the list ``key``) when ``new`` differs from ``old`` only within the lines of one
+    record: that record is parsed again alone and put in its place, the lines below it move.
+    ``None`` when the edit reaches beyond one record, or that record does not read as one list
+    entry without mistakes on its own: then ``new`` is to be parsed whole, which reports what is
+    wrong. What it returns is what :func:`parse` makes of ``new`` (tested).
+
+    An editor's edit in the preview is most often inside one record; at 2,000 meetings parsing
+    the whole ``meetings.yaml`` again took 5 s."""
+    records = before.data.get(key) if isinstance(before.data, dict) else None
+    if before.errors or before.offset or not isinstance(records, list) or not records:
+        return None
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    shortest = min(len(old_lines), len(new_lines))
+    same_start = 0
+    while same_start < shortest and old_lines[same_start] == new_lines[same_start]:
+        same_start += 1
+    same_end = 0
+    while same_end < shortest - same_start and old_lines[-1 - same_end] == new_lines[-1 - same_end]:
+        same_end += 1
+    starts = [before.lines[(key, i)] - 1 for i in range(len(records))]  # 0-based first line of each record
+    i = bisect.bisect_right(starts, same_start) - 1
+    end = starts[i + 1] if i + 1 < len(starts) else len(old_lines)
+    if i < 0 or len(old_lines) - same_end > end:
+        return None
+    moved = len(new_lines) - len(old_lines)
+    one = parse("".join(new_lines[starts[i]:end + moved]), before.file, line_offset=starts[i], depth=1)
+    if one.errors or not isinstance(one.data, list) or len(one.data) != 1:
+        return None
+    edited_end = len(old_lines) - same_end  # lines (1-based) below this one move by ``moved``
+    lines = {path: line + moved if line > edited_end else line for path, line in before.lines.items()
+             if path[:2] != (key, i)}
+    lines |= {(key, i, *path[1:]): line for path, line in one.lines.items() if path}
+    return Source(file=before.file, data={**before.data, key: [*records[:i], one.data[0], *records[i + 1:]]},
+                  lines=lines)

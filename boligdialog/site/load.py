@@ -29,7 +29,7 @@ from boligdialog.model.positions import place
 from boligdialog.model.translate import language, suggest, tr
 from boligdialog.site.sitedata import ContentPage, Site
 from boligdialog.model.values import CONTROL, Lang, Text, char_name, mangled, mangled_message, visible
-from boligdialog.model.yamlsource import Source, parse
+from boligdialog.model.yamlsource import Source, parse, reparse
 
 
 FENCE = "---"
@@ -81,11 +81,12 @@ def forget() -> None:
 
 
 def _once(path: Path, text: str, make: Any) -> Any:
-    """``make()``, or what it made for the same file with the same text last time."""
+    """``make(last)``, or what it made for the same file with the same text last time; ``last`` is
+    the last reading of the file, ``(text, made)``, or ``None``."""
     key = (str(path), language())
     last = _read.get(key)
     if last is None or last[0] != text:
-        last = _read[key] = (text, make())
+        last = _read[key] = (text, make(last))
     return last[1]
 
 
@@ -109,16 +110,19 @@ def _load_data(root: Path, errors: list[DataError], texts: dict[str, str | None]
         text = texts[rel] = read_text(path, rel, errors)
         if text is None:
             continue
-        errs, *value = _once(path, text, lambda: _validated(text, rel, file))
+        errs, *value = _once(path, text, lambda last: _validated(text, rel, file, last))
         out[file] = tuple(value)
         errors.extend(errs)
     return out
 
 
-def _validated(text: str, rel: str, file: DataFile[Any]) -> tuple[list[DataError], tuple[Any, Source] | None,
-                                                                  list[str] | None]:
-    """A data file's mistakes, its value if it has one, and the ids written in it."""
-    src = parse(text, rel)
+def _validated(text: str, rel: str, file: DataFile[Any], last: tuple[str, Any] | None = None) -> tuple[
+        list[DataError], tuple[Any, Source] | None, list[str] | None]:
+    """A data file's mistakes, its value if it has one, and the ids written in it. ``last`` is
+    the last reading of the file (its text and what this made of it): if it had no mistakes and
+    the edit since is within one record, only that record is parsed again (:func:`reparse`)."""
+    before = last[1][1] if last is not None else None
+    src = (before is not None and reparse(before[1], last[0], text, file.key)) or parse(text, rel)
     if src.errors:
         return src.errors, None, None
     value, errs = validate_source(src, file.model)
@@ -221,7 +225,7 @@ def _load_pages(content_dir: Path, uris: list[str],
         if text is None:
             page, src, errs = _page(src_uri, rel, None)
         else:
-            page, src, errs = _once(path, text, lambda: _page(src_uri, rel, text))
+            page, src, errs = _once(path, text, lambda last: _page(src_uri, rel, text))
         errors.extend(errs)
         pages[src_uri], sources[src_uri] = page, src
     return pages, sources
