@@ -6,6 +6,7 @@ import pytest
 
 from boligdialog.model.errors import ValidationFailed
 from boligdialog.site.load import load_site
+from boligdialog.site.sitedata import Site
 from boligdialog.site.routes import counterpart_uri, lang_of
 from conftest import edit
 
@@ -200,3 +201,39 @@ def test_a_report_with_only_the_help_text_leaves_its_meeting_without_a_report(pr
     assert f"content/referater/visionsforum-2017-1.md:{line}: the report has no text yet (only the help text " \
            "between <!-- and -->): the meeting's page says there is no report yet until you write it below " \
            "that line" in site.notices
+
+
+EDITS_IN_ONE_RECORD = [
+    ("data/partners.yaml", "name: {da: AB, en: AB}", "name: {da: AB (rettet), en: AB}", None),
+    ("data/meetings.yaml", "da: 1. Visionsforum", "da: 1. Visionsforum (rettet)", None),
+    ("data/partners.yaml", "    classification: municipality\n", "    classification: kommune\n",
+     "classification"),
+    ("data/meetings.yaml", "    state: held\n", "    state: held\n    farve: blå\n", "farve"),
+]
+
+
+@pytest.mark.parametrize("file, old, new, mistake", EDITS_IN_ONE_RECORD, ids=[f"{e[0]}-{e[3]}" for e in EDITS_IN_ONE_RECORD])
+def test_a_file_edited_in_one_record_loads_as_it_does_from_nothing(project, monkeypatch, file, old, new, mistake):
+    """Loaded again after an edit within one record (as the preview does), a data file is parsed
+    and validated in that record only, and the site (or its mistakes) is what loading it from
+    nothing gives."""
+    from boligdialog.site import load
+
+    def loaded() -> Site | list[str]:
+        try:
+            return load_site(project)
+        except ValidationFailed as exc:
+            return [str(e) for e in exc.errors]
+
+    loaded()
+    edit(project / file, old, new)
+    if mistake is None:  # the record alone: neither the whole file's YAML nor the whole file's model
+        with monkeypatch.context() as m:
+            m.setattr(load, "parse", lambda *a, **k: pytest.fail("the whole file was parsed again"))
+            m.setattr(load, "validate_source", lambda *a, **k: pytest.fail("the whole file was validated again"))
+            again = loaded()
+    else:
+        again = loaded()
+        assert isinstance(again, list) and any(mistake in e for e in again)
+    load.forget()
+    assert again == loaded()

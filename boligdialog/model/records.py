@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -326,6 +326,11 @@ class DataFile(Generic[R]):
     def path(self) -> str:
         """Path from the project root, as messages show it: ``data/partners.yaml``."""
         return f"data/{self.name}"
+
+    @property
+    def record_model(self) -> type[Model]:
+        """The model of one record (``Partner``): the items of the file's list :attr:`key`."""
+        return get_args(self.model.model_fields[self.key].annotation)[0]
 
     def records(self, value: Model) -> list[R]:
         """The records of a validated file."""

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from boligdialog.site import routes, schedule, settings
 from boligdialog.site.checks import Checker, Loaded
@@ -125,8 +125,33 @@ def _validated(text: str, rel: str, file: DataFile[Any], last: tuple[str, Any] |
     src = (before is not None and reparse(before[1], last[0], text, file.key)) or parse(text, rel)
     if src.errors:
         return src.errors, None, None
-    value, errs = validate_source(src, file.model)
+    value = _revalidated(before, src, file) if before is not None else None
+    errs: list[DataError] = []
+    if value is None:
+        value, errs = validate_source(src, file.model)
     return errs, (value, src) if value is not None else None, _written_ids(src.data, file.key, errs)
+
+
+def _revalidated(before: tuple[Any, Source], src: Source, file: DataFile[Any]) -> Any | None:
+    """The value of ``src`` made from the last valid reading ``before`` (value, source) when
+    ``src`` has the same records but one (:func:`reparse` kept the others as they were) and
+    that one is valid: only it is validated. ``None``: validate the whole file (which words
+    any mistake at its place in the file)."""
+    value, last = before
+    olds, news = last.data.get(file.key), src.data.get(file.key) if isinstance(src.data, dict) else None
+    if not isinstance(olds, list) or not isinstance(news, list) or len(olds) != len(news) \
+            or src.data.keys() != last.data.keys() or any(src.data[k] is not last.data[k] for k in src.data if k != file.key):
+        return None
+    changed = [i for i, (old, new) in enumerate(zip(olds, news)) if old is not new]
+    if len(changed) != 1:
+        return None
+    try:
+        record = file.record_model.model_validate(news[changed[0]])
+    except ValidationError:
+        return None
+    records = list(file.records(value))
+    records[changed[0]] = record
+    return value.model_copy(update={file.key: records})
 
 
 def _written_ids(data: Any, key: str, errors: list[DataError]) -> list[str] | None:
