@@ -225,3 +225,29 @@ def test_an_item_shows_no_record_it_does_not_declare(loaded, tmp_path, records):
         assert again == after, record
     if records in {"meetings", "partners", "themes", "decisions"}:
         assert shown, "no edit showed on a page with needs: the test proves nothing"
+
+
+@pytest.mark.parametrize("records", DATA_KINDS)
+def test_the_open_data_after_a_data_edit_takes_again_only_the_tables_whose_rows_are_the_same(loaded, tmp_path,
+                                                                                          records):
+    """The preview's package is made with the last one (``Inputs.kept``): each record of one kind
+    changed alone, its files are those a package made from nothing has, and the tables that did
+    not change are the last package's bytes, not written out again."""
+    fuller, inputs = loaded
+    _copy_sources(fuller.parent, tmp_path)
+    path = tmp_path / "data" / f"{records}.yaml"
+    text = path.read_text(encoding="utf-8")
+    last = dataclasses.replace(inputs, preview=True).package
+    assert last.rows and dataclasses.replace(inputs).package.rows == {}  # rows are kept in the preview only
+    taken = written = 0
+    for index in range(record_count(text)):
+        path.write_text(one_record_changed(text, index), encoding="utf-8")
+        site = load_site(tmp_path, tmp_path / "content", today=inputs.now.date())
+        now = dataclasses.replace(inputs, site=site, preview=True, kept=last).package
+        assert now.files == dataclasses.replace(inputs, site=site).package.files, (records, index)
+        for name, content in now.files.items():
+            if name.removesuffix(".csv").removesuffix(".json") in last.rows:
+                same = content is last.files[name]
+                assert same == (now.rows[name.rsplit(".", 1)[0]] == last.rows[name.rsplit(".", 1)[0]]), name
+                taken, written = taken + same, written + (not same)
+    assert taken and written, "no table was taken again, or none written: the test proves nothing"

@@ -167,7 +167,7 @@ class Generator:
         plan = self._plan(config)
         if plan.full and self.dirty:  # a page that no longer exists must not stay in the preview
             clean_directory(config.site_dir)
-        made = rebuild.make(build.inputs(preview=self.serving), plan)
+        made = rebuild.make(build.inputs(preview=self.serving, kept=plan.previous), plan)
         shown = build.shown(made, [*(p.src_uri for p in made.pages),
                                    *(uri for uri in build.site.pages if uri not in build.site.report_paths)], plan) \
             if self.dirty else {}

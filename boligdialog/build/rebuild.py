@@ -40,6 +40,7 @@ from typing import Any
 
 from boligdialog.build import compose
 from boligdialog.model.records import DATA_FILES
+from boligdialog.outputs import opendata
 from boligdialog.pages import registry
 from boligdialog.pages.page import GeneratedPage
 from boligdialog.site.sitedata import Site
@@ -67,6 +68,8 @@ class Snapshot:
     """What each page (generated or an editor's) showed besides its Markdown, by source path."""
     site: Site | None = None
     """The site it was made from (what :func:`changed_records` compares the next one with)."""
+    package: opendata.Package | None = None
+    """Its open data (what the next one's package takes unchanged tables from)."""
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)
     """The heading ids of every page, by source path (filled as pages are written)."""
     links: dict[str, tuple[Link, ...]] = field(default_factory=dict)
@@ -228,6 +231,8 @@ class Made:
     """The last build's snapshot this one keeps from, or ``None``: everything is new."""
     changed: frozenset[str] = field(default_factory=frozenset)
     """Source paths of the editors' pages whose body changed since :attr:`kept`."""
+    package: opendata.Package | None = None
+    """The open data the site has now (made by this build, or the kept build's)."""
 
     @property
     def pages(self) -> list[GeneratedPage]:
@@ -283,11 +288,12 @@ def make(inputs: registry.Inputs, plan: Plan) -> Made:
     """Everything (a full build), or what the plan's changed records and texts show, the rest kept."""
     kept = plan.previous
     if kept is None:
-        return Made(registry.generate_groups(inputs), registry.outputs_of(inputs))
+        return Made(registry.generate_groups(inputs), registry.outputs_of(inputs), package=inputs.made_package())
     groups = registry.remake(inputs, kept.pages, kinds=plan.kinds, changed=set(plan.changed), before=kept.site,
                              records=plan.records)
     outputs = {**kept.outputs, **registry.outputs_of(inputs, kinds=plan.kinds, texts=bool(plan.changed))}
-    return Made(groups, {output.name: outputs[output.name] for output in registry.OUTPUTS}, kept, plan.changed)
+    return Made(groups, {output.name: outputs[output.name] for output in registry.OUTPUTS}, kept, plan.changed,
+                inputs.made_package() or kept.package)
 
 
 def bodies(site: Site) -> dict[str, str]:

@@ -59,9 +59,12 @@ class Build:
     def today(self) -> dt.date:
         return self.now.date()
 
-    def inputs(self, *, preview: bool) -> registry.Inputs:
+    def inputs(self, *, preview: bool, kept: rebuild.Snapshot | None = None) -> registry.Inputs:
+        """What the pages and outputs are made from; ``kept``: the preview's last build, whose
+        open data tables are taken again where their rows are the same."""
         return registry.Inputs(self.site, self.identity, self.license, self.about, self.now,
-                               self.changes.data_changed(self.now), preview=preview)
+                               self.changes.data_changed(self.now), preview=preview,
+                               kept=kept.package if kept is not None else None)
 
     def shown(self, made: rebuild.Made, uris: Iterable[str], plan: rebuild.Plan) -> dict[str, rebuild.Shown]:
         """What each page of ``uris`` shows besides its Markdown (:func:`boligdialog.build.rebuild.shown`)."""
@@ -77,7 +80,7 @@ class Build:
         self.head, self.full = made.head, made.kept is None
         if snapshot:
             self.snapshot = rebuild.Snapshot(plan.key, plan.data, rebuild.bodies(self.site), made.groups,
-                                             made.outputs, shown, self.site)
+                                             made.outputs, shown, self.site, made.package)
             if made.kept is not None:
                 self.snapshot.carry_over(made.kept, made.gone())
 

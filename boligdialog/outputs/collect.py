@@ -132,11 +132,13 @@ def head_extras(site: Site, *, identity: Identity, package: opendata.Package | N
 
 
 def open_data(site: Site, *, identity: Identity, license: opendata.License, about: AboutData,
-              created: dt.datetime, modified: dt.datetime) -> opendata.Package:
+              created: dt.datetime, modified: dt.datetime, kept: opendata.Package | None = None,
+              keep_rows: bool = False) -> opendata.Package:
     """The open data: every table in CSV and JSON, ``datapackage.json``, and the Popolo export
-    in each language (``popolo-da.json``, ``popolo-en.json``); files by their name in ``data/``."""
+    in each language (``popolo-da.json``, ``popolo-en.json``); files by their name in ``data/``.
+    ``kept`` and ``keep_rows``: see :func:`boligdialog.outputs.opendata.export.package`."""
     popolo_files = {f"popolo-{lang}.json": popolo.export_file(site, lang, site_url=identity.url,
                                                               site_name=identity.name.get(lang).text)
                     for lang in LANGS}
     return opendata.package(site, site_url=identity.url, license=license, about=about, created=created,
-                            modified=modified, also=popolo_files)
+                            modified=modified, also=popolo_files, kept=kept, keep_rows=keep_rows)

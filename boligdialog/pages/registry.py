@@ -91,6 +91,8 @@ class Inputs:
     """The last change to the data (the open data's modified time)."""
     preview: bool = False
     """Built by ``mkdocs serve``."""
+    kept: opendata.Package | None = None
+    """The open data of the preview's last build, whose unchanged tables the package takes again."""
 
     @property
     def site_url(self) -> str:
@@ -100,7 +102,11 @@ class Inputs:
     def package(self) -> opendata.Package:
         """The open data (made once: its files and the open-data page show it)."""
         return collect.open_data(self.site, identity=self.identity, license=self.license, about=self.about,
-                                 created=self.now, modified=self.modified)
+                                 created=self.now, modified=self.modified, kept=self.kept, keep_rows=self.preview)
+
+    def made_package(self) -> opendata.Package | None:
+        """:attr:`package` if this build made it (it is made only when something shows it)."""
+        return self.__dict__.get("package")
 
 
 Make = Callable[[Inputs, Any, Lang], Iterable[GeneratedPage]]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from boligdialog.outputs.opendata import dcat
 from boligdialog.outputs.opendata.descriptor import descriptor, file_resource, resource
@@ -48,20 +48,30 @@ class Package:
     files: dict[str, bytes]
     license: License
     modified: dt.datetime
+    rows: Mapping[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    """The rows of each table, kept (in the preview) for the next package to compare with."""
 
 
 def package(site: Site, *, site_url: str, license: License, about: "AboutData", created: dt.datetime,
-            modified: dt.datetime, also: Mapping[str, bytes] | None = None) -> Package:
+            modified: dt.datetime, also: Mapping[str, bytes] | None = None, kept: Package | None = None,
+            keep_rows: bool = False) -> Package:
     """Every table as CSV and JSON, ``datapackage.json`` describing the CSV tables, and the
-    files in ``also`` (the Popolo export) beside them."""
+    files in ``also`` (the Popolo export) beside them. A table whose rows are those ``kept``
+    (a package made with ``keep_rows``) holds gets that package's files again: a data edit in
+    the preview writes out the tables it changes."""
     ctx = Context(site, site_url)
     files: dict[str, bytes] = {}
-    resources, counts = [], {}
+    resources, counts, kept_rows = [], {}, {}
     for table in tables():
         rows = table.rows(ctx)
         counts[table.name] = len(rows)
-        files[f"{table.name}.csv"] = csv_file(table, rows)
-        files[f"{table.name}.json"] = json_file(table, rows)
+        csv_name, json_name = f"{table.name}.csv", f"{table.name}.json"
+        if kept is not None and kept.rows.get(table.name) == rows:
+            files[csv_name], files[json_name] = kept.files[csv_name], kept.files[json_name]
+        else:
+            files[csv_name], files[json_name] = csv_file(table, rows), json_file(table, rows)
+        if keep_rows:
+            kept_rows[table.name] = rows
         resources.append(resource(table, files[f"{table.name}.csv"]))
     files.update(also or {})
     for table in tables():
@@ -75,4 +85,4 @@ def package(site: Site, *, site_url: str, license: License, about: "AboutData", 
     files[routes.DATAPACKAGE] = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     files[dcat.FILE] = dcat.dcat_file(files, tables(), site_url=site_url, license=license, about=about,
                                       created=created, modified=modified)
-    return Package(tables(), counts, files, license, modified)
+    return Package(tables(), counts, files, license, modified, kept_rows)
