@@ -40,6 +40,9 @@ def test_texts_put_the_links_page_first():
     assert list(anchorlinks.texts(pages, "b.md", "content")) == ["content/b.md", "content/a.md", "content/c.md"]
     assert list(anchorlinks.texts(pages, "moeder/m.md", "tekster")) == ["tekster/a.md", "tekster/b.md",
                                                                        "tekster/c.md"]
+    # a generated page: the texts it shows only, those that exist
+    assert list(anchorlinks.texts(pages, "moeder/m.md", "content", ["en/c.md", "c.md"])) == ["content/c.md"]
+    assert list(anchorlinks.texts(pages, "b.md", "content", ["c.md", "b.md"])) == ["content/b.md", "content/c.md"]
 
 
 def test_a_news_link_to_a_missing_heading_of_a_meeting_page_is_reported_at_its_line(project):
@@ -58,15 +61,21 @@ def test_a_news_link_to_a_missing_heading_of_a_meeting_page_is_reported_at_its_l
 
 
 def test_a_reports_link_is_reported_in_the_report_and_the_filter_goes_with_the_build(project):
+    """The report is shown on its meeting's page, where MkDocs finds the link; a news item with
+    the same link (listed before the reports) is reported at its own line, not in the report's place."""
     report = project / "content/referater/visionsforum-2017-1.md"
-    with report.open("a", encoding="utf-8") as f:
-        f.write("\nSe også [forsiden](../index.md#findes-ikke).\n")
-    line = len(report.read_text(encoding="utf-8").splitlines())
+    news = project / "content/nyheder/ny-hjemmeside.md"
+    for page in (report, news):
+        with page.open("a", encoding="utf-8") as f:
+            f.write("\nSe også [forsiden](../index.md#findes-ikke).\n")
+    line, news_line = (len(page.read_text(encoding="utf-8").splitlines()) for page in (report, news))
     built = build(project)
     assert built.returncode == 1
     assert f"content/referater/visionsforum-2017-1.md:{line}: expected a link to a heading that exists" in built.stderr
+    assert f"content/nyheder/ny-hjemmeside.md:{news_line}: expected a link to a heading" in built.stderr
     assert "the page / has no heading with the id 'findes-ikke'" in built.stderr
     assert not [f for name in anchorlinks.LOGGERS for f in logging.getLogger(name).filters
                 if isinstance(f, anchorlinks.AnchorWarnings)]
-    edit(report, "\nSe også [forsiden](../index.md#findes-ikke).\n", "\n")
+    for page in (report, news):
+        edit(page, "\nSe også [forsiden](../index.md#findes-ikke).\n", "\n")
     assert build(project).returncode == 0

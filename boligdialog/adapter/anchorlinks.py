@@ -72,12 +72,14 @@ def editor_error(link: Link, *, ids: Iterable[str], texts: Mapping[str, tuple[in
     return None
 
 
-def texts(pages: Mapping[str, Any], source: str, folder: str) -> dict[str, tuple[int, str]]:
+def texts(pages: Mapping[str, Any], source: str, folder: str,
+          shown: Iterable[str] | None = None) -> dict[str, tuple[int, str]]:
     """The editors' texts (:class:`~boligdialog.site.sitedata.ContentPage` by source path) to
     look for a link of the page ``source`` in, for :func:`editor_error`: that page's own first
-    (when an editor wrote it), then every other (a generated page shows editors' texts: a
-    meeting its report)."""
-    order = [source, *(uri for uri in pages if uri != source)] if source in pages else list(pages)
+    (when an editor wrote it), then those it shows (``shown``: a generated page shows editors'
+    texts, a meeting its report), or, when that is not known, every other."""
+    others = (uri for uri in pages if uri != source) if shown is None else (uri for uri in shown if uri in pages)
+    order = dict.fromkeys([*([source] if source in pages else []), *others])
     return {f"{folder}/{uri}": (pages[uri].body_line, pages[uri].body) for uri in order}
 
 

@@ -43,7 +43,7 @@ from boligdialog.model import translate
 from boligdialog.model.errors import DataError, ValidationFailed
 from boligdialog.model.translate import ntr, tr
 from boligdialog.outputs import calendar, opendata, search
-from boligdialog.pages import editlinks, htmlblocks, render
+from boligdialog.pages import editlinks, htmlblocks, registry, render
 from boligdialog.pages.page import source_text
 from boligdialog.site import lastmod, routes, schedule, settings
 from boligdialog.site.identity import Identity
@@ -136,8 +136,7 @@ class Generator:
         _notices(site)
         if overdue := site_settings.statement_overdue(now.date()):
             log.info("%s %s", tr("To record:"), overdue)
-        content_dir = Path(os.path.relpath(config.docs_dir, root)).as_posix()
-        changes = lastmod.Changes(site, lastmod.git_log(root), content_dir=content_dir, today=now.date())
+        changes = lastmod.Changes(site, lastmod.git_log(root), content_dir=_content_folder(config), today=now.date())
         return Build(site=site, now=now, config=config_bytes,
                      identity=Identity.from_settings(config.site_url, site_settings),
                      changes=changes, license=opendata.License.from_settings(site_settings),
@@ -181,15 +180,14 @@ class Generator:
     def _watch_anchor_links(self, files: Files, config: Any) -> None:
         """Until the build ends, MkDocs's warning about a link to a missing heading names the
         editor's file and line (:mod:`boligdialog.adapter.anchorlinks`)."""
-        build = self.current
-        folder = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()
+        build, folder = self.current, _content_folder(config)
 
         def lookup(link: anchorlinks.Link) -> tuple[frozenset[str], dict[str, tuple[int, str]]]:
             target = files.get_file_from_path(link.target)
             rendered = target.page.present_anchor_ids if target is not None and target.page is not None else None
             kept = build.snapshot.anchors.get(link.target, frozenset()) if build.snapshot is not None else frozenset()
-            return frozenset(rendered if rendered is not None else kept), \
-                anchorlinks.texts(build.site.pages, link.source, folder)
+            return frozenset(rendered if rendered is not None else kept), anchorlinks.texts(
+                build.site.pages, link.source, folder, registry.texts_shown(build.site, build.groups, link.source))
 
         self._unwatch_anchor_links()
         self.anchor_warnings = anchorlinks.AnchorWarnings(lookup)
@@ -329,6 +327,11 @@ def _configure(config: Any) -> None:
     problem = translate.setting_problem()
     if problem:
         raise _stop(problem)
+
+
+def _content_folder(config: Any) -> str:
+    """The editors' folder (``docs_dir``) as a path from the project's root: ``content``."""
+    return Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)).as_posix()
 
 
 def _template_dirs(config: Any) -> list[Path]:

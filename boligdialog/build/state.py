@@ -50,6 +50,8 @@ class Build:
     """What this build made, kept for the next rebuild of ``mkdocs serve --dirty`` once it finishes."""
     full: bool = True
     """Everything is made and written (not a rebuild that keeps what did not change)."""
+    groups: dict[registry.Group, list[registry.Pages]] = field(default_factory=dict)
+    """The generated pages the site has (made now or kept), by page type and language and item."""
     written: set[str] = field(default_factory=set)
     """Source paths of the pages this build wrote."""
     packed: dict[str, bytes] = field(default_factory=dict)
@@ -77,7 +79,7 @@ class Build:
     def record(self, made: rebuild.Made, plan: rebuild.Plan, shown: dict[str, rebuild.Shown], *,
                snapshot: bool) -> None:
         """Keep what was made; with ``snapshot`` (a preview), what the next rebuild compares with."""
-        self.head, self.full = made.head, made.kept is None
+        self.head, self.full, self.groups = made.head, made.kept is None, made.groups
         if snapshot:
             self.snapshot = rebuild.Snapshot(plan.key, plan.data, rebuild.bodies(self.site), made.groups,
                                              made.outputs, shown, self.site, made.package)

@@ -410,6 +410,18 @@ def remake(inputs: Inputs, previous: Mapping[Group, list[Pages]], *, kinds: froz
     return out
 
 
+def texts_shown(site: Site, groups: Mapping[Group, list[Pages]], uri: str) -> list[str] | None:
+    """The editors' pages (source paths) whose body the generated page ``uri`` of ``groups``
+    (made from ``site``) shows, in its language first (:attr:`PageType.shows`); ``None`` if
+    ``groups`` have no page at ``uri``."""
+    for kind, lang in _groups():
+        for item, pages in zip(kind.items(site), groups.get((kind.name, lang), [])):
+            if any(page.src_uri == uri for page in pages):
+                danish = list(kind.shows(site, item)) if kind.shows is not None else []
+                return list(dict.fromkeys(text for d in danish for text in (routes.src_uri(lang, d), d)))
+    return None
+
+
 def outputs_of(inputs: Inputs, *, kinds: frozenset[str] | None = None,
                texts: bool = False) -> dict[str, Mapping[str, Any]]:
     """The files (or, for :attr:`Output.head`, the ``<head>`` HTML by page) of each output by
