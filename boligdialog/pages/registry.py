@@ -386,6 +386,18 @@ def remake(inputs: Inputs, previous: Mapping[Group, list[Pages]], *, kinds: froz
     others, the items that show a changed body; the rest is kept."""
     danish = {routes.danish_uri(uri) for uri in changed}
     out: dict[Group, list[Pages]] = {}
+    known: dict[tuple[str, int, bool], frozenset[Record]] = {}  # the records each item shows, the same in each language
+
+    def shows_changed(kind: PageType, index: int, old: Any, item: Any) -> bool:
+        assert records is not None and before is not None
+        for now, site, of in ((False, before, old), (True, inputs.site, item)):
+            key = (kind.name, index, now)
+            if key not in known:
+                known[key] = needed(kind, site, of)
+            if records & known[key]:
+                return True
+        return False
+
     for kind, lang in _groups():
         kept = previous[(kind.name, lang)]
         whole = bool(kind.reads & kinds)
@@ -401,9 +413,9 @@ def remake(inputs: Inputs, previous: Mapping[Group, list[Pages]], *, kinds: froz
             out[(kind.name, lang)] = _items_of(kind, inputs, lang)
             continue
         made = []
-        for item, old, pages in zip(items, olds, kept):
+        for index, (item, old, pages) in enumerate(zip(items, olds, kept)):
             again = (whole and records is not None and before is not None
-                     and (old != item or bool(records & (needed(kind, before, old) | needed(kind, inputs.site, item)))))
+                     and (old != item or shows_changed(kind, index, old, item)))
             again = again or (kind.shows is not None and bool(danish.intersection(kind.shows(inputs.site, item))))
             made.append(_made(kind, inputs, item, lang) if again else pages)
         out[(kind.name, lang)] = made
