@@ -90,9 +90,11 @@ def _once(path: Path, text: str, make: Any) -> Any:
     return last[1]
 
 
-Data = dict[DataFile[Any], tuple[tuple[Any, Source] | None, list[str] | None]]
-"""Each data file's value and source (``None`` if it has mistakes), and the ids written in it
-(``None`` if it could not be read as YAML)."""
+Reading = tuple[Any, Source, tuple[str, ...]]
+"""A data file read without mistakes: its value, its source, and where a text lacks English."""
+Data = dict[DataFile[Any], tuple[Reading | None, list[str] | None]]
+"""Each data file's reading (``None`` if it has mistakes), and the ids written in it (``None``
+if it could not be read as YAML)."""
 
 
 def _load_data(root: Path, errors: list[DataError], texts: dict[str, str | None]) -> Data:
@@ -117,8 +119,8 @@ def _load_data(root: Path, errors: list[DataError], texts: dict[str, str | None]
 
 
 def _validated(text: str, rel: str, file: DataFile[Any], last: tuple[str, Any] | None = None) -> tuple[
-        list[DataError], tuple[Any, Source] | None, list[str] | None]:
-    """A data file's mistakes, its value if it has one, and the ids written in it. ``last`` is
+        list[DataError], Reading | None, list[str] | None]:
+    """A data file's mistakes, its reading if it has none, and the ids written in it. ``last`` is
     the last reading of the file (its text and what this made of it): if it had no mistakes and
     the edit since is within one record, only that record is parsed again (:func:`reparse`)."""
     before = last[1][1] if last is not None else None
@@ -129,15 +131,19 @@ def _validated(text: str, rel: str, file: DataFile[Any], last: tuple[str, Any] |
     errs: list[DataError] = []
     if value is None:
         value, errs = validate_source(src, file.model)
-    return errs, (value, src) if value is not None else None, _written_ids(src.data, file.key, errs)
+    if value is None:
+        return errs, None, _written_ids(src.data, file.key, errs)
+    missing: list[str] = []
+    _missing_english(value, (), src, missing)
+    return errs, (value, src, tuple(missing)), _written_ids(src.data, file.key, errs)
 
 
-def _revalidated(before: tuple[Any, Source], src: Source, file: DataFile[Any]) -> Any | None:
+def _revalidated(before: Reading, src: Source, file: DataFile[Any]) -> Any | None:
     """The value of ``src`` made from the last valid reading ``before`` (value, source) when
     ``src`` has the same records but one (:func:`reparse` kept the others as they were) and
     that one is valid: only it is validated. ``None``: validate the whole file (which words
     any mistake at its place in the file)."""
-    value, last = before
+    value, last, _ = before
     olds, news = last.data.get(file.key), src.data.get(file.key) if isinstance(src.data, dict) else None
     if not isinstance(olds, list) or not isinstance(news, list) or len(olds) != len(news) \
             or src.data.keys() != last.data.keys() or any(src.data[k] is not last.data[k] for k in src.data if k != file.key):
@@ -355,7 +361,7 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
     missing: list[str] = []
     for value, _ in data.values():
         assert value is not None
-        _missing_english(value[0], (), value[1], missing)
+        missing += value[2]
     for uri, page in pages.items():
         if page.lang == "da" and routes.counterpart_uri(uri) not in pages:
             missing.append(f"content/{uri}: " + tr("no English page content/{path}", path=routes.counterpart_uri(uri)))
