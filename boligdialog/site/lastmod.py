@@ -69,16 +69,19 @@ class Changes:
         self.today = today
         self.data = max((day for path, day in self.git.items() if path.startswith(DATA_DIR)), default=None)
         self._of_meetings: dict[int | None, list[dt.date]] = {}
-        """Dates of the reports and days of the meetings, of one year (or of all: ``None``),
-        worked out once: thousands of pages list the same meetings."""
+        """The latest of the dates of the reports and days of the meetings, of one year (or of
+        all: ``None``), worked out once: thousands of pages list the same meetings."""
         self._of: dict[str, dt.date | None] = {}
         """Each page's date, worked out once: the page shows it and the sitemap lists it."""
 
     def _meetings(self, year: int | None = None) -> list[dt.date]:
-        """:meth:`_reports` and :meth:`_held` of every meeting, or of every meeting in ``year``."""
+        """The latest day, on or before the build date, of :meth:`_reports` and :meth:`_held` of
+        every meeting, or of every meeting in ``year`` (a list of one day, or none: a page's day
+        is the latest of its days that have come, :meth:`_work_out`)."""
         if year not in self._of_meetings:
             ids = [m.id for m in self.site.meetings if year is None or schedule.year_of(m) == year]
-            self._of_meetings[year] = self._reports(ids) + self._held(ids)
+            known = [day for day in self._reports(ids) + self._held(ids) if day <= self.today]
+            self._of_meetings[year] = [max(known)] if known else []
         return self._of_meetings[year]
 
     def _page(self, page: ContentPage | None) -> list[dt.date]:
