@@ -146,7 +146,11 @@ def _linking_fields(cls: type[BaseModel]) -> tuple[tuple[str, FieldType], ...]:
                  if (ft := field_type(info, name)).refers_to or ft.model)
 
 
-def referenced_ids(record: BaseModel) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+Reference = tuple[tuple[Any, ...], str, str]
+"""Where in a record an id names another record, the id, and the key of the file it names a record of."""
+
+
+def referenced_ids(record: BaseModel) -> Iterator[Reference]:
     """``(path, id, key)`` for every id in ``record`` (and in the records nested in it) that
     names a record of the data file under ``key``; ``path`` is where it is, from ``record``."""
     for name, ft in _linking_fields(type(record)):

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from boligdialog.site import routes, schedule, settings
 from boligdialog.site.checks import Checker, Loaded
 from boligdialog.model.errors import DataError, ValidationFailed, format_path
+from boligdialog.model.fields import Reference, referenced_ids
 from boligdialog.model.messages import validate_source
 from boligdialog.model.records import DATA_FILES, MEETINGS, DataFile, Meeting, Page
 from boligdialog.model.positions import place
@@ -90,8 +91,9 @@ def _once(path: Path, text: str, make: Any) -> Any:
     return last[1]
 
 
-Reading = tuple[Any, Source, tuple[str, ...]]
-"""A data file read without mistakes: its value, its source, and where a text lacks English."""
+Reading = tuple[Any, Source, tuple[str, ...], tuple[tuple[Reference, ...], ...]]
+"""A data file read without mistakes: its value, its source, where a text lacks English, and
+the ids each record names (:func:`~boligdialog.model.fields.referenced_ids`)."""
 Data = dict[DataFile[Any], tuple[Reading | None, list[str] | None]]
 """Each data file's reading (``None`` if it has mistakes), and the ids written in it (``None``
 if it could not be read as YAML)."""
@@ -135,7 +137,8 @@ def _validated(text: str, rel: str, file: DataFile[Any], last: tuple[str, Any] |
         return errs, None, _written_ids(src.data, file.key, errs)
     missing: list[str] = []
     _missing_english(value, (), src, missing)
-    return errs, (value, src, tuple(missing)), _written_ids(src.data, file.key, errs)
+    refs = tuple(tuple(referenced_ids(record)) for record in file.records(value))
+    return errs, (value, src, tuple(missing), refs), _written_ids(src.data, file.key, errs)
 
 
 def _revalidated(before: Reading, src: Source, file: DataFile[Any]) -> Any | None:
@@ -143,7 +146,7 @@ def _revalidated(before: Reading, src: Source, file: DataFile[Any]) -> Any | Non
     ``src`` has the same records but one (:func:`reparse` kept the others as they were) and
     that one is valid: only it is validated. ``None``: validate the whole file (which words
     any mistake at its place in the file)."""
-    value, last, _ = before
+    value, last, *_ = before
     olds, news = last.data.get(file.key), src.data.get(file.key) if isinstance(src.data, dict) else None
     if not isinstance(olds, list) or not isinstance(news, list) or len(olds) != len(news) \
             or src.data.keys() != last.data.keys() or any(src.data[k] is not last.data[k] for k in src.data if k != file.key):
@@ -348,7 +351,8 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
     data = _load_data(root, errors, texts)
     files = scan_content(content_dir, errors)
     pages, sources = _load_pages(content_dir, files, errors)
-    loaded = {file: Loaded(file.records(v[0]), v[1]) if v else Loaded([], None, written) for file, (v, written)
+    loaded = {file: Loaded(file.records(v[0]), v[1], refs=v[3]) if v else Loaded([], None, written)
+              for file, (v, written)
               in data.items()}
     checker = Checker(loaded, pages, sources, files=files, today=today)
     errors += checker.run()

@@ -47,7 +47,7 @@ class Checker(DataChecks, ContentChecks, LinkChecks, MarkupChecks, OutputChecks,
             loaded = self.data[file]
             for i, item in enumerate(loaded.items):
                 assert loaded.src is not None
-                self.references(item, (file.key, i), loaded.src)
+                self.references(item, (file.key, i), loaded.src, loaded.refs[i] if loaded.refs is not None else None)
         self.partners()
         self.agreements()
         self.meetings()

@@ -4,13 +4,14 @@ the helpers that report a mistake at its file and line."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from boligdialog.model.errors import DataError
 from boligdialog.model.choices import state_word
-from boligdialog.model.fields import referenced_ids
+from boligdialog.model.fields import Reference, referenced_ids
 from boligdialog.model.records import MEETINGS, DataFile, Meeting
 from boligdialog.model.translate import one_of, suggest, tr
 from boligdialog.model.values import PartialDate
@@ -52,6 +53,9 @@ class Loaded(Generic[R]):
     written: list[str] | None = None
     """For a file with mistakes (no records): the ids written in it, if it could be read as YAML,
     so that the references to them are still checked."""
+    refs: Sequence[Sequence[Reference]] | None = None
+    """:func:`~boligdialog.model.fields.referenced_ids` of each record, if worked out already
+    (once per reading of the file, by the loader)."""
 
 
 @dataclass
@@ -110,10 +114,11 @@ class Base:
                                                       allowed=ids.describe(), value=repr(value)),
                                              hint=suggest(value, ids.order)))
 
-    def references(self, record: Any, path: tuple[Any, ...], src: Source) -> None:
+    def references(self, record: Any, path: tuple[Any, ...], src: Source,
+                   refs: Iterable[Reference] | None = None) -> None:
         """Every id in ``record`` that names another record (the model's ``RefersTo``) must name
-        one that exists."""
-        for at, value, key in referenced_ids(record):
+        one that exists; ``refs``: the record's :func:`referenced_ids`, if known."""
+        for at, value, key in referenced_ids(record) if refs is None else refs:
             self.ref(value, self.known[key], (*path, *at), src)
 
     def fail(self, src: Source, path: tuple[Any, ...], message: str) -> None:
