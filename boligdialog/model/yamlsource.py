@@ -268,16 +268,20 @@ def parse(text: str, file: str, *, line_offset: int = 0, depth: int = 0) -> Sour
 
 def reparse(before: Source, old: str, new: str, key: str) -> Source | None:
     """The :class:`Source` of ``new``, made from ``before`` (the Source of ``old``, a file whose
-    records are the list ``key``) when ``new`` differs from ``old`` only within the lines of one
-    record: that record is parsed again alone and put in its place, the lines below it move.
-    ``None`` when the edit reaches beyond one record, or that record does not read as one list
-    entry without mistakes on its own: then ``new`` is to be parsed whole, which reports what is
-    wrong. What it returns is what :func:`parse` makes of ``new`` (tested).
+    only key is ``key``, a block list of records) when ``new`` differs from ``old`` only within
+    the lines of one record: that record is parsed again alone and put in its place, the lines
+    below it move. ``None`` when it cannot be sure that the record reads in its file as it reads
+    alone — the edit reaches beyond one record; a record's dash is not on its first line or
+    not in the list's column; a line of the record is not indented below its dash; the record
+    holds what only the whole file can judge (``---``, ``...``, a directive, an anchor or alias,
+    a byte-order mark) — or when the record alone has a mistake: then ``new`` is to be parsed
+    whole, which reports what is wrong. What it returns is what :func:`parse` makes of ``new``
+    (tested on fixed and random edits).
 
     An editor's edit in the preview is most often inside one record; at 2,000 meetings parsing
     the whole ``meetings.yaml`` again took 5 s."""
     records = before.data.get(key) if isinstance(before.data, dict) else None
-    if before.errors or before.offset or not isinstance(records, list) or not records:
+    if before.errors or before.offset or not isinstance(records, list) or not records or len(before.data) != 1:
         return None
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
     shortest = min(len(old_lines), len(new_lines))
@@ -292,8 +296,17 @@ def reparse(before: Source, old: str, new: str, key: str) -> Source | None:
     end = starts[i + 1] if i + 1 < len(starts) else len(old_lines)
     if i < 0 or len(old_lines) - same_end > end:
         return None
+    dash = _dash_column(old_lines[starts[i]])
     moved = len(new_lines) - len(old_lines)
-    one = parse("".join(new_lines[starts[i]:end + moved]), before.file, line_offset=starts[i], depth=1)
+    lines_of_record = new_lines[starts[i]:end + moved]
+    if dash is None or (i + 1 < len(starts) and _dash_column(old_lines[end]) != dash) \
+            or not lines_of_record or _dash_column(lines_of_record[0]) != dash \
+            or not all(_below(line, dash) for line in lines_of_record[1:]):
+        return None
+    text = "".join(lines_of_record)
+    if not _alone(text):
+        return None
+    one = parse(text, before.file, line_offset=starts[i], depth=1)
     if one.errors or not isinstance(one.data, list) or len(one.data) != 1:
         return None
     edited_end = len(old_lines) - same_end  # lines (1-based) below this one move by ``moved``
@@ -302,3 +315,37 @@ def reparse(before: Source, old: str, new: str, key: str) -> Source | None:
     lines |= {(key, i, *path[1:]): line for path, line in one.lines.items() if path}
     return Source(file=before.file, data={**before.data, key: [*records[:i], one.data[0], *records[i + 1:]]},
                   lines=lines)
+
+
+def _dash_column(line: str) -> int | None:
+    """The column of the ``-`` that starts a list entry on ``line`` with its value (``- id: x``), or ``None``."""
+    rest = line.lstrip(" ")
+    return len(line) - len(rest) if rest.startswith("- ") else None
+
+
+def _below(line: str, dash: int) -> bool:
+    """``line`` is blank, a comment, or indented further than the column ``dash``."""
+    rest = line.lstrip(" ")
+    return not rest.strip() or rest.startswith("#") or len(line) - len(rest) > dash
+
+
+_WHOLE_FILE_TOKENS = (yaml.DirectiveToken, yaml.DocumentStartToken, yaml.DocumentEndToken, yaml.AnchorToken,
+                      yaml.AliasToken)
+"""What only the whole file can judge: document markers and directives, anchors and aliases."""
+
+
+def _alone(text: str) -> bool:
+    """``text`` (one record) holds nothing whose meaning depends on the rest of its file: no
+    :data:`_WHOLE_FILE_TOKENS`, no byte-order mark; ``False`` also when it cannot be scanned."""
+    if "\ufeff" in text:
+        return False
+    scanner = _Loader(text)
+    try:
+        while (token := scanner.get_token()) is not None:
+            if isinstance(token, _WHOLE_FILE_TOKENS):
+                return False
+    except yaml.YAMLError:
+        return False
+    finally:
+        scanner.dispose()
+    return True
