@@ -408,7 +408,7 @@ def _add(files: Files, taken: dict[str, File], file: File, *, keep: bool = False
     """Add a generated file (``keep``: its output from the last build is current). One that
     would replace another file is a gap in the checks (``Checker.outputs``): the build stops
     rather than lose an editor's file unseen."""
-    existing = taken.get(file.dest_uri) or files.get_file_from_path(file.src_uri)
+    existing = taken.get(file.dest_uri) or files.src_uris.get(file.src_uri)  # a generated src_uri is POSIX already
     if existing is not None:
         raise _stop(tr("the generated {output} would replace {source}.", output=file.dest_uri,
                        source=existing.src_uri))
