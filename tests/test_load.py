@@ -209,6 +209,7 @@ EDITS_IN_ONE_RECORD = [
     ("data/partners.yaml", "    classification: municipality\n", "    classification: kommune\n",
      "classification"),
     ("data/meetings.yaml", "    state: held\n", "    state: held\n    farve: blå\n", "farve"),
+    ("data/meetings.yaml", "themes: [midtby]", "themes: [ukendt]", "ukendt"),  # valid alone, a wrong reference
 ]
 
 

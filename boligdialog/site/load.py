@@ -137,7 +137,9 @@ def _validated(text: str, rel: str, file: DataFile[Any], last: tuple[str, Any] |
         return errs, None, _written_ids(src.data, file.key, errs)
     missing: list[str] = []
     _missing_english(value, (), src, missing)
-    refs = tuple(tuple(referenced_ids(record)) for record in file.records(value))
+    kept = dict(zip(map(id, file.records(before[0])), before[3])) if before is not None else {}
+    refs = tuple(kept[id(record)] if id(record) in kept else tuple(referenced_ids(record))
+                 for record in file.records(value))  # a record kept from the last reading names the same ids
     return errs, (value, src, tuple(missing), refs), _written_ids(src.data, file.key, errs)
 
 
