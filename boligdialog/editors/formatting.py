@@ -125,11 +125,10 @@ def formatted(text: str, file: DataFile[Any]) -> str | None:
     line = modeline(file.name)
     if not body.startswith(line):  # first, and once
         body = f"{line}\n" + "".join(row for row in body.splitlines(True) if row.rstrip("\n") != line)
-    result = body
-    before, after = parse(text, file.name).data, parse(result, file.name).data
+    before, after = parse(text, file.name).data, parse(body, file.name).data
     if before is None or _without_empty_lists(after) != _without_empty_lists(before):
         return None  # what the house's reader reads must not change: the file is left as it is
-    return result
+    return body
 
 
 def format_files(root: Path, *, write: bool = True) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,17 +73,23 @@ _CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToke
 def _check_depth(text: str, line_offset: int, depth: int = 0) -> None:
     """Raise :class:`_Unsupported` at the first place nested deeper than :data:`MAX_DEPTH`
     (``depth``: the levels the text stands in within its file)."""
+    for token in _tokens(text):
+        if isinstance(token, _OPEN):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Unsupported(token.start_mark.line + 1 + line_offset, tr(
+                    "expected at most {limit} levels of lists and mappings inside each other but received more",
+                    limit=MAX_DEPTH))
+        elif isinstance(token, _CLOSE):
+            depth -= 1
+
+
+def _tokens(text: str) -> Iterator[yaml.Token]:
+    """PyYAML's tokens of ``text``, one at a time (the scanner is let go of at the end)."""
     scanner = _Loader(text)
     try:
         while (token := scanner.get_token()) is not None:
-            if isinstance(token, _OPEN):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise _Unsupported(token.start_mark.line + 1 + line_offset, tr(
-                        "expected at most {limit} levels of lists and mappings inside each other but received more",
-                        limit=MAX_DEPTH))
-            elif isinstance(token, _CLOSE):
-                depth -= 1
+            yield token
     finally:
         scanner.dispose()
 
@@ -339,13 +346,7 @@ def _alone(text: str) -> bool:
     :data:`_WHOLE_FILE_TOKENS`, no byte-order mark; ``False`` also when it cannot be scanned."""
     if "\ufeff" in text:
         return False
-    scanner = _Loader(text)
     try:
-        while (token := scanner.get_token()) is not None:
-            if isinstance(token, _WHOLE_FILE_TOKENS):
-                return False
+        return not any(isinstance(token, _WHOLE_FILE_TOKENS) for token in _tokens(text))
     except yaml.YAMLError:
         return False
-    finally:
-        scanner.dispose()
-    return True
