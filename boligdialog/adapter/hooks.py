@@ -35,7 +35,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
-from boligdialog.adapter import anchorlinks, navigation
+from boligdialog.adapter import anchorlinks, navigation, watching
 from boligdialog.build import compose, context as view, memory, rebuild
 from boligdialog.build.state import Build
 from boligdialog.editors import preview
@@ -269,9 +269,11 @@ class Generator:
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         """``mkdocs serve`` also rebuilds when a template of the generator or of its theme
-        changes (Jinja reloads a changed template by itself; the Python code is not reloaded)."""
+        changes (Jinja reloads a changed template by itself; the Python code is not reloaded),
+        and hears of an edit in a watched folder at once (:mod:`boligdialog.adapter.watching`)."""
         server.watch(str(render.TEMPLATES))
         server.watch(str(THEME))
+        watching.hear_at_once(server)
         return server
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:

@@ -1,0 +1,123 @@
+"""How ``mkdocs serve`` hears of an edit: the system's own file notices for the watched folders.
+
+MkDocs 1.6 looks at every watched file twice a second (watchdog's ``PollingObserver``, chosen
+so that the preview also works in a container on a mounted folder or on a network drive). An
+edit waits up to 0.5 s before its rebuild starts, and each look reads the state of every file
+of ``content/`` and ``data/`` in the build's own process, 7,000 files at 2,000 meetings, also
+while a rebuild runs. The system's notices (watchdog's ``Observer``: inotify on Linux, FSEvents
+on macOS, ReadDirectoryChangesW on Windows) tell at once and cost nothing between edits.
+
+:func:`hear_at_once` moves MkDocs' watches to them, folders and single files (``mkdocs.yml``:
+watchdog watches a file's folder for it, so a file saved by replacing it is still heard). Only
+writes, new, deleted and moved files count: the build opening and reading the files it watches
+must not ask for a new build.
+
+Where the notices do not come (a folder shared into a container, a network drive) the editor
+starts the preview with ``BOLIGDIALOG_WATCH=poll``, and MkDocs polls everything as it does by
+itself. If the system refuses the notices (Linux's limit of watched folders) the preview says
+so and polls.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import watchdog.events as events
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver, ObservedWatch
+from watchdog.observers.polling import PollingObserver
+
+from boligdialog.model.translate import tr
+
+log = logging.getLogger("mkdocs.plugins.boligdialog")
+
+POLL = "poll"
+"""The value of ``BOLIGDIALOG_WATCH`` that keeps MkDocs' polling for everything."""
+
+CHANGES: list[type[events.FileSystemEvent]] = [
+    events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent,
+    events.FileMovedEvent, events.FileClosedEvent]
+"""The notices that ask for a rebuild: not a file opened, or closed without a write (MkDocs
+ignores a folder's own notices, as it does when it polls)."""
+
+
+@dataclass
+class Watchers:
+    """What the live-reload server starts, stops and schedules as its one observer: the
+    system's notices for what MkDocs watched before it serves, polling for what is watched
+    later (and for everything if the system refuses). ``moved`` maps each watch MkDocs holds
+    to the one that replaced it."""
+
+    polled: BaseObserver
+    noticed: BaseObserver
+    moved: dict[ObservedWatch, ObservedWatch] = field(default_factory=dict)
+    refused: OSError | None = None
+
+    def schedule(self, handler: events.FileSystemEventHandler, path: str, *, recursive: bool = False) -> ObservedWatch:
+        return self.polled.schedule(handler, path, recursive=recursive)
+
+    def unschedule(self, watch: ObservedWatch) -> None:
+        if watch in self.moved:
+            self.noticed.unschedule(self.moved.pop(watch))
+        else:
+            self.polled.unschedule(watch)
+
+    def start(self) -> None:
+        try:
+            self.noticed.start()
+        except OSError as exc:  # e.g. "inotify watch limit reached"
+            self.refused = exc
+            log.warning("%s (%s)", tr("The preview looks for changes twice a second: the system gives no "
+                                      "notices of them."), exc)
+            back = [(handler, old) for old, new in self.moved.items() for handler in _handlers(self.noticed, new)]
+            self.noticed.stop()   # drops its watches and their handlers
+            for handler, old in back:
+                self.polled.schedule(handler, old.raw_path, recursive=old.is_recursive)
+            self.moved.clear()
+        self.polled.start()
+
+    def is_alive(self) -> bool:
+        return self.noticed.is_alive() or self.polled.is_alive()
+
+    def stop(self) -> None:
+        for observer in (self.noticed, self.polled):
+            if observer.is_alive():
+                observer.stop()
+
+    def join(self, timeout: float | None = None) -> None:
+        for observer in (self.noticed, self.polled):
+            if observer.is_alive():
+                observer.join(timeout)
+
+
+def hear_at_once(server: Any, env: Mapping[str, str] = os.environ,
+                 notices: Callable[[], BaseObserver] = Observer) -> Watchers | None:
+    """Give ``server`` (MkDocs' ``LiveReloadServer``, before it serves) the system's notices
+    (``notices``: watchdog's choice for this system) for its watched folders. Returns the new
+    observer, or None where polling stays: asked for by ``BOLIGDIALOG_WATCH=poll``, or a
+    system without notices."""
+    if env.get("BOLIGDIALOG_WATCH", "").strip().lower() == POLL or notices is PollingObserver:
+        return None
+    polled: BaseObserver = server.observer
+    watchers = Watchers(polled=polled, noticed=notices())
+    for watch in _watches(polled):
+        handlers = _handlers(polled, watch)
+        polled.unschedule(watch)
+        for handler in handlers:
+            watchers.moved[watch] = watchers.noticed.schedule(
+                handler, os.path.realpath(watch.raw_path), recursive=watch.is_recursive, event_filter=CHANGES)
+    server.observer = watchers
+    return watchers
+
+
+def _watches(observer: BaseObserver) -> list[ObservedWatch]:
+    return [emitter.watch for emitter in observer.emitters]
+
+
+def _handlers(observer: BaseObserver, watch: ObservedWatch) -> list[events.FileSystemEventHandler]:
+    # watchdog keeps the handlers of a watch without a public way to read them (pinned: constraints.txt)
+    return list(observer._handlers[watch])  # noqa: SLF001
