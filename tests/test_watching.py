@@ -37,6 +37,8 @@ def watched(tmp_path: Path) -> Iterator[tuple[LiveReloadServer, Path, Path]]:
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
     server.watch(str(folder))
     server.watch(str(config))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "meetings.yaml").write_text("meetings: []\n", encoding="utf-8")
     yield server, folder, config
     if server.observer.is_alive():
         server.observer.stop()
@@ -67,8 +69,10 @@ def test_every_watch_moves_to_the_systems_notices(watched):
     watchers = watching.hear_at_once(server, env={})
     assert watchers is not None and server.observer is watchers
     assert type(watchers.noticed) is Observer and Observer is not PollingObserver
+    data = folder.parent / "data"
+    server.watch(str(data))   # MkDocs watches the folders of `watch:` in mkdocs.yml after on_serve
     assert sorted(e.watch.raw_path for e in watchers.noticed.emitters) == sorted(
-        [os.path.realpath(folder), os.path.realpath(config)])
+        [os.path.realpath(folder), os.path.realpath(config), os.path.realpath(data)])
     assert not polled.emitters
 
 
@@ -76,6 +80,8 @@ def test_a_write_asks_for_a_rebuild_and_reading_a_file_does_not(watched, caplog)
     server, folder, config = watched
     caplog.set_level(logging.DEBUG, logger="mkdocs.livereload")
     watching.hear_at_once(server, env={})
+    data = folder.parent / "data"
+    server.watch(str(data))
     server.observer.start()
     read = folder / "referater" / "møde.md"
     assert read.read_text(encoding="utf-8") == "# Møde\n"   # what every build does with every file
@@ -87,6 +93,9 @@ def test_a_write_asks_for_a_rebuild_and_reading_a_file_does_not(watched, caplog)
     os.replace(written, folder / "referater" / "omdøbt.md")
     wait_until_heard(server, caplog, lambda line: "FileMovedEvent" in line and "omdøbt.md" in line)
 
+    (data / "meetings.yaml").write_text("meetings: [{id: a}]\n", encoding="utf-8")
+    wait_until_heard(server, caplog, lambda line: "meetings.yaml" in line)
+
     for content in ("site_name: y\n", "site_name: z\n"):   # a save by replacing the file, twice
         caplog.clear()
         (config.parent / "mkdocs.yml.tmp").write_text(content, encoding="utf-8")
@@ -97,9 +106,12 @@ def test_a_write_asks_for_a_rebuild_and_reading_a_file_does_not(watched, caplog)
 def test_a_folder_no_longer_watched_is_let_go(watched):
     server, folder, config = watched
     watchers = watching.hear_at_once(server, env={})
+    data = folder.parent / "data"
+    server.watch(str(data))
     server.unwatch(str(folder))
+    server.unwatch(str(data))
     assert [e.watch.raw_path for e in watchers.noticed.emitters] == [os.path.realpath(config)]
-    assert [w.raw_path for w in watchers.moved] == [str(config)]
+    assert [w.raw_path for w in watchers.held] == [str(config)]
 
 
 def test_BOLIGDIALOG_WATCH_poll_keeps_mkdocs_polling_everything(watched):
@@ -121,6 +133,7 @@ def test_when_the_system_refuses_notices_the_preview_says_so_and_polls(watched, 
     server, folder, config = watched
     caplog.set_level(logging.DEBUG)
     watchers = watching.hear_at_once(server, env={}, notices=Refusing)
+    server.watch(str(folder.parent / "data"))
     with use("da"):
         server.observer.start()
     assert isinstance(watchers.refused, OSError)
@@ -129,3 +142,8 @@ def test_when_the_system_refuses_notices_the_preview_says_so_and_polls(watched, 
                        "besked om dem. ([Errno 28] inotify watch limit reached)"]
     (folder / "referater" / "møde.md").write_text("# Møde, rettet\n", encoding="utf-8")
     wait_until_heard(server, caplog, lambda line: "møde.md" in line)
+    (folder.parent / "data" / "meetings.yaml").write_text("meetings: [{id: b}]\n", encoding="utf-8")
+    wait_until_heard(server, caplog, lambda line: "meetings.yaml" in line)
+    server.unwatch(str(folder))
+    assert sorted(e.watch.raw_path for e in server.observer.polled.emitters) == sorted(
+        [os.path.realpath(config), os.path.realpath(folder.parent / "data")])

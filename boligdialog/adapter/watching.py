@@ -48,23 +48,34 @@ ignores a folder's own notices, as it does when it polls)."""
 @dataclass
 class Watchers:
     """What the live-reload server starts, stops and schedules as its one observer: the
-    system's notices for what MkDocs watched before it serves, polling for what is watched
-    later (and for everything if the system refuses). ``moved`` maps each watch MkDocs holds
-    to the one that replaced it."""
+    system's notices for every watch, those MkDocs made before it serves (``content/``,
+    ``mkdocs.yml``, the templates) and those it makes after (the folders of ``watch:`` in
+    ``mkdocs.yml``: ``data/``, ``i18n/``); polling for all of them if the system refuses.
+    ``held`` maps each watch MkDocs holds to the observer and the watch that serve it."""
 
     polled: BaseObserver
     noticed: BaseObserver
-    moved: dict[ObservedWatch, ObservedWatch] = field(default_factory=dict)
+    held: dict[ObservedWatch, tuple[BaseObserver, ObservedWatch]] = field(default_factory=dict)
     refused: OSError | None = None
 
     def schedule(self, handler: events.FileSystemEventHandler, path: str, *, recursive: bool = False) -> ObservedWatch:
-        return self.polled.schedule(handler, path, recursive=recursive)
+        if self.refused is not None:
+            return self.polled.schedule(handler, path, recursive=recursive)
+        watch = self._notice(handler, path, recursive)
+        self.held[watch] = (self.noticed, watch)
+        return watch
+
+    def move(self, watch: ObservedWatch, handlers: list[events.FileSystemEventHandler]) -> None:
+        """Serve ``watch`` (of the polling observer, which no longer has it) with the notices."""
+        for handler in handlers:
+            self.held[watch] = (self.noticed, self._notice(handler, watch.raw_path, watch.is_recursive))
+
+    def _notice(self, handler: events.FileSystemEventHandler, path: str, recursive: bool) -> ObservedWatch:
+        return self.noticed.schedule(handler, os.path.realpath(path), recursive=recursive, event_filter=CHANGES)
 
     def unschedule(self, watch: ObservedWatch) -> None:
-        if watch in self.moved:
-            self.noticed.unschedule(self.moved.pop(watch))
-        else:
-            self.polled.unschedule(watch)
+        observer, own = self.held.pop(watch, (self.polled, watch))
+        observer.unschedule(own)
 
     def start(self) -> None:
         try:
@@ -73,11 +84,12 @@ class Watchers:
             self.refused = exc
             log.warning("%s (%s)", tr("The preview looks for changes twice a second: the system gives no "
                                       "notices of them."), exc)
-            back = [(handler, old) for old, new in self.moved.items() for handler in _handlers(self.noticed, new)]
+            back = [(watch, own, _handlers(self.noticed, own)) for watch, (_, own) in self.held.items()]
             self.noticed.stop()   # drops its watches and their handlers
-            for handler, old in back:
-                self.polled.schedule(handler, old.raw_path, recursive=old.is_recursive)
-            self.moved.clear()
+            for watch, own, handlers in back:
+                for handler in handlers:
+                    self.held[watch] = (self.polled, self.polled.schedule(handler, own.raw_path,
+                                                                          recursive=own.is_recursive))
         self.polled.start()
 
     def is_alive(self) -> bool:
@@ -107,9 +119,7 @@ def hear_at_once(server: Any, env: Mapping[str, str] = os.environ,
     for watch in _watches(polled):
         handlers = _handlers(polled, watch)
         polled.unschedule(watch)
-        for handler in handlers:
-            watchers.moved[watch] = watchers.noticed.schedule(
-                handler, os.path.realpath(watch.raw_path), recursive=watch.is_recursive, event_filter=CHANGES)
+        watchers.move(watch, handlers)
     server.observer = watchers
     return watchers
 
