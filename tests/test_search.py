@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -137,3 +140,16 @@ def test_parts_are_bounded_by_bytes_and_by_pages():
         [("a", 5), ("b", 5)], [("c", 1)], [("d", 20)], [("e", 1)]]
     assert list(search.split(pages, max_bytes=100, max_pages=2)) == [pages[:2], pages[2:4], pages[4:]]
     assert search.files_glob(["a,b{c}[d]/index.html", "index.html"]) == r"{a\,b\{c\}\[d\]/index.html,index.html}"
+
+
+@pytest.mark.skipif(not hasattr(os, "setpriority"), reason="Unix priorities")
+def test_a_background_run_yields_the_processors_to_the_next_rebuild():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        search._yield_to_builds(child.pid)
+        assert os.getpriority(os.PRIO_PROCESS, child.pid) == min(
+            19, os.getpriority(os.PRIO_PROCESS, 0) + search.BACKGROUND_NICENESS)
+    finally:
+        child.kill()
+        child.wait()
+    search._yield_to_builds(child.pid)   # a run that has ended: nothing to do, no error

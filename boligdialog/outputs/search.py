@@ -34,6 +34,7 @@ finds every page; each part's results take their addresses from the same languag
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -199,6 +200,19 @@ def index_site(site: Path) -> None:
     _write_manifests(planned)
 
 
+BACKGROUND_NICENESS = 10
+"""How much lower than the preview's own a background Pagefind run's priority is (Unix
+``nice``): a rebuild after the next edit gets the processors first."""
+
+
+def _yield_to_builds(pid: int) -> None:
+    if hasattr(os, "setpriority"):   # not on Windows
+        try:
+            os.setpriority(os.PRIO_PROCESS, pid, os.getpriority(os.PRIO_PROCESS, 0) + BACKGROUND_NICENESS)
+        except OSError:   # the run has already ended
+            pass
+
+
 class Background:
     """Indexing in a thread of its own, for the preview (``make serve``): the rebuilt page is
     served at once and the search finds it a moment later. A newer build cancels a run still
@@ -248,6 +262,7 @@ class Background:
                     return
                 self._process = subprocess.Popen(run.args(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                                  text=True)
+                _yield_to_builds(self._process.pid)
             output, _ = self._process.communicate()
             if self._process.returncode != 0:
                 if not self._cancelled:
