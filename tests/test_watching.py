@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,6 +97,17 @@ def test_a_write_asks_for_a_rebuild_and_reading_a_file_does_not(watched, caplog)
     (data / "meetings.yaml").write_text("meetings: [{id: a}]\n", encoding="utf-8")
     wait_until_heard(server, caplog, lambda line: "meetings.yaml" in line)
 
+    os.utime(folder / "referater" / "omdøbt.md")   # touched: polling hears it, so do the notices
+    wait_until_heard(server, caplog, lambda line: "FileAttribEvent" in line and "omdøbt.md" in line)
+
+    outside, moved = folder.parent / "kasseret", f"src_path='{folder / 'referater'}'"
+    caplog.clear()
+    os.replace(folder / "referater", outside)   # a folder moved away (to the trash): its files are gone
+    wait_until_heard(server, caplog, lambda line: re.search(r"\bFile\w*Event\(", line) and moved in line)
+    caplog.clear()
+    os.replace(outside, folder / "referater")   # and back
+    wait_until_heard(server, caplog, lambda line: re.search(r"\bFile\w*Event\(", line) and moved in line)
+
     for content in ("site_name: y\n", "site_name: z\n"):   # a save by replacing the file, twice
         caplog.clear()
         (config.parent / "mkdocs.yml.tmp").write_text(content, encoding="utf-8")
@@ -122,11 +134,45 @@ def test_BOLIGDIALOG_WATCH_poll_keeps_mkdocs_polling_everything(watched):
     assert sorted(e.watch.raw_path for e in polled.emitters) == sorted([str(folder), str(config)])
 
 
+def test_a_folder_with_a_symbolic_link_in_it_stays_polled(watched, caplog, tmp_path):
+    """The system's notices do not follow links; MkDocs builds through them, and polling follows them."""
+    server, folder, config = watched
+    caplog.set_level(logging.DEBUG, logger="mkdocs.livereload")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "side.md").write_text("# Side\n", encoding="utf-8")
+    (folder / "side.md").symlink_to(elsewhere / "side.md")
+    watchers = watching.hear_at_once(server, env={})
+    assert [e.watch.raw_path for e in watchers.noticed.emitters] == [os.path.realpath(config)]
+    assert [e.watch.raw_path for e in watchers.polled.emitters] == [str(folder)]
+    server.observer.start()
+    (elsewhere / "side.md").write_text("# Side, rettet\n", encoding="utf-8")
+    wait_until_heard(server, caplog, lambda line: "side.md" in line)
+
+
 class Refusing(Observer):
     """The system's answer when Linux's limit of watched folders is reached."""
 
     def on_thread_start(self) -> None:
         raise OSError(28, "inotify watch limit reached")
+
+
+class NoInstances(Observer):
+    """The system's answer when Linux's limit of inotify instances is reached."""
+
+    def __init__(self) -> None:
+        raise OSError(24, "inotify instance limit reached")
+
+
+def test_when_the_system_has_no_notices_left_the_preview_says_so_and_mkdocs_polls(watched, caplog):
+    server, folder, config = watched
+    polled = server.observer
+    with use("da"):
+        assert watching.hear_at_once(server, env={}, notices=NoInstances) is None
+    assert server.observer is polled and len(polled.emitters) == 2
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == [
+        "Forhåndsvisningen kigger efter ændringer to gange i sekundet: systemet giver ikke besked om dem. "
+        "([Errno 24] inotify instance limit reached)"]
 
 
 def test_when_the_system_refuses_notices_the_preview_says_so_and_polls(watched, caplog):

@@ -8,14 +8,21 @@ while a rebuild runs. The system's notices (watchdog's ``Observer``: inotify on 
 on macOS, ReadDirectoryChangesW on Windows) tell at once and cost nothing between edits.
 
 :func:`hear_at_once` moves MkDocs' watches to them, folders and single files (``mkdocs.yml``:
-watchdog watches a file's folder for it, so a file saved by replacing it is still heard). Only
-writes, new, deleted and moved files count: the build opening and reading the files it watches
-must not ask for a new build.
+watchdog watches a file's folder for it, so a file saved by replacing it is still heard). What
+asks for a rebuild is a file written, touched, new, deleted or moved, and a folder new, deleted
+or moved (MkDocs itself ignores a folder's notices; when it polls it hears of the files in a
+folder moved away one by one, the system tells only of the folder). The build opening and
+reading the files it watches must not ask for a new build.
 
-Where the notices do not come (a folder shared into a container, a network drive) the editor
-starts the preview with ``BOLIGDIALOG_WATCH=poll``, and MkDocs polls everything as it does by
-itself. If the system refuses the notices (Linux's limit of watched folders) the preview says
-so and polls.
+Where the system cannot tell, polling stays:
+
+- a watched folder or file with a symbolic link in it (the system's notices do not follow
+  links; MkDocs builds through them);
+- a folder shared into a container or a network drive: the editor starts the preview with
+  ``BOLIGDIALOG_WATCH=poll``, and MkDocs polls everything as it does by itself;
+- the system refuses the notices when the preview starts (Linux's limits of inotify
+  instances and of watched folders): the preview says so and polls. (A folder made later,
+  past Linux's limit of watched folders, goes unheard: watchdog drops that refusal.)
 """
 
 from __future__ import annotations
@@ -38,11 +45,36 @@ log = logging.getLogger("mkdocs.plugins.boligdialog")
 POLL = "poll"
 """The value of ``BOLIGDIALOG_WATCH`` that keeps MkDocs' polling for everything."""
 
+FOLDER_AS_FILE: dict[type[events.FileSystemEvent], type[events.FileSystemEvent]] = {
+    events.DirCreatedEvent: events.FileCreatedEvent, events.DirDeletedEvent: events.FileDeletedEvent,
+    events.DirMovedEvent: events.FileMovedEvent}
+"""A folder's notice, passed on to MkDocs as the notice of a file (which it does not ignore)."""
+
 CHANGES: list[type[events.FileSystemEvent]] = [
-    events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent,
-    events.FileMovedEvent, events.FileClosedEvent]
-"""The notices that ask for a rebuild: not a file opened, or closed without a write (MkDocs
-ignores a folder's own notices, as it does when it polls)."""
+    events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent, events.FileMovedEvent,
+    events.FileClosedEvent, events.FileAttribEvent, *FOLDER_AS_FILE]
+"""The notices that ask for a rebuild: not a file opened, or closed without a write."""
+
+
+class FoldersToo(events.FileSystemEventHandler):
+    """MkDocs' handler of a watch, also told of folders made, deleted or moved."""
+
+    def __init__(self, handler: events.FileSystemEventHandler) -> None:
+        self.handler = handler
+
+    def dispatch(self, event: events.FileSystemEvent) -> None:
+        as_file = FOLDER_AS_FILE.get(type(event))
+        self.handler.dispatch(as_file(event.src_path, event.dest_path) if as_file else event)
+
+
+def linked(path: str) -> bool:
+    """Whether ``path`` is, or holds, a symbolic link."""
+    if os.path.islink(path):
+        return True
+    for folder, subfolders, files in os.walk(path):
+        if any(os.path.islink(os.path.join(folder, name)) for name in (*subfolders, *files)):
+            return True
+    return False
 
 
 @dataclass
@@ -50,7 +82,8 @@ class Watchers:
     """What the live-reload server starts, stops and schedules as its one observer: the
     system's notices for every watch, those MkDocs made before it serves (``content/``,
     ``mkdocs.yml``, the templates) and those it makes after (the folders of ``watch:`` in
-    ``mkdocs.yml``: ``data/``, ``i18n/``); polling for all of them if the system refuses.
+    ``mkdocs.yml``: ``data/``, ``i18n/``); polling for those with symbolic links, and for all
+    of them if the system refuses.
     ``held`` maps each watch MkDocs holds to the observer and the watch that serve it."""
 
     polled: BaseObserver
@@ -59,7 +92,7 @@ class Watchers:
     refused: OSError | None = None
 
     def schedule(self, handler: events.FileSystemEventHandler, path: str, *, recursive: bool = False) -> ObservedWatch:
-        if self.refused is not None:
+        if self.refused is not None or linked(path):
             return self.polled.schedule(handler, path, recursive=recursive)
         watch = self._notice(handler, path, recursive)
         self.held[watch] = (self.noticed, watch)
@@ -71,7 +104,8 @@ class Watchers:
             self.held[watch] = (self.noticed, self._notice(handler, watch.raw_path, watch.is_recursive))
 
     def _notice(self, handler: events.FileSystemEventHandler, path: str, recursive: bool) -> ObservedWatch:
-        return self.noticed.schedule(handler, os.path.realpath(path), recursive=recursive, event_filter=CHANGES)
+        return self.noticed.schedule(FoldersToo(handler), os.path.realpath(path), recursive=recursive,
+                                     event_filter=CHANGES)
 
     def unschedule(self, watch: ObservedWatch) -> None:
         observer, own = self.held.pop(watch, (self.polled, watch))
@@ -82,9 +116,9 @@ class Watchers:
             self.noticed.start()
         except OSError as exc:  # e.g. "inotify watch limit reached"
             self.refused = exc
-            log.warning("%s (%s)", tr("The preview looks for changes twice a second: the system gives no "
-                                      "notices of them."), exc)
-            back = [(watch, own, _handlers(self.noticed, own)) for watch, (_, own) in self.held.items()]
+            _refused(exc)
+            back = [(watch, own, [h.handler for h in _handlers(self.noticed, own)])
+                    for watch, (_, own) in self.held.items()]
             self.noticed.stop()   # drops its watches and their handlers
             for watch, own, handlers in back:
                 for handler in handlers:
@@ -109,19 +143,28 @@ class Watchers:
 def hear_at_once(server: Any, env: Mapping[str, str] = os.environ,
                  notices: Callable[[], BaseObserver] = Observer) -> Watchers | None:
     """Give ``server`` (MkDocs' ``LiveReloadServer``, before it serves) the system's notices
-    (``notices``: watchdog's choice for this system) for its watched folders. Returns the new
-    observer, or None where polling stays: asked for by ``BOLIGDIALOG_WATCH=poll``, or a
-    system without notices."""
+    (``notices``: watchdog's choice for this system) for its watches without symbolic links.
+    Returns the new observer, or None where polling stays for all: asked for by
+    ``BOLIGDIALOG_WATCH=poll``, a system without notices, or one that refuses them."""
     if env.get("BOLIGDIALOG_WATCH", "").strip().lower() == POLL or notices is PollingObserver:
         return None
     polled: BaseObserver = server.observer
-    watchers = Watchers(polled=polled, noticed=notices())
-    for watch in _watches(polled):
+    try:
+        watchers = Watchers(polled=polled, noticed=notices())
+    except OSError as exc:  # e.g. Linux's limit of inotify instances
+        _refused(exc)
+        return None
+    for watch in [w for w in _watches(polled) if not linked(w.raw_path)]:
         handlers = _handlers(polled, watch)
         polled.unschedule(watch)
         watchers.move(watch, handlers)
     server.observer = watchers
     return watchers
+
+
+def _refused(exc: OSError) -> None:
+    log.warning("%s (%s)", tr("The preview looks for changes twice a second: the system gives no notices of them."),
+                exc)
 
 
 def _watches(observer: BaseObserver) -> list[ObservedWatch]:
