@@ -21,7 +21,8 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from boligdialog.adapter import watching
+from boligdialog.adapter import hooks, watching
+from boligdialog.pages import render
 from boligdialog.model.translate import use
 
 DEADLINE = 60.0
@@ -193,3 +194,15 @@ def test_when_the_system_refuses_notices_the_preview_says_so_and_polls(watched, 
     server.unwatch(str(folder))
     assert sorted(e.watch.raw_path for e in server.observer.polled.emitters) == sorted(
         [os.path.realpath(config), os.path.realpath(folder.parent / "data")])
+
+
+def test_the_sites_hook_gives_mkdocs_serve_the_systems_notices(watched, monkeypatch):
+    """What ``hooks/site.py`` hands MkDocs: its ``on_serve`` watches the generator's templates and
+    theme and moves every watch to the notices."""
+    server, folder, config = watched
+    monkeypatch.delenv("BOLIGDIALOG_WATCH", raising=False)
+    on_serve = hooks.events()["on_serve"]
+    assert on_serve(server, config=None, builder=server.builder) is server
+    assert isinstance(server.observer, watching.Watchers)
+    assert sorted(e.watch.raw_path for e in server.observer.noticed.emitters) == sorted(
+        os.path.realpath(p) for p in (folder, config, render.TEMPLATES, hooks.THEME))

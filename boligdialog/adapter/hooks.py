@@ -35,7 +35,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
-from boligdialog.adapter import anchorlinks, navigation, watching
+from boligdialog.adapter import anchorlinks, navigation
 from boligdialog.build import compose, context as view, memory, rebuild
 from boligdialog.build.state import Build
 from boligdialog.editors import preview
@@ -271,6 +271,7 @@ class Generator:
         """``mkdocs serve`` also rebuilds when a template of the generator or of its theme
         changes (Jinja reloads a changed template by itself; the Python code is not reloaded),
         and hears of an edit in a watched folder at once (:mod:`boligdialog.adapter.watching`)."""
+        from boligdialog.adapter import watching   # watchdog only for the preview, not for mkdocs build
         server.watch(str(render.TEMPLATES))
         server.watch(str(THEME))
         watching.hear_at_once(server)
