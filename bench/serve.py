@@ -33,7 +33,8 @@ SERVE_ARGS = ("serve", "--dirty")
 SETTLE_S = 1.0
 """Pause before each edit, so the file watcher has taken its snapshot."""
 POLL_S = 0.5
-"""MkDocs's file watcher polls every 0.5 s; edits are spread over that period."""
+"""MkDocs's own file watcher polls every 0.5 s (the preview's, ``boligdialog/adapter/watching.py``,
+hears at once unless ``BOLIGDIALOG_WATCH=poll``); edits are spread over that period."""
 FETCH_EVERY_S = 0.1
 """How often the changed page is fetched again while it does not show the change yet."""
 TIMEOUT_S = 900.0
@@ -49,7 +50,7 @@ class Rebuild:
     """One edit and what the server did about it."""
 
     detect_s: float
-    """From the edit to "Detected file changes" (MkDocs polls files every 0.5 s)."""
+    """From the edit to "Detected file changes" (up to 0.5 s where MkDocs polls the files)."""
     total_s: float
     """From the edit to "Reloading browsers": the server says the new site is served."""
     built_in_s: float | None
