@@ -16,8 +16,9 @@ reading the files it watches must not ask for a new build.
 
 Where the system cannot tell, polling stays:
 
-- a watched folder or file with a symbolic link in it (the system's notices do not follow
-  links; MkDocs builds through them);
+- a watched folder or file with a symbolic link in it when the preview starts (the system's
+  notices do not follow links; MkDocs builds through them; a link made later in a folder with
+  notices is not followed);
 - a folder shared into a container or a network drive: the editor starts the preview with
   ``BOLIGDIALOG_WATCH=poll``, and MkDocs polls everything as it does by itself;
 - the system refuses the notices when the preview starts (Linux's limits of inotify
