@@ -97,6 +97,8 @@ class Generator:
         """What the last finished build of this preview made."""
         self.indexer = search.Background(on_error=lambda message: log.error("%s", message))
         """Pagefind refreshing the preview's search index after a rebuild that kept pages."""
+        self.collector = memory.Collector()
+        """The preview's full garbage collection, between rebuilds rather than in them."""
         self.build: Build | None = None
         """The build under way (from ``on_config``)."""
         self.anchor_warnings: anchorlinks.AnchorWarnings | None = None
@@ -116,6 +118,10 @@ class Generator:
     def on_config(self, config: Any) -> Any:
         self.build, self.problems = None, None
         self.indexer.cancel()  # this build writes the site folder again; it indexes it when done
+        if self.dirty:
+            self.collector.building()
+            if self.previous is not None:  # most likely a rebuild that keeps pages (on_files decides)
+                self.collector.partial()
         _configure(config)
         try:
             self.build = self._load(config)
@@ -166,6 +172,7 @@ class Generator:
         plan = self._plan(config)
         if plan.full and self.dirty:  # a page that no longer exists must not stay in the preview
             clean_directory(config.site_dir)
+            self.collector.full()
         made = rebuild.make(build.inputs(preview=self.serving, kept=plan.previous), plan)
         shown = build.shown(made, [*(p.src_uri for p in made.pages),
                                    *(uri for uri in build.site.pages if uri not in build.site.report_paths)], plan) \
@@ -288,6 +295,8 @@ class Generator:
         """Index the built site for search: a Pagefind bundle per language (:mod:`boligdialog.outputs.search`).
         After a preview rebuild that kept pages, the rebuilt pages are served at once and the
         index follows in the background (a newer rebuild stops it and starts again)."""
+        if self.dirty:
+            self.collector.built()
         if self.problems is not None:
             return
         build = self.current
@@ -314,6 +323,8 @@ class Generator:
         """A build that stopped may have written nothing: the next rebuild makes everything."""
         self.previous = None
         self._unwatch_anchor_links()
+        if self.dirty:
+            self.collector.built()
 
 
 def _configure(config: Any) -> None:

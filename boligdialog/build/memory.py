@@ -12,6 +12,11 @@ the build (``on_post_build``), so the two used to hold their memory at the same 
 - Before Pagefind, a build that keeps nothing for a next one drops what it loaded, and
   :func:`release` hands the freed memory back to the system.
 - Pagefind gets each language's pages in parts of bounded size (:mod:`boligdialog.outputs.search`).
+
+The preview (``mkdocs serve``) keeps what it loaded between rebuilds, so Python's full
+garbage collection, which looks at every object, took about 0.26 s of most rebuilds at 2,000
+meetings. :class:`Collector` makes it when the editor is not waiting: just after a rebuild that
+kept pages, not during one.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import threading
 import zlib
 from typing import Any
 
@@ -66,3 +72,59 @@ def release() -> None:
     except (OSError, AttributeError):
         return
     trim(0)
+
+
+class Collector:
+    """Python's full garbage collection for the preview: not during a rebuild that keeps pages
+    (:meth:`partial`), but :data:`IDLE_AFTER` seconds after a build (:meth:`built`), unless the
+    next build has begun (:meth:`building`). A build that makes everything (:meth:`full`)
+    collects as Python does by itself, so its memory stays what a ``mkdocs build`` needs.
+
+    Cycles of objects are still found in the younger generations during a rebuild; only those
+    that lived long enough to reach the oldest wait until the rebuild is done, and when edits
+    follow each other so closely that :data:`MOST_WAITING` builds had no moment between them,
+    the next build collects first."""
+
+    IDLE_AFTER = 1.0
+    """Seconds after a build: the browser has reloaded the rebuilt page by then."""
+    MOST_WAITING = 4
+    """Builds in a row whose collection did not come before the next began."""
+    HELD = 2**31 - 1
+    """The oldest generation's threshold while held: never reached."""
+
+    def __init__(self) -> None:
+        self._usual = gc.get_threshold()
+        self._timer: threading.Timer | None = None
+        self._waiting = 0
+
+    def building(self) -> None:
+        """A build begins: a collection still waiting for its moment waits for the next build,
+        or comes now after :data:`MOST_WAITING` of them."""
+        if self._timer is not None:
+            if not self._timer.finished.is_set():  # not yet collected
+                self._timer.cancel()
+                self._waiting += 1
+            self._timer = None
+        if self._waiting >= self.MOST_WAITING:
+            self._collect()
+
+    def partial(self) -> None:
+        """The build keeps pages of the last one: no full collection until it is done."""
+        gc.set_threshold(*self._usual[:2], self.HELD)
+
+    def full(self) -> None:
+        """The build makes everything: Python collects as usual."""
+        gc.set_threshold(*self._usual)
+
+    def built(self) -> None:
+        """The build is done (or stopped): collect in a moment, and as usual until then."""
+        if self._timer is not None:
+            self._timer.cancel()
+        gc.set_threshold(*self._usual)
+        self._timer = threading.Timer(self.IDLE_AFTER, self._collect)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _collect(self) -> None:
+        gc.collect()
+        self._waiting = 0
