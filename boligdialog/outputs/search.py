@@ -276,9 +276,7 @@ class Background:
             self._on_error(tr("Pagefind failed to index the site:") + f"\n{exc}")
 
     def _runs(self, site: Path, cancelled: threading.Event) -> None:
-        planned = runs(site, stopped=cancelled.is_set)
-        if not planned:
-            return
+        planned = runs(site, stopped=cancelled.is_set)  # none if cancelled meanwhile
         _clear_parts(planned)
         for run in planned:
             with self._lock:
