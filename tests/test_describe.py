@@ -49,5 +49,16 @@ def test_text_of_a_page_without_a_description_is_its_first_paragraph_cut_at_a_wo
     assert describe.from_markdown("# Only a heading\n") == ""
 
 
+@pytest.mark.parametrize("markdown, paragraph", [
+    ("# Title\n\n<div>x</div>\n\n  Two\n  lines \n\n\nMore.", "Two lines"),
+    ("First.\n \t\nSecond.", "First."),
+    ("---\n\n# Heading\n\n\n", ""),
+    ("\n\n\nOnly one block, no blank line after it", "Only one block, no blank line after it"),
+    ("", ""),
+])
+def test_the_first_paragraph_is_the_first_block_of_text_between_blank_lines(markdown, paragraph):
+    assert describe.first_paragraph(markdown) == paragraph
+
+
 def test_an_english_page_in_danish_says_so():
     assert describe.danish_only("Aftalen", "en") == "Aftalen: This page is available in Danish only."

@@ -47,6 +47,10 @@ def stamps(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
 
 
+def sitemap_stamps(site: Path) -> dict[str, int]:
+    return {name: (site / name).stat().st_mtime_ns for name in ("sitemap.xml", "sitemap.xml.gz")}
+
+
 class Preview:
     """A project, its preview folder, and a full build of the same files to compare with."""
 
@@ -107,10 +111,11 @@ def test_an_edit_of_a_text_writes_again_what_it_changes_and_nothing_else(preview
     for n, (what, path) in enumerate(TEXT_EDITS, start=1):
         with (preview.project / path).open("a", encoding="utf-8") as f:
             f.write(f"\nTilføjet afsnit nummer {n} om trafikken.\n")
-        before = site
+        before, sitemaps = site, sitemap_stamps(preview.site)
         site, written = preview.rebuild()
         full = preview.full_build()
         assert_same(site, full, what)
+        assert sitemap_stamps(preview.site) == sitemaps, f"{what}: the same pages on the same days, sitemap written again"
         changed = {uri for uri in full if uri.endswith(".html") and before.get(uri) != full[uri]}
         assert changed - ALWAYS_WRITTEN, f"{what}: the edit changes no page"
         assert written - ALWAYS_WRITTEN == changed - ALWAYS_WRITTEN, what

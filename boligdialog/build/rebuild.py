@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from boligdialog.build import compose
 from boligdialog.model.records import DATA_FILES
@@ -46,8 +46,17 @@ from boligdialog.pages.page import GeneratedPage
 from boligdialog.site.sitedata import Site
 
 
-Shown = tuple[Any, ...]
-"""What a page's HTML shows besides its own Markdown (:func:`shown`)."""
+class Shown(NamedTuple):
+    """What a page's HTML shows besides its own Markdown (:func:`shown`)."""
+
+    blocks: str
+    """The blocks of data the build adds to its text."""
+    head: str
+    """Its ``<head>`` HTML (JSON-LD)."""
+    changed: dt.date | None
+    """The day it last changed."""
+    edit: Any
+    """Its "Edit this page" link's target."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +133,13 @@ class Plan:
     @property
     def full(self) -> bool:
         return self.previous is None
+
+    @property
+    def bodies_only(self) -> bool:
+        """Only bodies of editors' pages changed since the kept build: the site has the same
+        pages, each showing the same data blocks and the same day it last changed (those depend
+        on front matter, data, the commits and the build date, not on bodies)."""
+        return self.previous is not None and not self.kinds
 
 
 def stamps(folders: Iterable[Path]) -> list[str]:
@@ -210,13 +226,19 @@ def shown(site: Site, uri: str, *, head: str, changed: dt.date | None, edit: Any
     data record's line moves when a record above it is added). The blocks are those composed
     with an empty text: they depend on the site and the address, not on the text they go with;
     ``blocks``, if given, are those (the last build's: :func:`same_blocks`)."""
-    return compose.compose(site, uri, "") if blocks is None else blocks, head, changed, edit
+    return Shown(compose.compose(site, uri, "") if blocks is None else blocks, head, changed, edit)
 
 
 def same_blocks(plan: Plan) -> Mapping[str, Shown]:
     """What the pages of the kept build showed, if their data blocks are the same now (no data
     changed: the blocks show no body, :func:`~boligdialog.build.compose.compose`), else nothing."""
-    return {} if plan.previous is None or plan.kinds else plan.previous.shown
+    return plan.previous.shown if plan.bodies_only and plan.previous is not None else {}
+
+
+def same_days(plan: Plan) -> Mapping[str, dt.date | None]:
+    """The day each page of the kept build last changed, if those are the days now too
+    (:attr:`Plan.bodies_only`), else nothing."""
+    return {uri: shows.changed for uri, shows in same_blocks(plan).items()}
 
 
 @dataclass(frozen=True)

@@ -71,9 +71,10 @@ class Build:
     def shown(self, made: rebuild.Made, uris: Iterable[str], plan: rebuild.Plan) -> dict[str, rebuild.Shown]:
         """What each page of ``uris`` shows besides its Markdown (:func:`boligdialog.build.rebuild.shown`)."""
         before = rebuild.same_blocks(plan)
+        self.changes.carry(rebuild.same_days(plan))
         return {uri: rebuild.shown(self.site, uri, head=made.head.get(uri, ""), changed=self.changes.of(uri),
                                    edit=editlinks.source(uri, self.site) if self.repository else None,
-                                   blocks=before[uri][0] if uri in before else None)
+                                   blocks=before[uri].blocks if uri in before else None)
                 for uri in uris}
 
     def record(self, made: rebuild.Made, plan: rebuild.Plan, shown: dict[str, rebuild.Shown], *,

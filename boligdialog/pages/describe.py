@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import re
 import textwrap
+from collections.abc import Iterator
 
 import markdown
 
@@ -65,12 +66,25 @@ def danish_only(title: str | None, lang: Lang) -> str:
     return f"{title}: {note}" if title else note
 
 
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
 def first_paragraph(markdown_text: str) -> str:
     """The first paragraph of Markdown that is text (not a heading, HTML block or rule)."""
-    for block in re.split(r"\n\s*\n", markdown_text.strip()):
+    for block in _blocks(markdown_text.strip()):
         if block.strip() and not block.lstrip().startswith(("#", "<", "---")):
             return " ".join(block.split())
     return ""
+
+
+def _blocks(text: str) -> Iterator[str]:
+    """The blocks of ``text`` between blank lines, as :func:`re.split` gives them, read only as
+    far as they are asked for (a report's first paragraph is near its start)."""
+    start = 0
+    for gap in _BLANK_LINES.finditer(text):
+        yield text[start:gap.start()]
+        start = gap.end()
+    yield text[start:]
 
 
 def from_markdown(markdown_text: str) -> str:

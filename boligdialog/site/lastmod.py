@@ -103,6 +103,11 @@ class Changes:
         """Days of the meetings that have come: each one changed the lists it is on."""
         return _days(*(self.site.meeting(mid).start.date for mid in meeting_ids))
 
+    def carry(self, days: Mapping[str, dt.date | None]) -> None:
+        """Take ``days`` as the pages' days (a preview's last build, when nothing they are
+        worked out from changed since: :func:`boligdialog.build.rebuild.same_days`)."""
+        self._of.update(days)
+
     def of(self, uri: str) -> dt.date | None:
         """When the page with source path ``uri`` last changed, if known."""
         if uri not in self._of:
