@@ -13,7 +13,7 @@ SITE = "https://boligdialog.example.org/"
 
 def entry(key, day, title="T"):
     return FeedEntry(key=key, title=title, url=f"{SITE}en/{key}/", published=PartialDate.parse(day),
-                     updated=None, description="S", paragraph="")
+                     updated=None, description="S", body="")
 
 
 def feed(entries, **kwargs):
@@ -43,6 +43,17 @@ def test_a_feed_holds_the_newest_entries():
     assert parsed.bozo == 0
     assert [e.id for e in parsed.entries] == [tag_uri(SITE, f"e{i}/en") for i in reversed(range(10, FEED_LENGTH + 10))]
     assert parsed.feed.updated_parsed[:3] == days[-1].timetuple()[:3]
+
+
+def test_an_entry_without_a_description_is_summed_up_by_its_first_paragraph_or_its_fallback():
+    def plain(key, body, fallback=""):
+        return FeedEntry(key=key, title="T", url=f"{SITE}en/{key}/", published=PartialDate.parse("2027-01-02"),
+                         updated=None, description=None, body=body, fallback=fallback)
+    parsed = feedparser.parse(feed([plain("a", "# Heading\n\nThe *first* paragraph.\n\nThe second."),
+                                    plain("b", "# Only a heading\n", fallback="2nd Visionsforum")]))
+    summaries = {e.id: e.summary for e in parsed.entries}
+    assert summaries == {tag_uri(SITE, "a/en"): "<p>The <em>first</em> paragraph.</p>",
+                         tag_uri(SITE, "b/en"): "<p>2nd Visionsforum</p>"}
 
 
 def test_the_partnership_is_the_author_of_the_feed():

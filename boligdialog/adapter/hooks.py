@@ -433,13 +433,15 @@ def _add_made(files: Files, config: Any, made: rebuild.Made, site: Site, shown: 
 def _reuse(kept: dict[str, File], uri: str, config: Any, inclusion: InclusionLevel, current: bool) -> File | None:
     """The last build's file of the generated page or file ``uri``, if its output is ``current``
     (the same content: MkDocs neither reads nor writes it), made for the same site folder and
-    URLs, and in the navigation as before: making MkDocs's files again was a sixth of a rebuild
-    at 2,000 meetings. MkDocs makes the page of a documentation file again when ``page`` is
+    URLs, and in the navigation as before: making MkDocs's files again was about 0.15 s of a
+    rebuild at 2,000 meetings. MkDocs makes the page of a documentation file again when ``page`` is
     empty."""
     file = kept.get(uri)
-    if not current or file is None or file.inclusion != inclusion or file.dest_dir != config.site_dir \
+    if not current or file is None or file.dest_dir != config.site_dir \
             or file.use_directory_urls != config.use_directory_urls:
         return None
+    if inclusion is not InclusionLevel.UNDEFINED and file.inclusion != inclusion:
+        return None  # (MkDocs sets an undefined one from mkdocs.yml, which is the same: the plan's key)
     file.page = None
     return file
 

@@ -72,7 +72,7 @@ def feed_entries(site: Site, lang: Lang, site_url: str) -> list[feed.FeedEntry]:
             title=f"{s['report']}: {name}" + (f" ({', '.join(marks)})" if marks else ""),
             url=routes.absolute(site_url, routes.item("meetings", m.id, lang)) + "#referat",
             published=report.meta.date, updated=report.meta.updated,
-            description=report.meta.description, paragraph=describe.first_paragraph(report.body) or name,
+            description=report.meta.description, body=report.body, fallback=name,
         ))
     for page in site.news(lang):
         path = routes.danish_uri(page.src_uri)
@@ -82,7 +82,7 @@ def feed_entries(site: Site, lang: Lang, site_url: str) -> list[feed.FeedEntry]:
             key=f"news/{path.removesuffix('.md')}",
             title=page.meta.title + only_da, url=routes.absolute(site_url, routes.src_uri(lang, path)),
             published=page.meta.date, updated=page.meta.updated,
-            description=page.meta.description, paragraph=describe.first_paragraph(page.body),
+            description=page.meta.description, body=page.body,
         ))
     return entries
 

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import markdown
 from feedgen.feed import FeedGenerator
 
+from boligdialog.pages.describe import first_paragraph
 from boligdialog.site.schedule import TZ
 from boligdialog.model.values import Lang, PartialDate
 
@@ -31,8 +32,16 @@ class FeedEntry:
     updated: PartialDate | None
     description: str | None
     """The front matter's description, if any (plain text)."""
-    paragraph: str
-    """The body's first paragraph (Markdown), the summary when there is no description."""
+    body: str
+    """The page's Markdown: its first paragraph is the summary when there is no description."""
+    fallback: str = ""
+    """The summary when there is neither a description nor a paragraph (a report's meeting)."""
+
+    @property
+    def paragraph(self) -> str:
+        """The body's first paragraph (Markdown), or :attr:`fallback`; read only for the entries a
+        feed holds (the body of every report, at 2,000 meetings, was a tenth of a report edit's rebuild)."""
+        return first_paragraph(self.body) or self.fallback
 
     @property
     def summary_html(self) -> str:
