@@ -3,6 +3,7 @@ adds to ``mkdocs serve``, and a fresh generator for each loaded hook file."""
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import sys
 
@@ -73,3 +74,19 @@ def test_the_build_reports_mistakes_in_the_settings_and_in_the_data_together(pro
         f"ERROR   -  mkdocs.yml:{config_line('  forum:') + 1}: extra.forum.bogus_setting: nøglen 'bogus_setting' findes ikke; her kan stå 'name' "
         "eller 'slug'",
     ]
+
+
+def test_a_build_leaves_pythons_collector_as_it_found_it_also_when_it_stops(project):
+    """``mkdocs build`` holds full collections while it loads and then freezes what it loaded
+    (:class:`boligdialog.build.memory.Collector`); after it, done or stopped, nothing is frozen."""
+    usual = gc.get_threshold()
+    assert build(project).returncode == 0
+    assert (gc.get_freeze_count(), gc.get_threshold()) == (0, usual)
+    edit(project / "data/meetings.yaml", "      - akb-albertslund\n", "      - akb-albertslun\n")
+    assert build(project).returncode == 1  # stops while loading
+    assert (gc.get_freeze_count(), gc.get_threshold()) == (0, usual)
+    edit(project / "data/meetings.yaml", "      - akb-albertslun\n", "      - akb-albertslund\n")
+    with (project / "content/index.md").open("a", encoding="utf-8") as f:
+        f.write("\n[Et link](findes-ikke.md)\n")
+    assert build(project).returncode == 1  # stops after its pages are made (strict: a broken link)
+    assert (gc.get_freeze_count(), gc.get_threshold()) == (0, usual)

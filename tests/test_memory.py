@@ -78,3 +78,32 @@ def test_builds_without_a_moment_between_them_collect_before_the_next(collector,
         collector.built()
     collector.building()
     assert alive() is None
+
+
+def test_a_build_holds_full_collections_while_it_loads_then_leaves_what_it_loaded_out_of_them(collector):
+    usual = gc.get_threshold()
+    collector.loading()
+    assert gc.get_threshold() == (*usual[:2], memory.Collector.HELD)
+    alive = garbage_in_the_oldest_generation()
+    loaded = Node()  # what the build keeps: a cycle that is not garbage
+    try:
+        collector.loaded()
+        assert alive() is None, "the garbage so far is collected once"
+        assert gc.get_threshold() == usual
+        assert gc.get_freeze_count() > 0 and not any(o is loaded for o in gc.get_objects(2))
+        kept = weakref.ref(loaded)
+        del loaded
+        gc.collect()
+        assert kept() is not None, "a frozen cycle waits for release()"
+        memory.release()
+        assert gc.get_freeze_count() == 0 and kept() is None
+    finally:
+        gc.unfreeze()
+
+
+def test_a_build_that_stops_collects_as_usual_again(collector):
+    usual = gc.get_threshold()
+    collector.loading()
+    collector.loaded()
+    collector.stopped()
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == usual

@@ -127,6 +127,8 @@ class Generator:
             self.collector.building()
             if self.previous is not None:  # most likely a rebuild that keeps pages (on_files decides)
                 self.collector.partial()
+        elif not self.serving:
+            self.collector.loading()
         _configure(config)
         try:
             self.build = self._load(config)
@@ -236,6 +238,8 @@ class Generator:
                 self.current.navs = navigation.split(nav)
             except ValueError as exc:
                 raise Abort(f"Build stopped: {exc}") from None
+            if not self.serving:
+                self.collector.loaded()
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
@@ -334,6 +338,8 @@ class Generator:
         self._unwatch_anchor_links()
         if self.dirty:
             self.collector.built()
+        elif not self.serving:
+            self.collector.stopped()
 
 
 def _configure(config: Any) -> None:
