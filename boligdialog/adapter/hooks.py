@@ -59,10 +59,10 @@ THEME = Path(__file__).with_name("theme")
 """The theme's templates and files: Material's templates the generator overrides, its styles,
 scripts and logo, the sitemap and ``robots.txt``."""
 STATIC_TEMPLATES = ("en/404.html", "robots.txt")
-SITEMAP = "sitemap.xml"
-"""MkDocs's template of the sitemap (it writes ``sitemap.xml.gz`` with it)."""
 """Templates of :data:`THEME` rendered once each as a file of their own (the Danish 404 page
 is Material's ``404.html``)."""
+SITEMAP = "sitemap.xml"
+"""MkDocs's template of the sitemap (it writes ``sitemap.xml.gz`` with it)."""
 
 
 def events() -> dict[str, Callable[..., Any]]:
