@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import math
 import os
+import time
 import sys
 from pathlib import Path
 
@@ -159,6 +160,40 @@ def test_memory_of_the_whole_tree_adds_up_parent_and_child(tmp_path: Path) -> No
         peak = memory.stop()
     assert proc.returncode == 0
     assert peak >= 200 * 2**20
+
+
+def test_the_peak_is_the_largest_sum_two_readings_in_a_row_reach():
+    mib = 2**20
+    assert measure.steady([100 * mib, 1154 * mib, 577 * mib, 577 * mib, 300 * mib]) == 577 * mib  # an instant's reading
+    assert measure.steady([100 * mib, 900 * mib, 910 * mib, 300 * mib]) == 900 * mib
+    assert measure.steady([]) == 0
+
+
+def test_a_child_forked_and_not_yet_running_its_own_program_is_not_counted_twice(tmp_path: Path) -> None:
+    """Between its fork and its exec a child's resident pages are its parent's: a parent holding
+    200 MiB with such a child holds 200 MiB, not 400. The sampler reads the tree until the child
+    has been seen (or ten minutes pass, and the test fails)."""
+    import subprocess
+
+    release, forked = tmp_path / "release", tmp_path / "forked"
+    parent = (f"import os, pathlib, time\nb = b'x' * (200 * 2**20)\n"
+              f"if os.fork() == 0:\n"
+              f"    pathlib.Path({str(forked)!r}).touch(); end = time.time() + 600\n"
+              f"    while not pathlib.Path({str(release)!r}).exists() and time.time() < end: time.sleep(0.02)\n"
+              f"    os._exit(0)\n"
+              f"os.wait()")
+    proc = subprocess.Popen([sys.executable, "-c", parent], cwd=tmp_path)
+    try:
+        end = time.monotonic() + 600
+        while not forked.exists() and time.monotonic() < end:
+            time.sleep(0.02)
+        assert forked.exists()
+        seen = [measure.tree_rss_bytes(proc.pid) for _ in range(5)]
+    finally:
+        release.touch()
+        proc.wait()
+    assert proc.returncode == 0
+    assert all(200 * 2**20 <= rss < 300 * 2**20 for rss in seen), seen
 
 
 def test_a_measured_run_reports_the_largest_process_and_the_whole_tree(tmp_path: Path) -> None:
