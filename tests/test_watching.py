@@ -76,6 +76,7 @@ def test_every_watch_moves_to_the_systems_notices(watched):
     assert sorted(e.watch.raw_path for e in watchers.noticed.emitters) == sorted(
         [os.path.realpath(folder), os.path.realpath(config), os.path.realpath(data)])
     assert not polled.emitters
+    assert server.build_delay == watching.QUIET_S < 0.1  # MkDocs's own wait for the files to stop changing
 
 
 def test_a_write_asks_for_a_rebuild_and_reading_a_file_does_not(watched, caplog):
@@ -131,7 +132,7 @@ def test_BOLIGDIALOG_WATCH_poll_keeps_mkdocs_polling_everything(watched):
     server, folder, config = watched
     polled = server.observer
     assert watching.hear_at_once(server, env={"BOLIGDIALOG_WATCH": "poll"}) is None
-    assert server.observer is polled
+    assert server.observer is polled and server.build_delay == 0.1
     assert sorted(e.watch.raw_path for e in polled.emitters) == sorted([str(folder), str(config)])
 
 

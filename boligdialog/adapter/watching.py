@@ -14,7 +14,8 @@ or moved (MkDocs itself ignores a folder's notices; when it polls it hears of th
 folder moved away one by one, the system tells only of the folder). The build opening and
 reading the files it watches must not ask for a new build.
 
-Where the system cannot tell, polling stays:
+With the notices, MkDocs waits :data:`QUIET_S` after one for the files to stop changing, not
+its 0.1 s. Where the system cannot tell, polling stays:
 
 - a watched folder or file with a symbolic link in it when the preview starts (the system's
   notices do not follow links; MkDocs builds through them; a link made later in a folder with
@@ -45,6 +46,12 @@ log = logging.getLogger("mkdocs.plugins.boligdialog")
 
 POLL = "poll"
 """The value of ``BOLIGDIALOG_WATCH`` that keeps MkDocs' polling for everything."""
+
+QUIET_S = 0.05
+"""How long MkDocs waits after a notice for the files to stop changing before it rebuilds,
+once the system tells of changes (MkDocs's own 0.1 s suits its polling, and was a tenth of
+a second of every edit's wait): a save's notices come within a millisecond, and a file saved
+during a rebuild makes the next one (``tests/test_rebuild.py``), so nothing is missed."""
 
 FOLDER_AS_FILE: dict[type[events.FileSystemEvent], type[events.FileSystemEvent]] = {
     events.DirCreatedEvent: events.FileCreatedEvent, events.DirDeletedEvent: events.FileDeletedEvent,
@@ -160,6 +167,7 @@ def hear_at_once(server: Any, env: Mapping[str, str] = os.environ,
         polled.unschedule(watch)
         watchers.move(watch, handlers)
     server.observer = watchers
+    server.build_delay = QUIET_S
     return watchers
 
 
