@@ -15,7 +15,7 @@ import pytest
 from frictionless import validate
 
 from bench import measure, project, report, serve, synth
-from bench.run import main
+from bench.run import main, synthetic_changes
 from boligdialog.outputs import opendata, collect as outputs
 from boligdialog.site import settings
 from boligdialog.site.identity import Identity
@@ -356,3 +356,23 @@ def test_results_of_one_data_edit_are_read_again() -> None:
                                          "startup_s": 1.0, "edits": [], "data_file": "data/meetings.yaml",
                                          "data_edit": rebuild, "full_build_s": 5.0, "error": None})
     assert preview is not None and preview.data_edits == [serve.Rebuild(**rebuild)]
+
+
+@pytest.mark.parametrize("kind", ["text", "data"])
+def test_the_rebuild_timer_rebuilds_the_preview_after_each_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str], kind: str) -> None:
+    """``python -m bench.rebuilds`` at 20 meetings: the edited meeting's page in the preview shows
+    each edit, and every rebuild is reported (its figures are for docs/benchmark.md, not asserted)."""
+    from bench import rebuilds
+
+    monkeypatch.chdir(tmp_path)
+    for key in ("SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING"):
+        monkeypatch.setenv(key, os.environ.get(key, ""))
+    work = tmp_path / "work"
+    assert rebuilds.main([str(work), "--meetings", "20", "--edits", "2", "--gap", "0", "--kind", kind]) == 0
+    out = capsys.readouterr().out
+    assert [line.split(":")[0] for line in out.splitlines() if line.startswith("rebuild")] == [
+        f"rebuild 1 ({kind})", f"rebuild 2 ({kind})"]
+    _, changes = synthetic_changes(project.Project(work), synth.partnership(synth.scale_for(20)), 2)
+    page = (work / "preview" / changes[1].page.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert ("Tilføjet sætning nummer 2." in page) if kind == "text" else (changes[1].expect in page)
