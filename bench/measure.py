@@ -65,21 +65,25 @@ def tree_rss_bytes(pid: int) -> int:
         seen.add(proc)
         try:
             total += int(Path(f"/proc/{proc}/statm").read_text().split()[1]) * _PAGE_SIZE
-            for task in Path(f"/proc/{proc}/task").iterdir():
-                todo += [child for child in map(int, (task / "children").read_text().split())
-                         if _image(child) != _image(proc)]
+            children = [int(child) for task in Path(f"/proc/{proc}/task").iterdir()
+                        for child in (task / "children").read_text().split()]
+            own = _image(proc) if children else None
         except (OSError, ValueError, IndexError):  # it ended while being read
             continue
+        todo += [child for child in children if _image(child) not in (own, None)]
     return total
 
 
-def _image(pid: int) -> tuple[str, ...]:
+def _image(pid: int) -> tuple[str, ...] | None:
     """Where the program a process runs lies in its memory: the start and end of its code and
     the start of its stack (``/proc/PID/stat``, fields 26–28), the same in a child as in its
     parent until the child runs a program of its own (its name and arguments change a moment
     later than that). Two processes that each started a program have their stacks at different
-    places: Linux places them at random unless that is turned off."""
-    stat = Path(f"/proc/{pid}/stat").read_text()
+    places: Linux places them at random unless that is turned off. ``None`` once it has ended."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:  # it has ended
+        return None
     return tuple(stat[stat.rindex(")") + 2:].split()[23:26])
 
 

@@ -189,9 +189,8 @@ class Generator:
         build.record(made, plan, shown, snapshot=self.dirty)
         if made.kept is not None:
             _remove(Path(config.site_dir), made.gone())
-        self.generated = _add_made(files, config, made, build.site, shown, self.generated if made.kept else {})
-        if not self.dirty:
-            self.generated = {}
+        generated = _add_made(files, config, made, build.site, shown, self.generated if made.kept else {})
+        self.generated = generated if self.dirty else {}
         self._watch_anchor_links(files, config)
         return files
 
