@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from boligdialog.model.errors import ValidationFailed
+from boligdialog.site import checks, load
 from boligdialog.site.load import load_site
 from conftest import build, edit
 from htmlpage import main_text, soup
@@ -236,3 +237,52 @@ def test_the_fuller_site_is_true_on_its_build_date(project):
     result = build(project, epoch=EPOCH)
     assert result.returncode == 0, result.stderr
     assert "To record" not in result.stderr
+
+
+def _messages(project: Path, today: dt.date, *, fresh: bool = False) -> list[str]:
+    """What loading the project finds; ``fresh``: as a process that never loaded it would (nothing
+    kept from an earlier load)."""
+    if fresh:
+        load.forget()
+    try:
+        load_site(project, today=today)
+    except ValidationFailed as exc:
+        return [str(e) for e in exc.errors]
+    return []
+
+
+def test_the_checks_of_structure_run_again_only_when_what_they_read_changed(project, monkeypatch):
+    """The preview checks everything again after every edit; the checks of structure (all but the
+    bodies' links and markup) run again only if the data, the files or a page's front matter or
+    headings changed, and every edit still finds what a first load finds."""
+    add_records(project)
+    runs: list[int] = []
+    structure = checks.Checker.check_structure
+    monkeypatch.setattr(checks.Checker, "check_structure", lambda self: (runs.append(1), structure(self))[1])
+    version, report = project / "content/aftale/2027.md", project / REPORT
+    assert _messages(project, BUILD_DATE, fresh=True) == [] and len(runs) == 1
+
+    edit(report, "\n\n", "\n\nEn sætning mere i referatet.\n\n")  # a body, no heading
+    assert _messages(project, BUILD_DATE) == [] and len(runs) == 1  # found again, not checked again
+
+    edit(report, "En sætning mere i referatet.", "Se [bilaget](../filer/mangler.pdf).")  # the body's checks run
+    kept = _messages(project, BUILD_DATE)
+    assert len(runs) == 1 and kept == _messages(project, BUILD_DATE, fresh=True)
+    assert len(kept) == 1 and kept[0].startswith(f"{REPORT}:") and "mangler.pdf" in kept[0]
+    edit(report, "Se [bilaget](../filer/mangler.pdf).", "Ingen bilag.")
+    assert _messages(project, BUILD_DATE) == []
+
+    edit(version, "## Visionsforum\n", "## Dialogmøderne\n")  # a heading a response's section names
+    runs.clear()
+    kept = _messages(project, BUILD_DATE)
+    assert runs == [1] and kept == _messages(project, BUILD_DATE, fresh=True)
+    assert len(kept) == 1 and "section: expected a heading of content/aftale/2027.md" in kept[0]
+
+    edit(version, "## Dialogmøderne\n", "## Visionsforum\n")
+    assert _messages(project, BUILD_DATE) == []
+    edit(project / "data/meetings.yaml", "state: held", "state: planned")  # data: checked again
+    runs.clear()
+    kept = _messages(project, BUILD_DATE)
+    assert runs == [1] and kept and kept == _messages(project, BUILD_DATE, fresh=True)
+    runs.clear()
+    assert _messages(project, TODAY) == _messages(project, TODAY, fresh=True) and len(runs) == 2  # another day

@@ -129,6 +129,12 @@ def use(tables: Mapping[Lang, dict[str, str]], values: Mapping[Lang, Mapping[str
     _values.update(values)
 
 
+def in_force() -> tuple[dict[Lang, dict[str, str]], dict[Lang, Mapping[str, str]]]:
+    """The words and placeholders in force (:func:`use`), as they are now: what a result made with
+    them can be compared by (:func:`use` replaces the tables, it never changes one)."""
+    return dict(_active), dict(_values)
+
+
 def fill(text: str, lang: Lang) -> str:
     """A text of the package (not a word of the files) with the site's placeholders filled in."""
     return _fill(text, _values[lang])

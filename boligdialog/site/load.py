@@ -20,8 +20,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from boligdialog.site import routes, schedule, settings
-from boligdialog.site.checks import Checker, Loaded
+from boligdialog.site import checks, routes, schedule, settings
+from boligdialog.site.checks import Loaded
 from boligdialog.model.errors import DataError, ValidationFailed, format_path
 from boligdialog.model.fields import Reference, referenced_ids
 from boligdialog.model.messages import validate_source
@@ -79,6 +79,7 @@ changes a :class:`~boligdialog.model.yamlsource.Source` after it is made."""
 def forget() -> None:
     """Drop the readings kept for the next load (a build that has no next one, before Pagefind)."""
     _read.clear()
+    checks.forget()
 
 
 def _once(path: Path, text: str, make: Any) -> Any:
@@ -356,8 +357,8 @@ def load_site(root: Path, content_dir: Path | None = None, *, today: dt.date | N
     loaded = {file: Loaded(file.records(v[0]), v[1], refs=v[3]) if v else Loaded([], None, written)
               for file, (v, written)
               in data.items()}
-    checker = Checker(loaded, pages, sources, files=files, today=today)
-    errors += checker.run()
+    checker = checks.check(loaded, pages, sources, files, today)
+    errors += checker.errors
     meetings = loaded[MEETINGS]
     sizes = _file_sizes(meetings.items, content_dir, files, meetings.src, errors)
     if errors:

@@ -18,6 +18,19 @@ from boligdialog.model.values import Lang
 
 
 @dataclass(frozen=True)
+class PageFacts:
+    """What the checks of the site's structure read of an editor's page: all but its body, and
+    of the body only the headings (:mod:`boligdialog.site.checks`). Two readings of a page with
+    the same facts are the same to those checks, whatever else its body says."""
+
+    src_uri: str
+    lang: Lang
+    meta: Page
+    meta_ok: bool
+    headings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ContentPage:
     """An editor's Markdown file in ``content/``."""
 
@@ -31,7 +44,7 @@ class ContentPage:
     body_line: int = 1
     """The line of the file on which :attr:`body` begins (after the front matter)."""
 
-    @property
+    @cached_property
     def written(self) -> bool:
         """Whether the body holds any text besides HTML comments (the scaffold's help text)."""
         return bool(_COMMENT.sub("", self.body).strip())
@@ -40,6 +53,11 @@ class ContentPage:
     def headings(self) -> list[str]:
         """The texts of the body's Markdown headings (``## Formål`` -> ``Formål``), in order."""
         return [m.group(1) for m in _HEADING.finditer(self.body)]
+
+    @cached_property
+    def facts(self) -> PageFacts:
+        """The page as the checks of structure read it (made once per reading of the file)."""
+        return PageFacts(self.src_uri, self.lang, self.meta, self.meta_ok, tuple(self.headings))
 
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)

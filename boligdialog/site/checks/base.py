@@ -16,7 +16,7 @@ from boligdialog.model.records import MEETINGS, DataFile, Meeting
 from boligdialog.model.translate import one_of, suggest, tr
 from boligdialog.model.values import PartialDate
 from boligdialog.model.yamlsource import Source
-from boligdialog.site.sitedata import ContentPage
+from boligdialog.site.sitedata import ContentPage, PageFacts
 
 RESERVED_IDS = frozenset({"index"})
 """Ids that would take the place of a section's index page."""
@@ -64,7 +64,8 @@ class Base:
     notices), and the helpers they share."""
 
     data: dict[DataFile[Any], Loaded[Any]]
-    pages: dict[str, ContentPage]
+    pages: dict[str, PageFacts]
+    """Every editor's page as the checks of structure read it (without its body)."""
     sources: dict[str, Source]
     files: list[str]
     """Every file under ``content/`` (Markdown and others), by its path there."""
@@ -79,6 +80,8 @@ class Base:
     """Ids that name no record, with where they are (see :meth:`unknown_references`)."""
     known: dict[str, Ids | None] = field(default_factory=dict)
     """The ids of each data file that loaded, by its key (``None`` for one that did not)."""
+    bodies: dict[str, ContentPage] = field(default_factory=dict)
+    """Every editor's page with its body, for the checks of the bodies (links, markup)."""
 
     def ids(self, file: DataFile[Any], what: str) -> Ids | None:
         """The ids of ``file``'s records (``what`` they are, for messages), if it loaded, or

@@ -10,7 +10,7 @@ from boligdialog.model.yamlsource import Source
 from boligdialog.site import routes
 from boligdialog.site.checks.base import Base
 from boligdialog.site.schedule import meeting_key
-from boligdialog.site.sitedata import ContentPage
+from boligdialog.site.sitedata import PageFacts
 
 
 class ContentChecks(Base):
@@ -32,7 +32,7 @@ class ContentChecks(Base):
                 self.version_text(page, src)
             self.publication(page, src)
 
-    def report(self, page: ContentPage, src: Source) -> None:
+    def report(self, page: PageFacts, src: Source) -> None:
         """A report: tied to its meeting by ``meeting:`` in the Danish file (the English one may
         repeat it); only after the meeting was held; minutes status in the Danish file only."""
         meta = page.meta
@@ -64,7 +64,7 @@ class ContentChecks(Base):
                                          "nothing"))
         self.minutes(page, src)
 
-    def minutes(self, page: ContentPage, src: Source) -> None:
+    def minutes(self, page: PageFacts, src: Source) -> None:
         """The minutes' status, in the Danish report: approved at a later meeting that was held."""
         meta = page.meta
         if meta.minutes == "approved" and meta.approved_at is None:
@@ -86,7 +86,7 @@ class ContentChecks(Base):
         else:
             self.held(approver.id, ("approved_at",), src, tr("minutes are approved at a meeting"))
 
-    def page_meta(self, page: ContentPage, src: Source) -> None:
+    def page_meta(self, page: PageFacts, src: Source) -> None:
         """Front matter of a page that is not a report."""
         for key in ("meeting", "minutes", "approved_at"):
             if getattr(page.meta, key) is not None:
@@ -97,7 +97,7 @@ class ContentChecks(Base):
                 if getattr(page.meta, key) is None:
                     self.fail(src, (key,), tr("expected a {key} for a news article but received nothing", key=key))
 
-    def version_text(self, page: ContentPage, src: Source) -> None:
+    def version_text(self, page: PageFacts, src: Source) -> None:
         """A page in the agreement's folder is a version's text, named by a version: otherwise it
         would be published at a version's address with no version behind it."""
         loaded = self.data[AGREEMENTS]
@@ -109,7 +109,7 @@ class ContentChecks(Base):
                               "but received a page no version names; add the version, or move the page",
                               path=path))
 
-    def publication(self, page: ContentPage, src: Source) -> None:
+    def publication(self, page: PageFacts, src: Source) -> None:
         """``date`` and ``updated``: whole days, in order, not after the build date."""
         meta = page.meta
         self.day(meta.date, "date", src)

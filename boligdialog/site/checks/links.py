@@ -130,13 +130,13 @@ MARKUP = ("](", "]:", "<")
 ``[…]: …``, ``<…>``): a body without it has none, and is not read (most reports are prose)."""
 
 
+@lru_cache(maxsize=None)  # noqa: B019 - by text: the preview reads every body again after each edit
 def read(body: str) -> tuple[tuple[Found, ...], tuple[Found, ...]]:
     """The links and images of ``body`` (as MkDocs checks them), and the addresses in it that
     a browser fetches by itself."""
     return _read(body) if any(mark in body for mark in MARKUP) else ((), ())
 
 
-@lru_cache(maxsize=None)  # noqa: B019 - by text: the preview reads every body again after each edit
 def _read(body: str) -> tuple[tuple[Found, ...], tuple[Found, ...]]:
     links: list[tuple[str, bool]] = []
     md = markdown.Markdown(extensions=list(EXTENSIONS))
@@ -172,7 +172,7 @@ class _RawIds(HTMLParser):
         self.out.update(value for name, value in attrs if name == "id" and value)
 
 
-@lru_cache(maxsize=None)  # noqa: B019 - by text, as _read
+@lru_cache(maxsize=None)  # noqa: B019 - by text, as read
 def anchors(body: str) -> frozenset[str]:
     """The ids a link's ``#…`` can point to in ``body``, as MkDocs makes them: the headings'
     (with the site's slugify, as ``mkdocs.yml``'s toc gets it) and those written in the text."""
@@ -206,7 +206,7 @@ class LinkChecks(Base):
     """Links, images and requests to other hosts in the bodies of ``content/``."""
 
     def links(self) -> None:
-        for uri, page in self.pages.items():
+        for uri, page in self.bodies.items():
             if page.meta_ok:
                 self._page_links(uri, page)
 
@@ -272,7 +272,7 @@ class LinkChecks(Base):
         if parts.scheme or parts.netloc or parts.path.startswith(("/", "\\")):
             return
         path = target(found.url, uri) if parts.path else uri
-        linked = self.pages.get(path) if path is not None else None
+        linked = self.bodies.get(path) if path is not None else None
         if linked is None or path in self.composed or routes.danish_uri(path).startswith(routes.REPORTS_DIR) \
                 or not linked.meta_ok:
             return  # not an editor's page of its own (a report is shown on its meeting's page): MkDocs checks it

@@ -112,7 +112,7 @@ class MarkupChecks(Base):
     """What the bodies of ``content/`` embed."""
 
     def markup(self) -> None:
-        for uri, page in self.pages.items():
+        for uri, page in self.bodies.items():
             if not page.meta_ok:
                 continue
             for found, line in embedded(page.body):
