@@ -56,6 +56,28 @@ def test_an_entry_without_a_description_is_summed_up_by_its_first_paragraph_or_i
                          tag_uri(SITE, "b/en"): "<p>2nd Visionsforum</p>"}
 
 
+def test_a_feed_is_made_again_only_when_what_it_shows_changed():
+    """The preview asks for both feeds after every edit: the same entries as shown (a body changed
+    below its first paragraph, or outside the feed) give the last feed again; any change it shows
+    gives a new one, as a feed made from nothing."""
+    from boligdialog.outputs import feed as feed_module
+
+    def plain(body, title="T", key="a"):
+        return FeedEntry(key=key, title=title, url=f"{SITE}en/{key}/", published=PartialDate.parse("2027-01-02"),
+                         updated=None, description=None, body=body)
+    first = feed([plain("The first paragraph.\n\nThe second.")])
+    made = feed_module._atom.cache_info().misses
+    assert feed([plain("The first paragraph.\n\nThe second, longer now.")]) is first
+    assert feed_module._atom.cache_info().misses == made
+    for changed in ([plain("The first paragraph, edited.\n\nThe second.")], [plain("The first paragraph.", title="U")],
+                    [plain("The first paragraph."), plain("Another.", key="b")]):
+        again = feed(changed)
+        feed_module._atom.cache_clear()
+        assert again != first and again == feed(changed)
+    assert [e.summary for e in feedparser.parse(feed([plain("New *words*.\n\nMore.")])).entries] == \
+        ["<p>New <em>words</em>.</p>"]
+
+
 def test_the_partnership_is_the_author_of_the_feed():
     parsed = feedparser.parse(feed([entry("a", "2027-01-02")], author="Boligdialog Albertslund",
                                    home_url=SITE, lang="da"))

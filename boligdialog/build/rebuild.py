@@ -166,7 +166,7 @@ def inputs_key(site: Site, *, config: bytes, extra: Iterable[str]) -> str:
 
     add(config)
     for uri in sorted(site.pages):
-        add(uri, repr(site.pages[uri].meta))
+        add(uri, site.pages[uri].meta_text)
     for uri in sorted(site.file_sizes):
         add(uri, str(site.file_sizes[uri]))
     add(*extra)

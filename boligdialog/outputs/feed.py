@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import markdown
@@ -19,7 +20,7 @@ from feedgen.feed import FeedGenerator
 
 from boligdialog.pages.describe import first_paragraph
 from boligdialog.site.schedule import TZ
-from boligdialog.model.values import Lang, PartialDate
+from boligdialog.model.values import LANGS, Lang, PartialDate
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,6 @@ class FeedEntry:
         """The body's first paragraph (Markdown), or :attr:`fallback`; read only for the entries a
         feed holds (the body of every report, at 2,000 meetings, was a tenth of a report edit's rebuild)."""
         return first_paragraph(self.body) or self.fallback
-
-    @property
-    def summary_html(self) -> str:
-        """A short summary as HTML (:func:`summary_html`), made only for the entries a feed holds."""
-        return summary_html(self.description, self.paragraph)
 
 
 FEED_LENGTH = 50
@@ -82,6 +78,21 @@ def atom_feed(entries: list[FeedEntry], *, lang: Lang, title: str, subtitle: str
               home_url: str, feed_url: str) -> bytes:
     """An Atom feed of the newest :data:`FEED_LENGTH` of ``entries``, newest first, by
     ``author`` (a name), whose address is ``home_url``: the feed's author stands for every entry."""
+    ordered = sorted(entries, key=lambda e: (e.updated or e.published, e.key), reverse=True)[:FEED_LENGTH]
+    newest = max((_moment(e.updated or e.published) for e in entries),
+                 default=dt.datetime(2017, 8, 1, tzinfo=TZ))
+    # what the feed shows of each entry, its summary's text instead of the whole body
+    shown = tuple(replace(e, body="", fallback=e.paragraph) for e in ordered)
+    return _atom(shown, newest, lang=lang, title=title, subtitle=subtitle, author=author,
+                 site_url=site_url, home_url=home_url, feed_url=feed_url)
+
+
+@lru_cache(maxsize=len(LANGS))
+def _atom(ordered: tuple[FeedEntry, ...], newest: dt.datetime, *, lang: Lang, title: str, subtitle: str, author: str,
+          site_url: str, home_url: str, feed_url: str) -> bytes:
+    """The feed of ``ordered`` (newest first), last updated at ``newest``; kept for the same
+    entries and words, as the preview asks after every edit (an edit below a text's first
+    paragraph, or of a text not among them, leaves the feed as it was)."""
     fg = FeedGenerator()
     fg.id(tag_uri(site_url, f"feed/{lang}"))
     fg.title(title)
@@ -91,9 +102,6 @@ def atom_feed(entries: list[FeedEntry], *, lang: Lang, title: str, subtitle: str
     fg.link(href=home_url, rel="alternate", hreflang=lang)
     fg.link(href=feed_url, rel="self")
     fg.generator("boligdialog")
-    ordered = sorted(entries, key=lambda e: (e.updated or e.published, e.key), reverse=True)[:FEED_LENGTH]
-    newest = max((_moment(e.updated or e.published) for e in entries),
-                 default=dt.datetime(2017, 8, 1, tzinfo=TZ))
     fg.updated(newest)
     # feedgen prepends new entries; add oldest first so the file lists newest first
     for e in reversed(ordered):
@@ -103,5 +111,5 @@ def atom_feed(entries: list[FeedEntry], *, lang: Lang, title: str, subtitle: str
         fe.link(href=e.url, rel="alternate", hreflang=lang)
         fe.published(_moment(e.published))
         fe.updated(_moment(e.updated or e.published))
-        fe.summary(e.summary_html, type="html")
+        fe.summary(summary_html(e.description, e.paragraph), type="html")
     return fg.atom_str(pretty=True)

@@ -55,6 +55,12 @@ class ContentPage:
         return [m.group(1) for m in _HEADING.finditer(self.body)]
 
     @cached_property
+    def meta_text(self) -> str:
+        """The front matter as validated, written out (``repr``): what a fingerprint of the
+        pages' front matter reads (made once per reading of the file)."""
+        return repr(self.meta)
+
+    @cached_property
     def facts(self) -> PageFacts:
         """The page as the checks of structure read it (made once per reading of the file)."""
         return PageFacts(self.src_uri, self.lang, self.meta, self.meta_ok, tuple(self.headings))
