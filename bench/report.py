@@ -169,7 +169,7 @@ def section_median(size: SizeResult, variant: str, section: str | None) -> int |
 def flatness(sizes: list[SizeResult], variant: str = OURS, section: str | None = None) -> float | None:
     """Largest over smallest median page size across sizes (``None`` if a size lacks the section)."""
     medians = [section_median(s, variant, section) for s in sizes]
-    if any(m is None for m in medians):
+    if not medians or any(m is None for m in medians):
         return None
     return max(medians) / min(medians)  # type: ignore[type-var,operator]
 
@@ -465,6 +465,21 @@ def markdown(results: Results) -> str:
          "back-to-back pairs."),
         f"Machine: {machine_text(results.machine)}.",
         f"Code: {results.source}.",
+    ]
+    if results.sizes:  # none when only the heavier partnership or a preview was measured
+        parts += _size_parts(results)
+    if results.heavy:
+        parts += [("### The heavier partnership (`synth.scale_for(n, \"heavy\")`: ours only; peak memory of "
+                   "MkDocs and Pagefind at once, sampled)"), heavy_table(results)]
+    for preview in results.previews:
+        parts += [f"### `mkdocs serve`, {preview.project}", preview_text(preview)]
+    parts += ["### Targets", target_table(results)]
+    return "\n\n".join(parts) + "\n"
+
+
+def _size_parts(results: Results) -> list[str]:
+    """The report's sections on the standard partnership's builds, size by size."""
+    return [
         "### Build time (wall clock, seconds)", time_table(results),
         "### CPU time (user + system of the build and its children, seconds)", time_table(results, CPU),
         ("### Peak memory (resident sets of the build process and its children at once, "
@@ -476,10 +491,3 @@ def markdown(results: Results) -> str:
         "### Scaling", scaling_table(results),
         "### Open data: the export alone, and its files", open_data_table(results),
     ]
-    if results.heavy:
-        parts += [("### The heavier partnership (`synth.scale_for(n, \"heavy\")`: ours only; peak memory of "
-                   "MkDocs and Pagefind at once, sampled)"), heavy_table(results)]
-    for preview in results.previews:
-        parts += [f"### `mkdocs serve`, {preview.project}", preview_text(preview)]
-    parts += ["### Targets", target_table(results)]
-    return "\n\n".join(parts) + "\n"

@@ -319,6 +319,15 @@ def _results(preview: serve.Preview) -> report.Results:
     return report.Results(machine=machine, source="", command="", reps=1, sizes=[], shipped_preview=preview)
 
 
+def test_a_report_without_the_standard_sizes_has_the_rest() -> None:
+    """``python -m bench --sizes ''`` measures the heavier partnership or a preview alone."""
+    edits = [serve.Rebuild(detect_s=0.1, total_s=1.0, built_in_s=None, page_s=0.5)]
+    text = report.markdown(_results(serve.Preview(project="shipped", report="r.md", page="/moeder/m/",
+                                                  startup_s=1.0, edits=edits)))
+    assert "### `mkdocs serve`, shipped" in text and "### Targets" in text and "### Build time" not in text
+    assert "| preview, shipped: page of an edited report served within 2 s | median 0.50 s" in text
+
+
 @pytest.mark.parametrize("pages, met", [((1.2, 1.5, 1.9), True), ((1.2, 2.5, 2.6), False), ((1.2, None, 1.3), False)])
 def test_the_preview_target_needs_every_edit_shown_and_the_median_within_limit(
         pages: tuple[float | None, ...], met: bool) -> None:
