@@ -60,6 +60,8 @@ def test_a_feed_is_made_again_only_when_what_it_shows_changed():
     """The preview asks for both feeds after every edit: the same entries as shown (a body changed
     below its first paragraph, or outside the feed) give the last feed again; any change it shows
     gives a new one, as a feed made from nothing."""
+    from dataclasses import replace
+
     from boligdialog.outputs import feed as feed_module
 
     def plain(body, title="T", key="a"):
@@ -69,6 +71,10 @@ def test_a_feed_is_made_again_only_when_what_it_shows_changed():
     made = feed_module._atom.cache_info().misses
     assert feed([plain("The first paragraph.\n\nThe second, longer now.")]) is first
     assert feed_module._atom.cache_info().misses == made
+    described = FeedEntry(key="d", title="T", url=f"{SITE}en/d/", published=PartialDate.parse("2027-01-02"),
+                          updated=None, description="Summary.", body="A paragraph.")
+    with_description = feed([described])
+    assert feed([replace(described, body="Another paragraph.")]) is with_description  # the summary is the description
     for changed in ([plain("The first paragraph, edited.\n\nThe second.")], [plain("The first paragraph.", title="U")],
                     [plain("The first paragraph."), plain("Another.", key="b")]):
         again = feed(changed)

@@ -81,8 +81,9 @@ def atom_feed(entries: list[FeedEntry], *, lang: Lang, title: str, subtitle: str
     ordered = sorted(entries, key=lambda e: (e.updated or e.published, e.key), reverse=True)[:FEED_LENGTH]
     newest = max((_moment(e.updated or e.published) for e in entries),
                  default=dt.datetime(2017, 8, 1, tzinfo=TZ))
-    # what the feed shows of each entry, its summary's text instead of the whole body
-    shown = tuple(replace(e, body="", fallback=e.paragraph) for e in ordered)
+    # what the feed shows of each entry: its summary's text (the description, else the first
+    # paragraph) instead of the whole body
+    shown = tuple(replace(e, body="", fallback="" if e.description else e.paragraph) for e in ordered)
     return _atom(shown, newest, lang=lang, title=title, subtitle=subtitle, author=author,
                  site_url=site_url, home_url=home_url, feed_url=feed_url)
 
