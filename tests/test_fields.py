@@ -16,7 +16,8 @@ from boligdialog.model.fields import MARKUP, About, field_type
 from boligdialog.model.records import DATA_FILES, DECISIONS, MEETINGS, Decision, MeetingId, Model
 from boligdialog.model.yamlsource import parse
 from boligdialog.outputs import opendata
-from boligdialog.site.checks import Checker, Loaded
+from boligdialog.site import checks
+from boligdialog.site.checks import Loaded
 from conftest import ROOT
 
 
@@ -92,7 +93,7 @@ def test_a_reference_added_in_the_model_reaches_the_check_the_open_data_and_the_
     data = {file: Loaded([], None) for file in DATA_FILES}
     data[MEETINGS] = Loaded([records.Meeting.model_validate(m) for m in src.data["meetings"]], src)
     data[DECISIONS] = Loaded([DecisionWithFollowUp.model_validate(d) for d in src.data["decisions"]], src)
-    errors = [str(e) for e in Checker(data, {}, {}, files=[], today=dt.date(2021, 1, 1)).run()]
+    errors = [str(e) for e in checks.check(data, {}, {}, [], dt.date(2021, 1, 1)).errors]
     assert "data/test.yaml:12: decisions[0].follow_up: expected one of ['forum-1'] (meetings) but received " \
            "'forum-9'" in errors, errors
     assert not [e for e in errors if ".meeting:" in e]  # the known meeting is not one

@@ -42,14 +42,9 @@ __all__ = ["RESERVED_IDS", "Checker", "Ids", "Loaded", "check", "forget"]
 
 
 class Checker(DataChecks, ContentChecks, LinkChecks, MarkupChecks, OutputChecks, ReminderChecks):
-    """Every check between files; :meth:`run` runs them all: those of the structure, which read
+    """Every check between files (:func:`check` runs them): those of the structure, which read
     each page's :class:`~boligdialog.site.sitedata.PageFacts` only (:attr:`pages`), then those of
     the bodies (:attr:`bodies`)."""
-
-    def run(self) -> list[DataError]:
-        self.check_structure()
-        self.check_bodies()
-        return self.errors
 
     def check_structure(self) -> None:
         """The data files, the ids and references between them and from the pages' front matter,
@@ -97,7 +92,7 @@ _last: list[_Structure] = []
 
 def check(data: dict[DataFile[Any], Loaded[Any]], pages: dict[str, ContentPage], sources: dict[str, Source],
           files: list[str], today: dt.date) -> Checker:
-    """Every check (:meth:`Checker.run`), done by the returned checker.
+    """Every check, done by the returned checker (its :attr:`~Checker.errors`).
 
     ``mkdocs serve`` loads and checks everything again after every edit, and most edits change
     a page's body only. So the checks of structure run again only if something they read
