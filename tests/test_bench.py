@@ -7,8 +7,8 @@ import datetime as dt
 import json
 import math
 import os
-import time
 import sys
+import time
 from pathlib import Path
 
 import pytest
